@@ -1,0 +1,26 @@
+#pragma once
+// Reading request bodies and writing JSON responses; every malformed or
+// wrong-typed input becomes a 400 ApiError that names the field.
+#include <boost/json.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "api/http_types.hpp"
+
+namespace livedesk::api {
+
+Response json_response(int status, const boost::json::value& body);
+
+// Parses the body as one JSON object; 400 invalid_json / 400 bad_request otherwise.
+boost::json::object parse_object_body(const Request& request);
+
+// Field readers: 400 missing_field / invalid_field unless present with the right type.
+std::string require_string(const boost::json::object& object, std::string_view field,
+                           std::size_t max_length = 10'000);
+std::optional<std::string> optional_string(const boost::json::object& object, std::string_view field,
+                                           std::size_t max_length = 10'000);
+std::int64_t require_int(const boost::json::object& object, std::string_view field);
+
+}  // namespace livedesk::api

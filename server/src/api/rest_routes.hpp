@@ -1,0 +1,27 @@
+#pragma once
+// Registers every REST route on a Router. The services outlive the router.
+#include "api/router.hpp"
+#include "service/account_service.hpp"
+#include "service/auth_service.hpp"
+#include "store/store_executor.hpp"
+
+namespace livedesk::api {
+
+// What the REST handlers call into; wired by app/.
+struct RestServices {
+  service::AuthService& auth;
+  service::AccountService& accounts;
+  store::StoreExecutor& store;
+};
+
+void add_auth_routes(Router& router, RestServices services);
+void add_health_routes(Router& router, RestServices services);
+void add_staff_routes(Router& router, RestServices services);
+
+inline void add_rest_routes(Router& router, RestServices services) {
+  add_auth_routes(router, services);
+  add_health_routes(router, services);
+  add_staff_routes(router, services);
+}
+
+}  // namespace livedesk::api

@@ -1,0 +1,15 @@
+#pragma once
+// The role gate for REST: reads the Bearer token and checks the role, in one
+// place, so every handler states its minimum role in one line.
+#include "api/http_types.hpp"
+#include "domain/role.hpp"
+#include "service/auth_service.hpp"
+#include "service/principal.hpp"
+
+namespace livedesk::api {
+
+// 401 unauthorized without a valid staff token, 403 forbidden below `minimum`.
+service::Principal require_staff(const service::AuthService& auth, const Request& request,
+                                 domain::Role minimum);
+
+}  // namespace livedesk::api

@@ -1,0 +1,45 @@
+#pragma once
+// Command line and environment: `livedesk serve` and `livedesk user add`.
+// Every serve flag has a LIVEDESK_* environment twin; a flag given on the
+// command line wins over the environment.
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "domain/role.hpp"
+
+namespace livedesk::app {
+
+struct ServeConfig {
+  std::string bind = "127.0.0.1";
+  std::uint16_t port = 8000;
+  std::filesystem::path data_dir = "./data";
+  bool demo = false;
+  std::filesystem::path web_dir = "web/dist";
+  int io_threads = 0;  // 0: one per core
+  std::chrono::seconds token_ttl{12 * 3600};
+  std::chrono::milliseconds header_timeout{10'000};
+  std::string log_level = "info";
+};
+
+struct UserAddConfig {
+  std::string username;
+  domain::Role role = domain::Role::agent;
+  std::string name;
+  bool password_stdin = false;
+  std::filesystem::path data_dir = "./data";
+};
+
+// What the command line asked for.
+struct Command {
+  enum class Kind { serve, user_add, exit } kind = Kind::exit;
+  int exit_code = 0;  // for Kind::exit (help, or a usage error already printed)
+  ServeConfig serve;
+  UserAddConfig user_add;
+};
+
+Command parse_command_line(int argc, char** argv);
+
+}  // namespace livedesk::app

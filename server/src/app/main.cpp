@@ -1,0 +1,127 @@
+// livedesk's entry point: parses the command line and wires the layers. The
+// only file that knows every implementation (SQLite store, in-process bus).
+#include <sys/resource.h>
+#include <sys/stat.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <iterator>
+#include <thread>
+
+#include "api/rest_routes.hpp"
+#include "app/config.hpp"
+#include "app/demo_seed.hpp"
+#include "auth/login_rate_limiter.hpp"
+#include "auth/token_service.hpp"
+#include "domain/clock.hpp"
+#include "net/server.hpp"
+#include "service/account_service.hpp"
+#include "service/auth_service.hpp"
+#include "service/staff_directory.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+#include "store/store_executor.hpp"
+#include "support/json_log.hpp"
+#include "support/worker_thread.hpp"
+
+namespace {
+using namespace livedesk;
+namespace fs = std::filesystem;
+
+fs::path database_file(const fs::path& data_dir) { return data_dir / "livedesk.db"; }
+
+void prepare_data_dir(const fs::path& data_dir) {
+  fs::create_directories(data_dir);
+  ::chmod(data_dir.c_str(), 0700);
+}
+
+std::string jwt_secret(const fs::path& data_dir) {
+  if (const char* from_env = std::getenv("LIVEDESK_JWT_SECRET"); from_env && *from_env) {
+    if (std::strlen(from_env) < 32) throw std::runtime_error("LIVEDESK_JWT_SECRET must be at least 32 characters");
+    return from_env;
+  }
+  return auth::load_or_create_secret(data_dir);
+}
+
+// Many idle WebSockets need many descriptors; take what the hard limit allows.
+void raise_open_file_limit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &limit);
+  }
+}
+
+int add_user(const app::UserAddConfig& config) {
+  std::string password;
+  std::getline(std::cin, password);  // one line; the newline is not part of it
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  prepare_data_dir(config.data_dir);
+  auto store = store::open_sqlite_store(database_file(config.data_dir));
+  domain::SystemClock clock;
+  const auto id = service::create_account(*store, clock, {config.username, config.name, config.role, password});
+  std::cout << "created " << domain::to_string(config.role) << " '" << config.username << "' with id " << id << "\n";
+  return 0;
+}
+
+int serve(const app::ServeConfig& config) {
+  support::configure_json_logging(spdlog::level::from_str(config.log_level));
+  raise_open_file_limit();
+  prepare_data_dir(config.data_dir);
+  domain::SystemClock clock;
+  auth::TokenService tokens(jwt_secret(config.data_dir), clock, config.token_ttl, std::chrono::hours(24));
+  auth::LoginRateLimiter login_limiter(clock, 10, std::chrono::seconds(60));
+
+  auto sqlite = store::open_sqlite_store(database_file(config.data_dir));
+  support::log_event(spdlog::level::info, "store_ready",
+                     {{"database", database_file(config.data_dir).string()}, {"schema_version", sqlite->schema_version()}});
+  if (config.demo) {
+    for (const auto& account : app::seed_demo_accounts(*sqlite, clock))
+      support::log_event(spdlog::level::info, "demo_account",
+                         {{"username", account.username}, {"password", account.password}, {"role", account.role},
+                          {"created", account.created}});
+  }
+  store::StoreExecutor store(std::move(sqlite));
+  support::WorkerThread crypto("crypto");
+  service::AuditTrail audit(store, clock);
+  service::AuthService auth(store, crypto, tokens, login_limiter, audit);
+  service::AccountService accounts(store, crypto, clock, audit);
+
+  api::Router router;
+  api::add_rest_routes(router, {auth, accounts, store});
+  net::StaticFiles static_files(config.web_dir);
+
+  net::ServerOptions options;
+  options.bind_address = config.bind;
+  options.port = config.port;
+  options.io_threads = config.io_threads > 0 ? config.io_threads : int(std::max(1u, std::thread::hardware_concurrency()));
+  options.header_timeout = config.header_timeout;
+  net::Server server(options, router, static_files);
+  server.run();
+
+  // Every connection is gone; let queued work finish so nothing acknowledged is lost.
+  crypto.stop();
+  store.stop();
+  support::log_event(spdlog::level::info, "stopped");
+  return 0;
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  const app::Command command = app::parse_command_line(argc, argv);
+  try {
+    switch (command.kind) {
+      case app::Command::Kind::serve: return serve(command.serve);
+      case app::Command::Kind::user_add: return add_user(command.user_add);
+      case app::Command::Kind::exit: return command.exit_code;
+    }
+  } catch (const service::AccountError& error) {
+    std::cerr << "livedesk: " << error.what() << "\n";
+    return 1;
+  } catch (const std::exception& error) {
+    std::cerr << "livedesk: " << error.what() << "\n";
+    return 1;
+  }
+  return 1;
+}

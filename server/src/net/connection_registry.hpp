@@ -1,0 +1,30 @@
+#pragma once
+// Every live connection registers how to stop it, so shutdown can stop them
+// all: idle HTTP connections close, WebSockets close with 1001. The stop
+// functions are called without the registry's lock held.
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <unordered_map>
+
+namespace livedesk::net {
+
+// The set of live connections' stop functions.
+class ConnectionRegistry {
+ public:
+  using Id = std::uint64_t;
+  // Returns 0 (and does not register) once stop_all() has run: the caller should close at once.
+  Id add(std::function<void()> stop);
+  void remove(Id id);
+  void stop_all();
+  bool stopping() const;
+  std::size_t size() const;
+
+ private:
+  mutable std::mutex mutex_;
+  std::unordered_map<Id, std::function<void()>> stops_;
+  Id next_id_ = 1;
+  bool stopping_ = false;
+};
+
+}  // namespace livedesk::net

@@ -1,0 +1,207 @@
+#include "net/http_session.hpp"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/url/parse.hpp>
+
+#include "api/api_error.hpp"
+#include "api/json_io.hpp"
+#include "net/async_dispatch.hpp"
+#include "support/json_log.hpp"
+
+namespace livedesk::net {
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace json = boost::json;
+using tcp = asio::ip::tcp;
+
+namespace {
+constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
+
+// The stream plus what shutdown needs to know about it; shared with the registry's stop function.
+struct Connection {
+  explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
+  beast::tcp_stream stream;
+  bool busy = false;  // touched only on the connection's strand
+};
+
+struct Outcome {
+  int status = 0;
+  bool keep_alive = false;
+};
+
+http::response<http::string_body> to_beast(const api::Response& response, unsigned version, bool keep_alive) {
+  http::response<http::string_body> out{static_cast<http::status>(response.status), version};
+  out.set(http::field::server, "livedesk");
+  out.set(http::field::content_type, response.content_type);
+  out.set(http::field::cache_control, "no-store");
+  for (const auto& [name, value] : response.headers) out.set(name, value);
+  out.keep_alive(keep_alive);
+  out.body() = response.body;
+  out.prepare_payload();
+  return out;
+}
+
+asio::awaitable<bool> write_api(beast::tcp_stream& stream, const api::Response& response, unsigned version,
+                                bool keep_alive) {
+  auto out = to_beast(response, version, keep_alive);
+  auto [ec, _] = co_await http::async_write(stream, out, use_tuple);
+  co_return !ec;
+}
+
+// Answers a request the parser rejected, then the connection closes.
+asio::awaitable<int> reject(beast::tcp_stream& stream, beast::error_code ec) {
+  int status = 400;
+  std::string_view code = "bad_request";
+  std::string message = "malformed HTTP request: " + ec.message();
+  if (ec == http::error::body_limit) {
+    status = 413, code = "payload_too_large", message = "request body is larger than 1 MiB";
+  } else if (ec == http::error::header_limit) {
+    status = 431, code = "headers_too_large", message = "request headers are too large";
+  }
+  co_await write_api(stream, api::error_response(status, code, message), 11, false);
+  co_return status;
+}
+
+asio::awaitable<Outcome> serve_static(beast::tcp_stream& stream, const http::request<http::string_body>& request,
+                                      const std::string& path, const StaticFiles& files) {
+  const bool keep_alive = request.keep_alive();
+  auto found = files.resolve(path);
+  beast::error_code ec;
+  http::file_body::value_type body;
+  if (found) body.open(found->path.c_str(), beast::file_mode::scan, ec);
+  if (!found || ec) {
+    co_await write_api(stream, api::error_response(404, "not_found", "no such file: " + path), request.version(),
+                       keep_alive);
+    co_return Outcome{404, keep_alive};
+  }
+  const auto size = body.size();
+  http::response<http::file_body> out{std::piecewise_construct, std::make_tuple(std::move(body)),
+                                      std::make_tuple(http::status::ok, request.version())};
+  out.set(http::field::server, "livedesk");
+  out.set(http::field::content_type, found->content_type);
+  out.set("X-Content-Type-Options", "nosniff");
+  out.content_length(size);
+  out.keep_alive(keep_alive);
+  if (request.method() == http::verb::head) {
+    http::response_serializer<http::file_body> serializer{out};
+    auto [write_ec, _] = co_await http::async_write_header(stream, serializer, use_tuple);
+    co_return Outcome{200, keep_alive && !write_ec};
+  }
+  auto [write_ec, _] = co_await http::async_write(stream, out, use_tuple);
+  co_return Outcome{200, keep_alive && !write_ec};
+}
+
+// After rejecting a request whose body is still arriving, read and drop what
+// the client sends for a moment, so closing does not reset the connection
+// before the client has read the error.
+asio::awaitable<void> linger(beast::tcp_stream& stream) {
+  beast::error_code ignored;
+  stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  stream.expires_after(std::chrono::seconds(2));
+  std::array<char, 16 * 1024> sink;
+  for (std::size_t total = 0; total < 4 * 1024 * 1024;) {
+    auto [ec, n] = co_await stream.async_read_some(asio::buffer(sink), use_tuple);
+    if (ec) break;
+    total += n;
+  }
+}
+
+bool is_api_path(std::string_view path) {
+  return path.starts_with("/api/") || path == "/api" || path == "/healthz" || path == "/readyz";
+}
+
+asio::awaitable<Outcome> answer(beast::tcp_stream& stream, http::request<http::string_body>& request,
+                                const std::string& client_address, SessionContext& context, std::string& logged_path) {
+  const bool keep_alive = request.keep_alive();
+  auto target = boost::urls::parse_origin_form(request.target());
+  if (!target) {
+    co_await write_api(stream, api::error_response(400, "bad_request", "malformed request target"),
+                       request.version(), false);
+    co_return Outcome{400, false};
+  }
+  std::string path = target->path();
+  logged_path = path;
+  const bool get_like = request.method() == http::verb::get || request.method() == http::verb::head;
+  if (!is_api_path(path) && get_like) co_return co_await serve_static(stream, request, path, context.static_files);
+
+  api::Request api_request;
+  api_request.method = std::string(request.method_string());
+  api_request.path = std::move(path);
+  api_request.query = std::string(target->encoded_query());
+  api_request.authorization = std::string(request[http::field::authorization]);
+  api_request.content_type = std::string(request[http::field::content_type]);
+  api_request.body = std::move(request.body());
+  api_request.client_address = client_address;
+  api::Response response = co_await async_dispatch(context.router, std::move(api_request), asio::use_awaitable);
+  const bool ok = co_await write_api(stream, response, request.version(), keep_alive);
+  co_return Outcome{response.status, keep_alive && ok};
+}
+
+void log_request(std::string_view method, std::string_view path, int status,
+                 std::chrono::steady_clock::time_point started, const std::string& client) {
+  const auto us =
+      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
+  support::log_event(spdlog::level::info, "request",
+                     {{"method", method}, {"path", path}, {"status", status},
+                      {"duration_us", us}, {"client", client}});
+}
+}  // namespace
+
+asio::awaitable<void> run_http_session(tcp::socket socket, SessionContext& context) {
+  beast::error_code ignored;
+  const auto peer = socket.remote_endpoint(ignored);
+  const std::string client_address = ignored ? "" : peer.address().to_string();
+  auto connection = std::make_shared<Connection>(std::move(socket));
+  auto executor = connection->stream.get_executor();
+  const auto id = context.connections.add([weak = std::weak_ptr<Connection>(connection), executor] {
+    asio::post(executor, [weak] {
+      if (auto c = weak.lock(); c && !c->busy) c->stream.socket().close();
+    });
+  });
+  if (id == 0) co_return;  // shutting down: not taking new connections
+
+  beast::flat_buffer buffer;
+  for (;;) {
+    http::request_parser<http::string_body> parser;
+    parser.body_limit(context.options.body_limit);
+    parser.header_limit(16 * 1024);
+    connection->stream.expires_after(context.options.header_timeout);
+    auto [ec, _] = co_await http::async_read_header(connection->stream, buffer, parser, use_tuple);
+    const auto started = std::chrono::steady_clock::now();
+    if (!ec) {
+      connection->busy = true;
+      connection->stream.expires_after(context.options.body_timeout);
+      std::tie(ec, _) = co_await http::async_read(connection->stream, buffer, parser, use_tuple);
+    }
+    if (ec) {
+      // Clean end, idle timeout, or shutdown closing an idle socket: nothing to answer.
+      if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::operation_aborted ||
+          ec == asio::error::bad_descriptor || ec == asio::error::connection_reset || ec == asio::error::eof ||
+          (!parser.got_some() && !connection->busy))
+        break;
+      connection->busy = true;
+      const int status = co_await reject(connection->stream, ec);
+      log_request("-", "-", status, started, client_address);
+      co_await linger(connection->stream);
+      break;
+    }
+    auto request = parser.release();
+    const std::string method(request.method_string());
+    std::string path(request.target());
+    connection->stream.expires_never();  // the router's answer may take a moment; the store bounds it
+    Outcome outcome = co_await answer(connection->stream, request, client_address, context, path);
+    log_request(method, path, outcome.status, started, client_address);
+    connection->busy = false;
+    if (!outcome.keep_alive || context.connections.stopping()) break;
+  }
+  connection->stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  connection->stream.socket().close(ignored);
+  context.connections.remove(id);
+}
+
+}  // namespace livedesk::net

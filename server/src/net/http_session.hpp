@@ -1,0 +1,25 @@
+#pragma once
+// One HTTP/1.1 connection as a coroutine: read a request (headers within the
+// header timeout, body within the body limit), answer it through the router or
+// the static files, log one JSON line, repeat while keep-alive holds.
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/ip/tcp.hpp>
+
+#include "api/router.hpp"
+#include "net/connection_registry.hpp"
+#include "net/server.hpp"
+#include "net/static_files.hpp"
+
+namespace livedesk::net {
+
+// What every session shares; owned by the Server, outlives all sessions.
+struct SessionContext {
+  const ServerOptions& options;
+  const api::Router& router;
+  const StaticFiles& static_files;
+  ConnectionRegistry& connections;
+};
+
+boost::asio::awaitable<void> run_http_session(boost::asio::ip::tcp::socket socket, SessionContext& context);
+
+}  // namespace livedesk::net

@@ -1,0 +1,101 @@
+#include "net/server.hpp"
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <atomic>
+#include <thread>
+#include <vector>
+
+#include "net/connection_registry.hpp"
+#include "net/http_session.hpp"
+#include "support/json_log.hpp"
+
+namespace livedesk::net {
+namespace asio = boost::asio;
+using tcp = asio::ip::tcp;
+
+struct Server::State {
+  State(ServerOptions o, const api::Router& router, const StaticFiles& files)
+      : options(std::move(o)),
+        acceptor(io),
+        signals(io, SIGINT, SIGTERM),
+        context{options, router, files, connections} {}
+
+  ServerOptions options;
+  asio::io_context io;
+  tcp::acceptor acceptor;
+  asio::signal_set signals;
+  ConnectionRegistry connections;
+  SessionContext context;
+  std::atomic<std::uint16_t> port{0};
+  std::atomic<bool> stopping{false};
+
+  void stop() {
+    if (stopping.exchange(true)) return;
+    support::log_event(spdlog::level::info, "shutdown", {{"open_connections", connections.size()}});
+    asio::post(acceptor.get_executor(), [this] {
+      boost::system::error_code ignored;
+      acceptor.close(ignored);
+      signals.cancel(ignored);
+    });
+    connections.stop_all();
+  }
+
+  asio::awaitable<void> accept_loop() {
+    for (;;) {
+      auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(io), asio::as_tuple(asio::use_awaitable));
+      if (ec) {
+        if (!acceptor.is_open()) co_return;
+        // Out of file descriptors and the like: log, back off briefly, keep serving.
+        support::log_event(spdlog::level::warn, "accept_failed", {{"error", ec.message()}});
+        asio::steady_timer pause(io, std::chrono::milliseconds(50));
+        co_await pause.async_wait(asio::as_tuple(asio::use_awaitable));
+        continue;
+      }
+      auto executor = socket.get_executor();
+      asio::co_spawn(executor, run_http_session(std::move(socket), context), asio::detached);
+    }
+  }
+};
+
+Server::Server(ServerOptions options, const api::Router& router, const StaticFiles& static_files)
+    : state_(std::make_unique<State>(std::move(options), router, static_files)) {}
+
+Server::~Server() = default;
+
+std::uint16_t Server::bound_port() const { return state_->port.load(); }
+
+void Server::request_stop() { state_->stop(); }
+
+void Server::run() {
+  State& s = *state_;
+  const tcp::endpoint endpoint(asio::ip::make_address(s.options.bind_address), s.options.port);
+  s.acceptor.open(endpoint.protocol());
+  s.acceptor.set_option(asio::socket_base::reuse_address(true));
+  s.acceptor.bind(endpoint);
+  s.acceptor.listen(asio::socket_base::max_listen_connections);
+  s.port = s.acceptor.local_endpoint().port();
+  support::log_event(spdlog::level::info, "listening",
+                     {{"address", s.options.bind_address}, {"port", s.port.load()}});
+
+  s.signals.async_wait([&s](boost::system::error_code ec, int signal) {
+    if (ec) return;
+    support::log_event(spdlog::level::info, "signal", {{"signal", signal}});
+    s.stop();
+  });
+  asio::co_spawn(s.io, s.accept_loop(), asio::detached);
+
+  std::vector<std::thread> threads;
+  for (int i = 1; i < std::max(1, s.options.io_threads); ++i) threads.emplace_back([&s] { s.io.run(); });
+  s.io.run();
+  for (auto& thread : threads) thread.join();
+}
+
+}  // namespace livedesk::net

@@ -1,0 +1,47 @@
+#pragma once
+// The network front: one TCP listener, HTTP/1.1 sessions on C++20 coroutines,
+// a pool of io threads, and graceful shutdown on SIGINT/SIGTERM (stop
+// accepting, close idle connections, let in-flight requests answer). run()
+// returns once every connection is gone; the caller then drains the store.
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "api/router.hpp"
+#include "net/static_files.hpp"
+
+namespace livedesk::net {
+
+struct ServerOptions {
+  std::string bind_address = "127.0.0.1";
+  std::uint16_t port = 8000;          // 0 picks a free port; the "listening" log line says which
+  int io_threads = 2;
+  std::size_t body_limit = 1024 * 1024;
+  std::chrono::milliseconds header_timeout{10'000};  // slow or idle clients are dropped after this
+  std::chrono::milliseconds body_timeout{30'000};
+};
+
+// Owns the io_context; see the file comment.
+class Server {
+ public:
+  Server(ServerOptions options, const api::Router& router, const StaticFiles& static_files);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds (throws std::system_error when it cannot), serves until shutdown, returns.
+  void run();
+  // The port actually bound; valid once run() has logged "listening".
+  std::uint16_t bound_port() const;
+  // Begins graceful shutdown, as a signal would. Safe from any thread.
+  void request_stop();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace livedesk::net

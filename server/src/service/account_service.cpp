@@ -1,0 +1,62 @@
+#include "service/account_service.hpp"
+
+#include "auth/password_hasher.hpp"
+#include "domain/iso_time.hpp"
+
+namespace livedesk::service {
+
+void AccountService::create(const Principal& actor, NewAccount account,
+                            std::function<void(CreateAccountOutcome)> done) {
+  if (auto problem = account_problem(account)) {
+    done(AccountRejected{AccountRejected::Reason::invalid, *problem});
+    return;
+  }
+  // Argon2id is slow on purpose; hash on the crypto worker, not the store thread.
+  bool queued = crypto_.post([this, actor, account = std::move(account), done]() mutable {
+    store::NewStaffUser user{account.username, account.name.empty() ? account.username : account.name, account.role,
+                             auth::hash_password(account.password), domain::to_unix_ms(clock_.now())};
+    bool stored = store_.post([this, actor, user = std::move(user), done](store::Store& store) {
+      try {
+        const auto id = store.create_user(user);
+        audit_.record_now(store, actor.user_id, "user.created", "user", std::to_string(id),
+                          R"({"role":")" + std::string(domain::to_string(user.role)) + R"("})");
+        done(AccountCreated{*store.find_user(id)});
+      } catch (const store::DuplicateError&) {
+        done(AccountRejected{AccountRejected::Reason::taken, "username '" + user.username + "' is already taken"});
+      } catch (const std::exception& error) {
+        done(AccountRejected{AccountRejected::Reason::unavailable, error.what()});
+      }
+    });
+    if (!stored) done(AccountRejected{AccountRejected::Reason::unavailable, "shutting down"});
+  });
+  if (!queued) done(AccountRejected{AccountRejected::Reason::unavailable, "shutting down"});
+}
+
+namespace {
+// Runs a read on the store thread; a store failure reaches `done` as nullopt.
+template <class Result, class Read>
+bool read_from(store::StoreExecutor& executor, Read read, std::function<void(std::optional<Result>)> done) {
+  return executor.post([read = std::move(read), done = std::move(done)](store::Store& store) {
+    std::optional<Result> result;
+    try {
+      result = read(store);
+    } catch (const std::exception&) {
+      result.reset();
+    }
+    done(std::move(result));
+  });
+}
+}  // namespace
+
+bool AccountService::list(std::function<void(std::optional<std::vector<store::StaffUser>>)> done) {
+  return read_from<std::vector<store::StaffUser>>(
+      store_, [](store::Store& store) { return store.list_users(); }, std::move(done));
+}
+
+bool AccountService::audit_page(std::int64_t before_id, int limit,
+                                std::function<void(std::optional<std::vector<store::AuditEntry>>)> done) {
+  return read_from<std::vector<store::AuditEntry>>(
+      store_, [before_id, limit](store::Store& store) { return store.list_audit(before_id, limit); }, std::move(done));
+}
+
+}  // namespace livedesk::service

@@ -1,0 +1,255 @@
+#include "store/sqlite/migrations.hpp"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <string>
+
+#include "store/sqlite/statement.hpp"
+#include "store/store.hpp"
+
+namespace livedesk::store::sqlite {
+
+namespace {
+
+// The whole product's schema, designed up front so later work extends it.
+// Conventions: times are unix milliseconds (INTEGER); enumerations are TEXT with
+// a CHECK, so a bad value fails at the write, not in a dashboard later; ids are
+// AUTOINCREMENT because they appear in URLs, tokens and paging cursors and must
+// never be reused after a delete.
+constexpr std::string_view kInitialSchema = R"sql(
+CREATE TABLE staff_users (
+  id             INTEGER PRIMARY KEY AUTOINCREMENT,
+  username       TEXT    NOT NULL UNIQUE CHECK (length(username) > 0),
+  name           TEXT    NOT NULL,
+  role           TEXT    NOT NULL CHECK (role IN ('agent', 'supervisor', 'admin')),
+  password_hash  TEXT    NOT NULL,
+  status         TEXT    NOT NULL DEFAULT 'offline'
+                         CHECK (status IN ('active', 'idle', 'in_call', 'offline')),
+  capacity       INTEGER NOT NULL DEFAULT 3 CHECK (capacity >= 0),
+  last_active_ms INTEGER NOT NULL DEFAULT 0,
+  created_ms     INTEGER NOT NULL,
+  disabled_ms    INTEGER  -- accounts are switched off, not deleted: history points at them
+);
+
+-- The service lowercases emails; the CHECK catches a caller that forgot (ASCII only).
+CREATE TABLE customers (
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  email      TEXT    NOT NULL UNIQUE CHECK (email = lower(email)),
+  name       TEXT    NOT NULL,
+  created_ms INTEGER NOT NULL
+);
+
+CREATE TABLE chat_sessions (
+  id                INTEGER PRIMARY KEY AUTOINCREMENT,
+  customer_id       INTEGER NOT NULL REFERENCES customers(id),
+  agent_id          INTEGER REFERENCES staff_users(id),  -- NULL while waiting in the queue
+  status            TEXT    NOT NULL DEFAULT 'waiting' CHECK (status IN ('waiting', 'active', 'closed')),
+  priority          INTEGER NOT NULL DEFAULT 0,
+  subject           TEXT    NOT NULL DEFAULT '',
+  created_ms        INTEGER NOT NULL,
+  assigned_ms       INTEGER,
+  first_response_ms INTEGER,
+  closed_ms         INTEGER,
+  close_reason      TEXT    CHECK (close_reason IS NULL OR close_reason IN ('resolved', 'missed', 'blocked')),
+  next_seq          INTEGER NOT NULL DEFAULT 1 CHECK (next_seq >= 1),  -- seq the next message gets
+  customer_token_id TEXT    UNIQUE,  -- id of the customer's token, so it can be revoked
+  CHECK (status <> 'active' OR (agent_id IS NOT NULL AND assigned_ms IS NOT NULL)),
+  CHECK ((status = 'closed') = (closed_ms IS NOT NULL)),
+  CHECK (close_reason IS NULL OR status = 'closed')
+);
+CREATE INDEX chat_sessions_by_status_created ON chat_sessions(status, created_ms);
+CREATE INDEX chat_sessions_by_agent_status   ON chat_sessions(agent_id, status);
+CREATE INDEX chat_sessions_by_created        ON chat_sessions(created_ms);
+CREATE INDEX chat_sessions_by_closed         ON chat_sessions(closed_ms);
+CREATE INDEX chat_sessions_by_customer       ON chat_sessions(customer_id, created_ms);
+
+-- UNIQUE(session_id, seq) is also the index for replay after reconnect.
+-- UNIQUE(session_id, sender_type, client_msg_id) makes a resend idempotent
+-- (NULL client_msg_id never collides).
+CREATE TABLE messages (
+  id               INTEGER PRIMARY KEY AUTOINCREMENT,
+  session_id       INTEGER NOT NULL REFERENCES chat_sessions(id),
+  seq              INTEGER NOT NULL CHECK (seq >= 1),
+  sender_type      TEXT    NOT NULL CHECK (sender_type IN ('customer', 'agent', 'system')),
+  sender_user_id   INTEGER REFERENCES staff_users(id),
+  type             TEXT    NOT NULL DEFAULT 'text' CHECK (type IN ('text', 'image', 'file', 'audio', 'video')),
+  body             TEXT    NOT NULL DEFAULT '',
+  status           TEXT    NOT NULL DEFAULT 'sent' CHECK (status IN ('sent', 'delivered', 'read', 'failed')),
+  client_msg_id    TEXT,
+  attachment_name  TEXT,
+  attachment_mime  TEXT,
+  attachment_size  INTEGER CHECK (attachment_size IS NULL OR attachment_size >= 0),
+  attachment_url   TEXT,
+  created_ms       INTEGER NOT NULL,
+  UNIQUE (session_id, seq),
+  UNIQUE (session_id, sender_type, client_msg_id),
+  CHECK (sender_type <> 'agent' OR sender_user_id IS NOT NULL)
+);
+CREATE INDEX messages_by_created ON messages(created_ms);
+
+CREATE TABLE csat_ratings (
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  session_id INTEGER NOT NULL UNIQUE REFERENCES chat_sessions(id),
+  rating     INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+  comment    TEXT    NOT NULL DEFAULT '',
+  created_ms INTEGER NOT NULL
+);
+CREATE INDEX csat_ratings_by_created ON csat_ratings(created_ms);
+
+-- Private to staff. Deleting sets deleted_ms, so the audit trail still resolves.
+CREATE TABLE notes (
+  id             INTEGER PRIMARY KEY AUTOINCREMENT,
+  session_id     INTEGER NOT NULL REFERENCES chat_sessions(id),
+  author_user_id INTEGER NOT NULL REFERENCES staff_users(id),
+  body           TEXT    NOT NULL,
+  created_ms     INTEGER NOT NULL,
+  updated_ms     INTEGER NOT NULL,
+  deleted_ms     INTEGER
+);
+CREATE INDEX notes_by_session ON notes(session_id, created_ms);
+
+-- owner_user_id NULL means shared with every agent. A plain UNIQUE would let
+-- two shared rows have one shortcut (NULLs never collide), hence ifnull(.., 0);
+-- user ids start at 1.
+CREATE TABLE canned_responses (
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
+  owner_user_id INTEGER REFERENCES staff_users(id),
+  shortcut      TEXT    NOT NULL CHECK (length(shortcut) > 0),
+  title         TEXT    NOT NULL,
+  body          TEXT    NOT NULL,
+  created_ms    INTEGER NOT NULL,
+  updated_ms    INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX canned_responses_by_owner_shortcut
+  ON canned_responses(ifnull(owner_user_id, 0), shortcut);
+
+-- to_agent_id NULL sends the chat back to the queue. At most one pending
+-- transfer per session (the partial unique index).
+CREATE TABLE transfers (
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
+  session_id    INTEGER NOT NULL REFERENCES chat_sessions(id),
+  from_agent_id INTEGER NOT NULL REFERENCES staff_users(id),
+  to_agent_id   INTEGER REFERENCES staff_users(id),
+  reason        TEXT    NOT NULL DEFAULT '',
+  status        TEXT    NOT NULL DEFAULT 'pending'
+                        CHECK (status IN ('pending', 'accepted', 'declined', 'expired', 'cancelled')),
+  created_ms    INTEGER NOT NULL,
+  resolved_ms   INTEGER,
+  CHECK ((status = 'pending') = (resolved_ms IS NULL))
+);
+CREATE INDEX transfers_by_session ON transfers(session_id, created_ms);
+CREATE UNIQUE INDEX transfers_one_pending_per_session ON transfers(session_id) WHERE status = 'pending';
+CREATE INDEX transfers_pending_by_target ON transfers(to_agent_id) WHERE status = 'pending';
+
+-- Blocks are by email (checked when a chat starts, before any customer row may
+-- exist); customer_id links the customer when known. Lifting keeps the row.
+-- blocked_by NULL: blocked by the system (e.g. abuse detection).
+CREATE TABLE customer_blocks (
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
+  customer_id INTEGER REFERENCES customers(id),
+  email       TEXT    NOT NULL CHECK (email = lower(email)),
+  reason      TEXT    NOT NULL DEFAULT '',
+  blocked_by  INTEGER REFERENCES staff_users(id),
+  created_ms  INTEGER NOT NULL,
+  lifted_ms   INTEGER,
+  lifted_by   INTEGER REFERENCES staff_users(id),
+  CHECK (lifted_by IS NULL OR lifted_ms IS NOT NULL)
+);
+CREATE UNIQUE INDEX customer_blocks_one_active_per_email ON customer_blocks(email) WHERE lifted_ms IS NULL;
+CREATE INDEX customer_blocks_by_customer ON customer_blocks(customer_id);
+
+CREATE TABLE audit_log (
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
+  at_ms         INTEGER NOT NULL,
+  actor_user_id INTEGER REFERENCES staff_users(id),  -- NULL: the system itself
+  action        TEXT    NOT NULL CHECK (length(action) > 0),
+  target_type   TEXT    NOT NULL DEFAULT '',
+  target_id     TEXT    NOT NULL DEFAULT '',
+  detail_json   TEXT    NOT NULL DEFAULT '{}' CHECK (json_valid(detail_json))
+);
+CREATE INDEX audit_log_by_at    ON audit_log(at_ms);
+CREATE INDEX audit_log_by_actor ON audit_log(actor_user_id, at_ms);
+)sql";
+
+constexpr std::array kMigrations{
+    Migration{1, "initial schema", kInitialSchema},
+};
+
+std::int64_t now_ms() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+void ensure_migrations_table(sqlite3* db) {
+  execute_script(db,
+                 "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                 "version INTEGER PRIMARY KEY, applied_at_ms INTEGER NOT NULL)");
+}
+
+int highest_applied_version(sqlite3* db) {
+  Statement query(db, "SELECT ifnull(max(version), 0) FROM schema_migrations");
+  query.step();
+  return query.column_int(0);
+}
+
+bool is_applied(sqlite3* db, int version) {
+  Statement query(db, "SELECT 1 FROM schema_migrations WHERE version = ?1");
+  query.bind(1, version);
+  return query.step();
+}
+
+void roll_back_if_open(sqlite3* db) noexcept {
+  // SQLite may already have rolled back by itself (e.g. disk full).
+  if (sqlite3_get_autocommit(db) != 0) return;
+  try {
+    execute_script(db, "ROLLBACK");
+  } catch (const StoreError&) {
+    // The migration's own error is the one worth reporting.
+  }
+}
+
+void apply_one(sqlite3* db, const Migration& migration) {
+  execute_script(db, "BEGIN IMMEDIATE");
+  try {
+    // Re-check under the write lock: another process may have just applied it.
+    if (!is_applied(db, migration.version)) {
+      execute_script(db, migration.sql);
+      Statement record(db, "INSERT INTO schema_migrations(version, applied_at_ms) VALUES (?1, ?2)");
+      record.bind(1, migration.version);
+      record.bind(2, now_ms());
+      record.run();
+    }
+    execute_script(db, "COMMIT");
+  } catch (const StoreError& error) {
+    roll_back_if_open(db);
+    throw StoreError("migration " + std::to_string(migration.version) + " (" +
+                     std::string(migration.description) + ") failed: " + error.what());
+  }
+}
+
+}  // namespace
+
+std::span<const Migration> all_migrations() { return kMigrations; }
+
+int latest_schema_version() { return kMigrations.back().version; }
+
+int apply_migrations(sqlite3* db) {
+  static_assert(std::is_sorted(kMigrations.begin(), kMigrations.end(),
+                               [](const Migration& a, const Migration& b) { return a.version < b.version; }),
+                "migrations must be listed in ascending version order");
+  ensure_migrations_table(db);
+  const int found = highest_applied_version(db);
+  if (found > latest_schema_version()) {
+    throw StoreError("database schema version " + std::to_string(found) + " is newer than this build (" +
+                     std::to_string(latest_schema_version()) + "); upgrade livedesk");
+  }
+  for (const Migration& migration : kMigrations) {
+    if (!is_applied(db, migration.version)) apply_one(db, migration);
+  }
+  return highest_applied_version(db);
+}
+
+}  // namespace livedesk::store::sqlite

@@ -15,12 +15,16 @@ void AccountService::create(const Principal& actor, NewAccount account,
   bool queued = crypto_.post([this, actor, account = std::move(account), done]() mutable {
     store::NewStaffUser user{account.username, account.name.empty() ? account.username : account.name, account.role,
                              auth::hash_password(account.password), domain::to_unix_ms(clock_.now())};
-    bool stored = store_.post([this, actor, user = std::move(user), done](store::Store& store) {
+    bool stored = store_.post_write([this, actor, user = std::move(user), done](store::Store& store,
+                                                                               store::CommitHooks& hooks) {
       try {
         const auto id = store.create_user(user);
         audit_.record_now(store, actor.user_id, "user.created", "user", std::to_string(id),
                           R"({"role":")" + std::string(domain::to_string(user.role)) + R"("})");
-        done(AccountCreated{*store.find_user(id)});
+        hooks.after_commit([done, created = *store.find_user(id)](bool committed) {
+          if (committed) return done(AccountCreated{created});
+          done(AccountRejected{AccountRejected::Reason::unavailable, "the database did not save the account"});
+        });
       } catch (const store::DuplicateError&) {
         done(AccountRejected{AccountRejected::Reason::taken, "username '" + user.username + "' is already taken"});
       } catch (const std::exception& error) {

@@ -1,46 +1,105 @@
 #include "store/store_executor.hpp"
 
+#include <pthread.h>
+
 #include <cstdio>
 #include <exception>
 #include <stdexcept>
 
 namespace livedesk::store {
-
 namespace {
-
 // Plain stderr, not a logger: store/ may not depend on spdlog, and the point is
 // only that a failure is visible rather than silently killing the thread.
-void report_escaped_exception(const char* what) {
-  std::fprintf(stderr, "livedesk store executor: job failed: %s\n", what);
-}
+void report_failure(const char* what) { std::fprintf(stderr, "livedesk store executor: job failed: %s\n", what); }
 
-// Checked before the worker thread exists, so a bad call starts no thread.
+// Checked before the thread exists, so a bad call starts no thread.
 std::unique_ptr<Store> require_store(std::unique_ptr<Store> store) {
   if (!store) throw std::invalid_argument("StoreExecutor needs a store");
   return store;
 }
-
 }  // namespace
 
-StoreExecutor::StoreExecutor(std::unique_ptr<Store> store)
-    : store_(require_store(std::move(store))), worker_("store") {}
+StoreExecutor::StoreExecutor(std::unique_ptr<Store> store, std::size_t max_batch)
+    : store_(require_store(std::move(store))), max_batch_(std::max<std::size_t>(1, max_batch)),
+      thread_([this] { run(); }) {}
 
 StoreExecutor::~StoreExecutor() { stop(); }
 
-bool StoreExecutor::post(std::function<void(Store&)> job) {
-  return worker_.post([this, job = std::move(job)] {
-    try {
-      job(*store_);
-    } catch (const std::exception& error) {
-      report_escaped_exception(error.what());
-    } catch (...) {
-      report_escaped_exception("unknown exception");
-    }
-  });
+bool StoreExecutor::post(Job job) {
+  return post_write([job = std::move(job)](Store& store, CommitHooks&) { job(store); });
 }
 
-void StoreExecutor::stop() { worker_.stop(); }
+bool StoreExecutor::post_write(WriteJob job) {
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_) return false;
+    jobs_.push_back(std::move(job));
+  }
+  wake_.notify_one();
+  return true;
+}
 
-std::size_t StoreExecutor::pending() const { return worker_.pending(); }
+void StoreExecutor::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_one();
+  if (thread_.joinable() && !on_store_thread()) thread_.join();
+}
+
+std::size_t StoreExecutor::pending() const {
+  std::lock_guard lock(mutex_);
+  return jobs_.size();
+}
+
+void StoreExecutor::run() {
+  pthread_setname_np(pthread_self(), "store");
+  std::vector<WriteJob> batch;
+  for (;;) {
+    {
+      std::unique_lock lock(mutex_);
+      wake_.wait(lock, [this] { return stopping_ || !jobs_.empty(); });
+      if (jobs_.empty()) return;  // stopping and drained
+      const std::size_t take = std::min(max_batch_, jobs_.size());
+      batch.assign(std::make_move_iterator(jobs_.begin()), std::make_move_iterator(jobs_.begin() + take));
+      jobs_.erase(jobs_.begin(), jobs_.begin() + take);
+    }
+    run_batch(batch);
+    batch.clear();
+  }
+}
+
+void StoreExecutor::run_batch(std::vector<WriteJob>& batch) {
+  std::vector<std::function<void(bool)>> hooks;
+  bool committed = true;
+  try {
+    store_->run_in_transaction([&](Store& store) {
+      for (auto& job : batch) {
+        CommitHooks job_hooks;
+        try {
+          store.run_in_transaction([&](Store& inner) { job(inner, job_hooks); });
+          for (auto& hook : job_hooks.hooks_) hooks.push_back(std::move(hook));
+        } catch (const std::exception& error) {
+          report_failure(error.what());
+          for (auto& hook : job_hooks.hooks_) hook(false);
+        } catch (...) {
+          report_failure("unknown exception");
+          for (auto& hook : job_hooks.hooks_) hook(false);
+        }
+      }
+    });
+  } catch (const std::exception& error) {
+    report_failure(error.what());
+    committed = false;
+  }
+  for (auto& hook : hooks) {
+    try {
+      hook(committed);
+    } catch (const std::exception& error) {
+      report_failure(error.what());
+    }
+  }
+}
 
 }  // namespace livedesk::store

@@ -1,21 +1,46 @@
 #pragma once
 // The store executor: the only thread that ever touches the Store. Services
 // post jobs here instead of calling the database, so network threads never
-// wait on disk; a job reports back by posting its result wherever it belongs.
+// wait on disk.
+//
+// Group commit: the thread takes every job queued while the previous batch
+// was committing and runs them in ONE transaction, each job inside its own
+// savepoint (a job that throws rolls back alone). Work a job registers with
+// CommitHooks::after_commit runs only once that transaction is durable, so
+// an acknowledgement sent from there is never for something that can vanish.
+#include <condition_variable>
 #include <cstddef>
+#include <deque>
 #include <functional>
 #include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
 
 #include "store/store.hpp"
-#include "support/worker_thread.hpp"
 
 namespace livedesk::store {
 
-// Runs posted jobs, in order, against the one Store on a thread named "store".
+// Lets a job defer work until its batch has committed (or failed to).
+class CommitHooks {
+ public:
+  // `then(true)` after a successful commit; `then(false)` if the job or the
+  // batch's commit failed. Called on the store thread, in posting order.
+  void after_commit(std::function<void(bool committed)> then) { hooks_.push_back(std::move(then)); }
+
+ private:
+  friend class StoreExecutor;
+  std::vector<std::function<void(bool)>> hooks_;
+};
+
+// Runs posted jobs, in order and in batched transactions, on a thread named "store".
 class StoreExecutor {
  public:
+  using Job = std::function<void(Store&)>;
+  using WriteJob = std::function<void(Store&, CommitHooks&)>;
+
   // Takes the store; throws std::invalid_argument when it is null.
-  explicit StoreExecutor(std::unique_ptr<Store> store);
+  explicit StoreExecutor(std::unique_ptr<Store> store, std::size_t max_batch = 4096);
   // Stops (running everything queued) before the store is closed.
   ~StoreExecutor();
   StoreExecutor(const StoreExecutor&) = delete;
@@ -24,18 +49,27 @@ class StoreExecutor {
   // Any thread may post. Returns false (the job is dropped) once stop() has begun.
   // An exception escaping a job is written to stderr and the thread carries on:
   // jobs must report their own failures to whoever waits on them.
-  bool post(std::function<void(Store&)> job);
-
+  bool post(Job job);
+  bool post_write(WriteJob job);
   // Graceful shutdown: every job already posted runs (in-flight writes commit),
   // then the thread is joined. Idempotent.
   void stop();
-
   // Jobs queued and not yet started (for health and backpressure metrics).
   std::size_t pending() const;
+  // True on the store thread: lets code assert where it runs.
+  bool on_store_thread() const { return std::this_thread::get_id() == thread_.get_id(); }
 
  private:
+  void run();
+  void run_batch(std::vector<WriteJob>& batch);
+
   std::unique_ptr<Store> store_;
-  support::WorkerThread worker_;  // declared after store_, so it stops first
+  const std::size_t max_batch_;
+  mutable std::mutex mutex_;
+  std::condition_variable wake_;
+  std::deque<WriteJob> jobs_;
+  bool stopping_ = false;
+  std::thread thread_;  // last: starts after everything it uses exists
 };
 
 }  // namespace livedesk::store

@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
+#include <mutex>
+#include <string>
 #include <set>
 #include <stdexcept>
 #include <thread>
@@ -84,3 +87,34 @@ TEST(StoreExecutor, RejectsMissingStore) {
 
 }  // namespace
 }  // namespace livedesk::store
+
+TEST(StoreExecutorGroupCommit, HooksRunAfterCommitAndAFailingJobRollsBackAlone) {
+  livedesk::store::test_support::TempDirectory dir;
+  auto store = livedesk::store::open_sqlite_store(dir.path() / "db.sqlite");
+  livedesk::store::StoreExecutor executor(std::move(store));
+  std::vector<std::string> outcomes;
+  std::mutex mutex;
+  auto record = [&](std::string what) {
+    std::lock_guard lock(mutex);
+    outcomes.push_back(std::move(what));
+  };
+  for (int i = 0; i < 3; ++i) {
+    executor.post_write([&, i](livedesk::store::Store& s, livedesk::store::CommitHooks& hooks) {
+      livedesk::store::NewStaffUser user{"user" + std::to_string(i), "U", livedesk::domain::Role::agent, "hash", 1};
+      s.create_user(user);
+      hooks.after_commit([&, i](bool ok) { record("job" + std::to_string(i) + (ok ? ":ok" : ":failed")); });
+      if (i == 1) throw std::runtime_error("job 1 fails after writing");
+    });
+  }
+  executor.post([&](livedesk::store::Store& s) {
+    record(s.find_user_by_username("user1") ? "user1 present" : "user1 absent");
+    record(s.find_user_by_username("user2") ? "user2 present" : "user2 absent");
+  });
+  executor.stop();
+  ASSERT_EQ(outcomes.size(), 5u);
+  EXPECT_EQ(outcomes[0], "job1:failed");  // the failure is reported at once, inside the batch
+  EXPECT_TRUE(std::find(outcomes.begin(), outcomes.end(), "job0:ok") != outcomes.end());
+  EXPECT_TRUE(std::find(outcomes.begin(), outcomes.end(), "job2:ok") != outcomes.end());
+  EXPECT_TRUE(std::find(outcomes.begin(), outcomes.end(), "user1 absent") != outcomes.end());
+  EXPECT_TRUE(std::find(outcomes.begin(), outcomes.end(), "user2 present") != outcomes.end());
+}

@@ -1,0 +1,21 @@
+#pragma once
+// What a chat message may be: its types, sizes and the order of its statuses.
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace livedesk::domain {
+
+inline constexpr std::size_t max_text_bytes = 8 * 1024;
+inline constexpr std::size_t max_client_msg_id_bytes = 64;
+inline constexpr std::size_t max_attachment_bytes = 10 * 1024 * 1024;
+
+bool is_message_type(std::string_view type);    // text, image, file, audio, video
+bool is_sender_type(std::string_view type);     // customer, agent, system
+// sent(0) < delivered(1) < read(2); failed and unknown: nullopt.
+std::optional<int> receipt_rank(std::string_view status);
+
+// Why a text body is unacceptable, or nullptr when it is fine.
+const char* text_body_problem(std::string_view body);
+
+}  // namespace livedesk::domain

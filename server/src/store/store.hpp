@@ -63,6 +63,59 @@ struct AuditEntry {
   std::string detail_json;  // a JSON document; empty is stored (and read back) as "{}"
 };
 
+// A customer as known by email (the service lowercases it before it gets here).
+struct Customer {
+  std::int64_t id = 0;
+  std::string name;
+  std::string email;
+  std::int64_t created_ms = 0;
+};
+
+// One chat between a customer and (once assigned) an agent.
+struct ChatSession {
+  std::int64_t id = 0;  // ignored by insert_session; assigned by the store
+  std::int64_t customer_id = 0;
+  std::optional<std::int64_t> agent_id;  // empty while waiting in the queue
+  std::string status = "waiting";        // waiting | active | closed
+  int priority = 0;
+  std::string subject;
+  std::int64_t created_ms = 0;
+  std::optional<std::int64_t> assigned_ms, first_response_ms, closed_ms;
+  std::optional<std::string> close_reason;  // resolved | missed | blocked (only when closed)
+  std::int64_t next_seq = 1;                // seq the next message of the session gets
+};
+
+// A file sent with a message; the bytes live elsewhere, at `url`.
+struct Attachment {
+  std::string name;
+  std::string mime;
+  std::int64_t size = 0;
+  std::string url;
+};
+
+// One message of a session; seq orders it within the session (1, 2, ...).
+struct Message {
+  std::int64_t id = 0;  // ignored by insert_message; assigned by the store
+  std::int64_t session_id = 0;
+  std::int64_t seq = 0;
+  std::string sender_type;  // customer | agent | system
+  std::optional<std::int64_t> sender_user_id;  // required when sender_type is agent
+  std::string type = "text";                   // text | image | file | audio | video
+  std::string body;
+  std::string status = "sent";  // sent | delivered | read | failed
+  std::optional<std::string> client_msg_id;  // the sender's own id, makes a resend idempotent
+  std::optional<Attachment> attachment;
+  std::int64_t created_ms = 0;
+};
+
+// The customer's satisfaction rating of a session (at most one per session).
+struct CsatRating {
+  std::int64_t session_id = 0;
+  int rating = 0;  // 1..5
+  std::string comment;
+  std::int64_t created_ms = 0;
+};
+
 // The persistence interface; one implementation per database.
 class Store {
  public:
@@ -79,6 +132,46 @@ class Store {
   virtual std::int64_t append_audit(const AuditEntry&) = 0;
   // Newest first, id < before_id (before_id <= 0 means no bound); limit <= 0 returns nothing.
   virtual std::vector<AuditEntry> list_audit(std::int64_t before_id, int limit) = 0;
+
+  // Customers. An email already known keeps its row (id, created_ms) and takes the new name.
+  virtual Customer upsert_customer(std::string_view name, std::string_view email_lowercase, std::int64_t now_ms) = 0;
+  virtual std::optional<Customer> find_customer(std::int64_t id) = 0;
+
+  // Sessions.
+  virtual std::int64_t insert_session(const ChatSession& session) = 0;  // ignores session.id, returns the new id
+  // Writes agent_id, status, priority, assigned_ms, first_response_ms, closed_ms,
+  // close_reason and next_seq of the row with session.id; StoreError if there is none.
+  virtual void update_session(const ChatSession& session) = 0;
+  virtual std::optional<ChatSession> find_session(std::int64_t id) = 0;
+  virtual std::vector<ChatSession> list_sessions_by_status(std::string_view status) = 0;  // by created_ms, id
+  // The customer's most recently closed (by closed_ms) session that had an agent.
+  virtual std::optional<ChatSession> latest_closed_session_of_customer(std::int64_t customer_id) = 0;
+
+  // Messages. insert_message returns the new id; DuplicateError when the session
+  // already has that seq, or that client_msg_id from the same sender_type.
+  virtual std::int64_t insert_message(const Message& message) = 0;
+  virtual std::optional<Message> find_message_by_client_id(std::int64_t session_id, std::string_view sender_type,
+                                                           std::string_view client_msg_id) = 0;
+  // seq > after_seq, ascending, at most `limit` (limit <= 0 returns nothing).
+  virtual std::vector<Message> messages_after(std::int64_t session_id, std::int64_t after_seq, int limit) = 0;
+  virtual std::optional<Message> last_message(std::int64_t session_id) = 0;  // highest seq
+  // Receipts. `sender_type` names whose messages are marked (the side opposite
+  // the reader). Sets `status` (delivered | read) on that sender's messages of
+  // the session with seq <= up_to_seq whose status is lower (sent < delivered <
+  // read; failed is never touched), so status only moves forward. Returns the
+  // number of rows changed; "sent" changes nothing, any other status is a StoreError.
+  virtual int advance_message_status(std::int64_t session_id, std::string_view sender_type, std::int64_t up_to_seq,
+                                     std::string_view status) = 0;
+
+  // Ratings. DuplicateError when the session already has one; StoreError when out of 1..5.
+  virtual void insert_rating(const CsatRating& rating) = 0;
+  virtual std::optional<CsatRating> find_rating(std::int64_t session_id) = 0;
+
+  // Blocks: true while a block on that email has not been lifted.
+  virtual bool is_email_blocked(std::string_view email_lowercase) = 0;
+
+  // Staff presence (status: active | idle | in_call | offline); StoreError if no such user.
+  virtual void update_staff_presence(std::int64_t user_id, std::string_view status, std::int64_t last_active_ms) = 0;
 
   // Runs `work` atomically: everything it writes commits together, or nothing
   // does if it throws (the exception propagates). Calls nest: an inner call is

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "store/sqlite/migrations.hpp"
+#include "store/sqlite/sqlite_chat_store.hpp"
 #include "store/sqlite/statement.hpp"
 
 namespace livedesk::store {
@@ -83,7 +84,8 @@ AuditEntry read_audit(const Statement& row) {
 }
 
 // The Store over one SQLite connection; statements are compiled once and cached.
-class SqliteStore final : public Store {
+// The chat tables' methods come from SqliteChatStore.
+class SqliteStore final : public sqlite::SqliteChatStore {
  public:
   explicit SqliteStore(DatabaseHandle db) : db_(std::move(db)), statements_(db_.get()) {}
 
@@ -174,6 +176,10 @@ class SqliteStore final : public Store {
       throw;
     }
   }
+
+ protected:
+  sqlite3* connection() override { return db_.get(); }
+  StatementCache& statements() override { return statements_; }
 
  private:
   void roll_back(bool outermost) noexcept {

@@ -1,0 +1,75 @@
+#pragma once
+// What happened in the chat core, published after the change is committed.
+// Each event names who must hear of it (session, agent), so the realtime
+// layer can route it without asking the store.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "domain/chat_views.hpp"
+
+namespace livedesk::bus {
+
+// A session was created, assigned, requeued, transferred or closed.
+struct SessionChanged {
+  domain::SessionView session;
+  std::string change;  // created | assigned | requeued | transferred | closed
+  std::optional<std::int64_t> previous_agent_id;
+};
+
+struct QueueDepthChanged {
+  std::size_t depth = 0;
+  std::size_t previous_depth = 0;
+};
+
+// Every waiting session's position and estimate, after the queue moved.
+struct QueuePositions {
+  struct Entry {
+    std::int64_t session_id;
+    std::size_t position;
+    std::optional<double> estimated_wait_seconds;
+  };
+  std::vector<Entry> entries;
+};
+
+struct MessageCreated {
+  domain::MessageView message;
+  std::optional<std::int64_t> agent_id;  // the session's agent when it was stored
+};
+
+struct TypingChanged {
+  std::int64_t session_id = 0;
+  std::string sender_type;
+  bool is_typing = false;
+  std::optional<std::int64_t> agent_id;
+};
+
+// The reader has received (`delivered`) or read (`read`) the other side's messages up to a seq.
+struct ReceiptAdvanced {
+  std::int64_t session_id = 0;
+  std::string reader_type;  // customer | agent
+  std::int64_t up_to_seq = 0;
+  std::string status;       // delivered | read
+  std::optional<std::int64_t> agent_id;
+};
+
+struct AgentStatusChanged {
+  std::int64_t agent_id = 0;
+  std::string name;
+  std::string status;
+  std::string previous_status;
+};
+
+// A chat was taken back from an agent who did not answer in time.
+struct AssignmentRevoked {
+  std::int64_t agent_id = 0;
+  std::int64_t session_id = 0;
+  std::string reason;  // unanswered
+};
+
+using Event = std::variant<SessionChanged, QueueDepthChanged, QueuePositions, MessageCreated, TypingChanged,
+                           ReceiptAdvanced, AgentStatusChanged, AssignmentRevoked>;
+
+}  // namespace livedesk::bus

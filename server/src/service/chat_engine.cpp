@@ -1,0 +1,374 @@
+// Sessions, the queue and routing. Messages are in chat_engine_messages.cpp,
+// presence and deadlines in chat_engine_presence.cpp.
+#include "service/chat_engine.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "domain/iso_time.hpp"
+#include "domain/routing.hpp"
+#include "service/chat_views.hpp"
+
+namespace livedesk::service {
+namespace {
+ChatError not_found(std::int64_t id) { return {404, "not_found", "no such session: " + std::to_string(id)}; }
+ChatError conflict(std::string code, std::string message) { return {409, std::move(code), std::move(message)}; }
+
+std::string lowercase(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+  return text;
+}
+}  // namespace
+
+ChatEngine::ChatEngine(const domain::Clock& clock, bus::EventBus& bus, ChatSettings settings)
+    : clock_(clock), bus_(bus), settings_(settings) {}
+
+std::int64_t ChatEngine::now_ms() const { return domain::to_unix_ms(clock_.now()); }
+
+void ChatEngine::emit(store::CommitHooks& h, bus::Event event) {
+  h.after_commit([this, event = std::move(event)](bool committed) {
+    if (committed) bus_.publish(event);
+  });
+}
+
+void ChatEngine::load(store::Store& s) {
+  for (const auto& user : s.list_users()) {
+    Agent agent;
+    agent.id = user.id;
+    agent.name = user.name;
+    agent.role = user.role;
+    agent.capacity = user.capacity;
+    agent.idle_since = clock_.now();
+    agents_[user.id] = agent;
+    if (user.status != "offline") s.update_staff_presence(user.id, "offline", user.last_active_ms);
+  }
+  for (const char* status : {"waiting", "active"}) {
+    for (auto& row : s.list_sessions_by_status(status)) {
+      OpenSession session;
+      session.row = row;
+      session.customer = s.find_customer(row.customer_id).value_or(store::Customer{});
+      if (auto last = s.last_message(row.id)) {
+        session.last_message = to_view(*last);
+        session.row.next_seq = std::max(session.row.next_seq, last->seq + 1);
+      }
+      session.agent_answered = row.first_response_ms.has_value();
+      // A customer who was connected before the restart gets the grace period to come back.
+      session.customer_left_at = clock_.now();
+      if (row.status == "waiting") queue_.push(row.id, row.created_ms, row.priority);
+      if (row.agent_id) agent_entry(s, *row.agent_id).chats.insert(row.id);
+      open_.emplace(row.id, std::move(session));
+    }
+  }
+}
+
+ChatEngine::OpenSession* ChatEngine::find_open(std::int64_t session_id) {
+  auto it = open_.find(session_id);
+  return it == open_.end() ? nullptr : &it->second;
+}
+
+ChatEngine::Agent* ChatEngine::find_agent(std::int64_t id) {
+  auto it = agents_.find(id);
+  return it == agents_.end() ? nullptr : &it->second;
+}
+
+ChatEngine::Agent& ChatEngine::agent_entry(store::Store& s, std::int64_t id) {
+  if (auto* agent = find_agent(id)) return *agent;
+  Agent agent;
+  agent.id = id;
+  if (auto user = s.find_user(id)) {
+    agent.name = user->name;
+    agent.role = user->role;
+    agent.capacity = user->capacity;
+  }
+  agent.idle_since = clock_.now();
+  return agents_[id] = agent;
+}
+
+domain::SessionView ChatEngine::view(const OpenSession& open) const {
+  domain::SessionView v;
+  const auto& row = open.row;
+  v.id = row.id;
+  v.status = row.status;
+  v.customer = {open.customer.id, open.customer.name, open.customer.email};
+  if (row.agent_id) {
+    auto it = agents_.find(*row.agent_id);
+    v.agent = domain::PartyView{*row.agent_id, it == agents_.end() ? "" : it->second.name, ""};
+  }
+  v.subject = row.subject;
+  v.priority = row.priority;
+  v.created_ms = row.created_ms;
+  v.assigned_ms = row.assigned_ms;
+  v.first_response_ms = row.first_response_ms;
+  v.closed_ms = row.closed_ms;
+  v.close_reason = row.close_reason;
+  const std::int64_t until = row.assigned_ms ? *row.assigned_ms : row.closed_ms ? *row.closed_ms : now_ms();
+  v.wait_seconds = double(std::max<std::int64_t>(0, until - row.created_ms)) / 1000.0;
+  v.unread_count = int(open.unread_customer_seqs.size());
+  v.last_message = open.last_message;
+  v.queue_position = queue_.position(row.id);
+  return v;
+}
+
+domain::SessionView ChatEngine::view(store::Store& s, const store::ChatSession& row) const {
+  OpenSession closed;
+  closed.row = row;
+  closed.customer = s.find_customer(row.customer_id).value_or(store::Customer{});
+  if (auto last = s.last_message(row.id)) closed.last_message = to_view(*last);
+  return view(closed);
+}
+
+void ChatEngine::emit_queue_change(store::CommitHooks& h, std::size_t previous_depth) {
+  if (queue_.depth() != previous_depth) emit(h, bus::QueueDepthChanged{queue_.depth(), previous_depth});
+  bus::QueuePositions positions;
+  const auto now = clock_.now();
+  std::size_t position = 0;
+  for (auto id : queue_.ordered()) {
+    ++position;
+    positions.entries.push_back({id, position, estimator_.estimate_seconds(position, now)});
+  }
+  emit(h, std::move(positions));
+}
+
+void ChatEngine::start_chat(store::Store& s, store::CommitHooks& h, const StartChat& request, Done<ChatStarted> done) {
+  const std::string email = lowercase(request.email);
+  if (s.is_email_blocked(email)) {
+    done(ChatError{403, "customer_blocked", "this customer may not start chats"});
+    return;
+  }
+  OpenSession open;
+  open.customer = s.upsert_customer(request.name, email, now_ms());
+  open.row.customer_id = open.customer.id;
+  open.row.subject = request.subject;
+  open.row.created_ms = now_ms();
+  open.row.id = s.insert_session(open.row);
+  const std::int64_t id = open.row.id;
+  const std::size_t previous_depth = queue_.depth();
+  queue_.push(id, open.row.created_ms, open.row.priority);
+  auto& session = open_.emplace(id, std::move(open)).first->second;
+  session.customer_left_at = clock_.now();  // not connected until its WebSocket opens
+
+  emit(h, bus::SessionChanged{view(session), "created", std::nullopt});
+  if (request.first_message) {
+    store::Message first;
+    first.sender_type = "customer";
+    first.body = *request.first_message;
+    auto message = store_message(s, session, std::move(first));
+    emit(h, bus::MessageCreated{message, std::nullopt});
+  }
+  // A returning customer goes to the agent who helped last time, when that agent can take it.
+  if (auto previous = s.latest_closed_session_of_customer(session.customer.id); previous && previous->agent_id) {
+    if (auto* agent = find_agent(*previous->agent_id)) {
+      domain::AgentLoad load{agent->id, agent->status, int(agent->chats.size()), agent->capacity, agent->idle_since};
+      if (agent->role == domain::Role::agent && domain::can_take_chat(load)) assign_to(s, h, session, *agent, "assigned");
+    }
+  }
+  route(s, h);
+  emit_queue_change(h, previous_depth);
+  ChatStarted started{view(session), session.customer.id, queue_.position(id)};
+  h.after_commit([done, started](bool committed) {
+    if (committed) return done(started);
+    done(ChatError{503, "unavailable", "the chat could not be saved"});
+  });
+}
+
+void ChatEngine::route(store::Store& s, store::CommitHooks& h) {
+  for (auto id : queue_.ordered()) {
+    std::vector<domain::AgentLoad> loads;
+    const auto& skip = open_.at(id).skip_agents;
+    bool anyone_free = false;
+    for (const auto& [agent_id, agent] : agents_) {
+      if (agent.role != domain::Role::agent) continue;
+      domain::AgentLoad load{agent_id, agent.status, int(agent.chats.size()), agent.capacity, agent.idle_since};
+      anyone_free = anyone_free || domain::can_take_chat(load);
+      if (!skip.count(agent_id)) loads.push_back(load);
+    }
+    if (!anyone_free) return;
+    // An agent who let this chat time out gets it again only when nobody else can take it.
+    auto chosen = domain::choose_agent(loads);
+    if (!chosen && !skip.empty()) {
+      loads.clear();
+      for (const auto& [agent_id, agent] : agents_)
+        if (agent.role == domain::Role::agent)
+          loads.push_back({agent_id, agent.status, int(agent.chats.size()), agent.capacity, agent.idle_since});
+      chosen = domain::choose_agent(loads);
+    }
+    if (chosen) assign_to(s, h, open_.at(id), agents_.at(*chosen), "assigned");
+  }
+}
+
+void ChatEngine::assign_to(store::Store& s, store::CommitHooks& h, OpenSession& session, Agent& agent,
+                           const std::string& change) {
+  const std::size_t previous_depth = queue_.depth();
+  const auto previous_agent = session.row.agent_id;
+  if (previous_agent && *previous_agent != agent.id)
+    if (auto* before = find_agent(*previous_agent)) {
+      before->chats.erase(session.row.id);
+      refresh_load_status(s, h, *before);
+    }
+  queue_.remove(session.row.id);
+  session.row.status = "active";
+  session.row.agent_id = agent.id;
+  session.row.assigned_ms = now_ms();
+  session.agent_answered = session.row.first_response_ms.has_value() && change != "assigned";
+  s.update_session(session.row);
+  agent.chats.insert(session.row.id);
+  estimator_.record_assignment(clock_.now());
+  emit(h, bus::SessionChanged{view(session), change, previous_agent});
+  refresh_load_status(s, h, agent);
+  if (queue_.depth() != previous_depth) emit_queue_change(h, previous_depth);
+}
+
+void ChatEngine::requeue(store::Store& s, store::CommitHooks& h, OpenSession& session, const std::string& reason) {
+  const auto agent_id = session.row.agent_id;
+  const std::size_t previous_depth = queue_.depth();
+  session.row.status = "waiting";
+  session.row.agent_id.reset();
+  session.row.assigned_ms.reset();
+  s.update_session(session.row);
+  queue_.push_front(session.row.id, session.row.priority);
+  if (agent_id) session.skip_agents.insert(*agent_id);
+  if (agent_id) {
+    if (auto* agent = find_agent(*agent_id)) {
+      agent->chats.erase(session.row.id);
+      refresh_load_status(s, h, *agent);
+    }
+    emit(h, bus::AssignmentRevoked{*agent_id, session.row.id, reason});
+  }
+  emit(h, bus::SessionChanged{view(session), "requeued", agent_id});
+  emit_queue_change(h, previous_depth);
+}
+
+void ChatEngine::finish(store::Store& s, store::CommitHooks& h, OpenSession& session, const std::string& reason) {
+  const std::size_t previous_depth = queue_.depth();
+  const bool was_queued = queue_.remove(session.row.id);
+  session.row.status = "closed";
+  session.row.closed_ms = now_ms();
+  session.row.close_reason = reason;
+  s.update_session(session.row);
+  const auto agent_id = session.row.agent_id;
+  emit(h, bus::SessionChanged{view(session), "closed", agent_id});
+  if (was_queued) emit_queue_change(h, previous_depth);
+  const std::int64_t id = session.row.id;
+  open_.erase(id);  // `session` dangles from here
+  if (agent_id)
+    if (auto* agent = find_agent(*agent_id)) {
+      agent->chats.erase(id);
+      refresh_load_status(s, h, *agent);
+    }
+  route(s, h);
+}
+
+void ChatEngine::take(store::Store& s, store::CommitHooks& h, const Actor& actor, std::int64_t session_id,
+                      Done<domain::SessionView> done) {
+  auto* session = find_open(session_id);
+  if (!session) return done(not_found(session_id));
+  if (session->row.status != "waiting")
+    return done(conflict("already_assigned", "session " + std::to_string(session_id) + " is no longer waiting"));
+  Agent& agent = agent_entry(s, actor.id);
+  if (int(agent.chats.size()) >= agent.capacity)
+    return done(conflict("at_capacity", "you already have " + std::to_string(agent.chats.size()) + " open chats"));
+  assign_to(s, h, *session, agent, "assigned");
+  h.after_commit([done, v = view(*session)](bool ok) {
+    ok ? done(v) : done(ChatError{503, "unavailable", "the assignment could not be saved"});
+  });
+}
+
+void ChatEngine::assign(store::Store& s, store::CommitHooks& h, const Actor&, std::int64_t session_id,
+                        std::int64_t agent_id, bool force, Done<domain::SessionView> done) {
+  auto* session = find_open(session_id);
+  if (!session) return done(not_found(session_id));
+  auto user = s.find_user(agent_id);
+  if (!user) return done(ChatError{404, "not_found", "no such agent: " + std::to_string(agent_id)});
+  Agent& agent = agent_entry(s, agent_id);
+  if (session->row.agent_id == agent_id) return done(view(*session));
+  if (!force && int(agent.chats.size()) >= agent.capacity)
+    return done(conflict("at_capacity", agent.name + " is at capacity; send force to assign anyway"));
+  const bool transfer = session->row.status == "active";
+  assign_to(s, h, *session, agent, transfer ? "transferred" : "assigned");
+  if (transfer) add_system_message(s, h, *session, "Your chat is now with " + agent.name + ".");
+  h.after_commit([done, v = view(*session)](bool ok) {
+    ok ? done(v) : done(ChatError{503, "unavailable", "the assignment could not be saved"});
+  });
+}
+
+void ChatEngine::close(store::Store& s, store::CommitHooks& h, const Actor& actor, std::int64_t session_id,
+                       Done<domain::SessionView> done) {
+  auto* session = find_open(session_id);
+  if (!session) {
+    if (auto row = s.find_session(session_id); row && may_access(actor, session_id))
+      return done(conflict("session_closed", "session " + std::to_string(session_id) + " is already closed"));
+    return done(not_found(session_id));
+  }
+  if (!may_access(actor, session_id)) return done(not_found(session_id));
+  const bool missed = session->row.status == "waiting";
+  add_system_message(s, h, *session, actor.is_customer() ? "The customer ended the chat." : "The agent ended the chat.");
+  auto closed_view = view(*session);
+  finish(s, h, *session, missed ? "missed" : "resolved");
+  closed_view.status = "closed";
+  closed_view.close_reason = missed ? "missed" : "resolved";
+  closed_view.closed_ms = now_ms();
+  h.after_commit([done, closed_view](bool ok) {
+    ok ? done(closed_view) : done(ChatError{503, "unavailable", "the close could not be saved"});
+  });
+}
+
+void ChatEngine::rate(store::Store& s, store::CommitHooks& h, const Actor& actor, std::int64_t session_id, int rating,
+                      const std::string& comment, Done<domain::SessionView> done) {
+  if (!actor.is_customer() || actor.session_id != session_id) return done(not_found(session_id));
+  if (rating < 1 || rating > 5) return done(ChatError{400, "invalid_field", "rating must be an integer from 1 to 5"});
+  if (find_open(session_id)) return done(conflict("session_open", "a chat can be rated once it is closed"));
+  auto row = s.find_session(session_id);
+  if (!row) return done(not_found(session_id));
+  if (s.find_rating(session_id)) return done(conflict("already_rated", "this chat has already been rated"));
+  s.insert_rating({session_id, rating, comment, now_ms()});
+  h.after_commit([done, v = view(s, *row)](bool ok) {
+    ok ? done(v) : done(ChatError{503, "unavailable", "the rating could not be saved"});
+  });
+}
+
+bool ChatEngine::may_access(const Actor& actor, std::int64_t session_id) const {
+  if (actor.is_customer()) return actor.session_id == session_id;
+  if (domain::has_at_least(actor.role, domain::Role::supervisor)) return true;
+  auto it = open_.find(session_id);
+  if (it == open_.end()) return true;  // closed chats are history any agent may read
+  return it->second.row.status == "waiting" || it->second.row.agent_id == actor.id;
+}
+
+std::optional<std::int64_t> ChatEngine::agent_of(std::int64_t session_id) const {
+  auto it = open_.find(session_id);
+  if (it == open_.end()) return std::nullopt;
+  return it->second.row.agent_id;
+}
+
+Outcome<domain::SessionView> ChatEngine::session(store::Store& s, const Actor& actor, std::int64_t session_id) {
+  if (!may_access(actor, session_id)) return not_found(session_id);
+  if (auto* open = find_open(session_id)) return view(*open);
+  auto row = s.find_session(session_id);
+  if (!row) return not_found(session_id);
+  return view(s, *row);
+}
+
+std::vector<domain::SessionView> ChatEngine::waiting_sessions() const {
+  std::vector<domain::SessionView> out;
+  for (auto id : queue_.ordered()) out.push_back(view(open_.at(id)));
+  return out;
+}
+
+std::vector<domain::SessionView> ChatEngine::active_sessions() const {
+  std::vector<domain::SessionView> out;
+  for (const auto& [id, session] : open_)
+    if (session.row.status == "active") out.push_back(view(session));
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  return out;
+}
+
+std::vector<domain::SessionView> ChatEngine::sessions_of_agent(std::int64_t agent_id) const {
+  std::vector<domain::SessionView> out;
+  auto it = agents_.find(agent_id);
+  if (it == agents_.end()) return out;
+  for (auto id : it->second.chats)
+    if (auto session = open_.find(id); session != open_.end()) out.push_back(view(session->second));
+  return out;
+}
+
+}  // namespace livedesk::service

@@ -1,0 +1,106 @@
+// Messages: sequencing, idempotent resends, receipts, typing, history.
+#include "domain/message_rules.hpp"
+#include "service/chat_engine.hpp"
+#include "service/chat_views.hpp"
+
+namespace livedesk::service {
+namespace {
+ChatError not_found(std::int64_t id) { return {404, "not_found", "no such session: " + std::to_string(id)}; }
+}  // namespace
+
+domain::MessageView ChatEngine::store_message(store::Store& s, OpenSession& session, store::Message message) {
+  message.session_id = session.row.id;
+  message.seq = session.row.next_seq;
+  message.created_ms = now_ms();
+  message.id = s.insert_message(message);
+  ++session.row.next_seq;
+  auto v = to_view(message);
+  session.last_message = v;
+  if (message.sender_type == "customer") session.unread_customer_seqs.push_back(message.seq);
+  return v;
+}
+
+void ChatEngine::add_system_message(store::Store& s, store::CommitHooks& h, OpenSession& session,
+                                    const std::string& text) {
+  store::Message message;
+  message.sender_type = "system";
+  message.body = text;
+  auto v = store_message(s, session, std::move(message));
+  emit(h, bus::MessageCreated{v, session.row.agent_id});
+}
+
+void ChatEngine::send_message(store::Store& s, store::CommitHooks& h, const Actor& actor, std::int64_t session_id,
+                              const NewMessage& request, Done<MessageAccepted> done) {
+  if (!may_access(actor, session_id)) return done(not_found(session_id));
+  auto* session = find_open(session_id);
+  if (!session) {
+    if (s.find_session(session_id)) return done(ChatError{409, "session_closed", "this chat is closed"});
+    return done(not_found(session_id));
+  }
+  const std::string sender_type = actor.is_customer() ? "customer" : "agent";
+  if (!actor.is_customer() && session->row.agent_id != actor.id)
+    return done(ChatError{403, "not_your_chat", "only the chat's agent can write to the customer"});
+  if (request.client_msg_id) {
+    if (auto existing = s.find_message_by_client_id(session_id, sender_type, *request.client_msg_id)) {
+      return done(MessageAccepted{to_view(*existing), true});  // already durable: answer at once
+    }
+  }
+  store::Message message;
+  message.sender_type = sender_type;
+  if (!actor.is_customer()) message.sender_user_id = actor.id;
+  message.type = request.type;
+  message.body = request.body;
+  message.client_msg_id = request.client_msg_id;
+  if (request.attachment)
+    message.attachment = store::Attachment{request.attachment->name, request.attachment->mime,
+                                           request.attachment->size, request.attachment->url};
+  auto v = store_message(s, *session, std::move(message));
+  if (!actor.is_customer() && !session->row.first_response_ms) session->row.first_response_ms = v.created_ms;
+  if (!actor.is_customer()) session->agent_answered = true;
+  s.update_session(session->row);  // next_seq and first response, in the same transaction
+  emit(h, bus::MessageCreated{v, session->row.agent_id});
+  h.after_commit([done, v](bool ok) {
+    ok ? done(MessageAccepted{v, false}) : done(ChatError{503, "unavailable", "the message could not be saved"});
+  });
+}
+
+void ChatEngine::receipt(store::Store& s, store::CommitHooks& h, const Actor& reader, std::int64_t session_id,
+                         std::int64_t up_to_seq, const std::string& status, Done<std::int64_t> done) {
+  if (!may_access(reader, session_id)) return done(not_found(session_id));
+  if (status != "delivered" && status != "read")
+    return done(ChatError{400, "invalid_field", "status must be delivered or read"});
+  auto* session = find_open(session_id);
+  const std::string reader_type = reader.is_customer() ? "customer" : "agent";
+  const std::string other_side = reader.is_customer() ? "agent" : "customer";
+  const int changed = s.advance_message_status(session_id, other_side, up_to_seq, status);
+  if (!reader.is_customer() && session) {
+    // System messages count as the agent's side for the customer's receipts.
+    if (status == "read") std::erase_if(session->unread_customer_seqs, [up_to_seq](auto seq) { return seq <= up_to_seq; });
+  }
+  if (reader.is_customer()) s.advance_message_status(session_id, "system", up_to_seq, status);
+  if (changed > 0 || status == "read")
+    emit(h, bus::ReceiptAdvanced{session_id, reader_type, up_to_seq, status,
+                                 session ? session->row.agent_id : std::nullopt});
+  h.after_commit([done, changed](bool ok) {
+    ok ? done(std::int64_t(changed)) : done(ChatError{503, "unavailable", "the receipt could not be saved"});
+  });
+}
+
+void ChatEngine::typing(store::CommitHooks& h, const Actor& actor, std::int64_t session_id, bool is_typing) {
+  auto* session = find_open(session_id);
+  if (!session || !may_access(actor, session_id)) return;
+  if (!actor.is_customer() && session->row.agent_id != actor.id) return;
+  emit(h, bus::TypingChanged{session_id, actor.is_customer() ? "customer" : "agent", is_typing, session->row.agent_id});
+}
+
+Outcome<std::vector<domain::MessageView>> ChatEngine::messages_after(store::Store& s, const Actor& actor,
+                                                                     std::int64_t session_id, std::int64_t after_seq,
+                                                                     int limit) {
+  if (!may_access(actor, session_id) || (!find_open(session_id) && !s.find_session(session_id)))
+    return not_found(session_id);
+  std::vector<domain::MessageView> out;
+  for (const auto& m : s.messages_after(session_id, after_seq, limit)) out.push_back(to_view(m));
+  return out;
+}
+
+}  // namespace livedesk::service

@@ -1,0 +1,154 @@
+#include "service/chat_service.hpp"
+
+#include <atomic>
+
+namespace livedesk::service {
+namespace {
+ChatError unavailable() { return {503, "unavailable", "the server is shutting down"}; }
+}  // namespace
+
+ChatService::ChatService(store::StoreExecutor& store, const auth::TokenService& tokens, const domain::Clock& clock,
+                         bus::EventBus& bus, ChatSettings settings)
+    : store_(store), tokens_(tokens), engine_(clock, bus, settings) {}
+
+void ChatService::load(store::Store& store) { engine_.load(store); }
+
+template <class T, class Work>
+void ChatService::write(Done<T> callback, Work work) {
+  // A job that fails after registering its hooks would answer twice (its own
+  // error, then the failed commit); the first answer wins.
+  auto answered = std::make_shared<std::atomic<bool>>(false);
+  Done<T> done = [answered, callback](Outcome<T> outcome) {
+    if (!answered->exchange(true)) callback(std::move(outcome));
+  };
+  const bool queued = store_.post_write([this, done, work = std::move(work)](store::Store& s, store::CommitHooks& h) {
+    try {
+      work(s, h, done);
+    } catch (const std::exception& error) {
+      done(ChatError{503, "store_error", std::string("the database failed: ") + error.what()});
+      throw;  // roll this job back
+    }
+  });
+  if (!queued) done(unavailable());
+}
+
+void ChatService::start_chat(StartChat request, Done<ChatStartedWithToken> done) {
+  auto with_token = [this, done](Outcome<ChatStarted> outcome) {
+    if (auto* error = std::get_if<ChatError>(&outcome)) return done(*error);
+    auto& started = std::get<ChatStarted>(outcome);
+    done(ChatStartedWithToken{started, tokens_.issue_customer(started.customer_id, started.session.id)});
+  };
+  write<ChatStarted>(with_token, [this, request = std::move(request)](auto& s, auto& h, auto done) {
+    engine_.start_chat(s, h, request, done);
+  });
+}
+
+void ChatService::send_message(Actor actor, std::int64_t session_id, NewMessage message, Done<MessageAccepted> done) {
+  write<MessageAccepted>(done, [this, actor, session_id, message = std::move(message)](auto& s, auto& h, auto done) {
+    engine_.send_message(s, h, actor, session_id, message, done);
+  });
+}
+
+void ChatService::take(Actor agent, std::int64_t session_id, Done<domain::SessionView> done) {
+  write<domain::SessionView>(done, [this, agent, session_id](auto& s, auto& h, auto done) {
+    engine_.take(s, h, agent, session_id, done);
+  });
+}
+
+void ChatService::assign(Actor supervisor, std::int64_t session_id, std::int64_t agent_id, bool force,
+                         Done<domain::SessionView> done) {
+  write<domain::SessionView>(done, [=, this](auto& s, auto& h, auto done) {
+    engine_.assign(s, h, supervisor, session_id, agent_id, force, done);
+  });
+}
+
+void ChatService::close(Actor actor, std::int64_t session_id, Done<domain::SessionView> done) {
+  write<domain::SessionView>(done, [=, this](auto& s, auto& h, auto done) { engine_.close(s, h, actor, session_id, done); });
+}
+
+void ChatService::rate(Actor customer, std::int64_t session_id, int rating, std::string comment,
+                       Done<domain::SessionView> done) {
+  write<domain::SessionView>(done, [=, this](auto& s, auto& h, auto done) {
+    engine_.rate(s, h, customer, session_id, rating, comment, done);
+  });
+}
+
+void ChatService::receipt(Actor reader, std::int64_t session_id, std::int64_t up_to_seq, std::string status,
+                          Done<std::int64_t> done) {
+  write<std::int64_t>(done, [=, this](auto& s, auto& h, auto done) {
+    engine_.receipt(s, h, reader, session_id, up_to_seq, status, done);
+  });
+}
+
+void ChatService::typing(Actor actor, std::int64_t session_id, bool is_typing) {
+  store_.post_write([=, this](store::Store&, store::CommitHooks& h) { engine_.typing(h, actor, session_id, is_typing); });
+}
+
+void ChatService::set_status(Actor agent, domain::AgentStatus status, Done<std::string> done) {
+  write<std::string>(done, [=, this](auto& s, auto& h, auto done) { engine_.set_status(s, h, agent, status, done); });
+}
+
+void ChatService::session(Actor actor, std::int64_t session_id, Done<domain::SessionView> done) {
+  write<domain::SessionView>(done, [=, this](auto& s, auto&, auto done) { done(engine_.session(s, actor, session_id)); });
+}
+
+void ChatService::messages_after(Actor actor, std::int64_t session_id, std::int64_t after_seq, int limit,
+                                 Done<std::vector<domain::MessageView>> done) {
+  write<std::vector<domain::MessageView>>(done, [=, this](auto& s, auto&, auto done) {
+    done(engine_.messages_after(s, actor, session_id, after_seq, limit));
+  });
+}
+
+void ChatService::waiting(Done<std::vector<domain::SessionView>> done) {
+  write<std::vector<domain::SessionView>>(done, [this](auto&, auto&, auto done) { done(engine_.waiting_sessions()); });
+}
+
+void ChatService::sessions_of(Actor agent, Done<std::vector<domain::SessionView>> done) {
+  write<std::vector<domain::SessionView>>(done, [this, agent](auto&, auto&, auto done) {
+    done(engine_.sessions_of_agent(agent.id));
+  });
+}
+
+void ChatService::resume(Actor actor, std::int64_t session_id, std::int64_t after_seq,
+                         std::function<void(Outcome<std::vector<domain::MessageView>>)> follow) {
+  const bool queued = store_.post_write([=, this](store::Store& s, store::CommitHooks& h) {
+    // After the commit: every message acknowledged so far is readable, and
+    // later ones are published only after this hook has subscribed.
+    h.after_commit([=, this, &s](bool) {
+      try {
+        follow(engine_.messages_after(s, actor, session_id, after_seq, 1'000'000));
+      } catch (const std::exception& error) {
+        follow(ChatError{503, "store_error", error.what()});
+      }
+    });
+  });
+  if (!queued) follow(unavailable());
+}
+
+void ChatService::staff_connected(Actor staff) {
+  store_.post_write([=, this](store::Store& s, store::CommitHooks& h) { engine_.staff_connected(s, h, staff); });
+}
+
+void ChatService::staff_disconnected(Actor staff) {
+  store_.post_write([=, this](store::Store&, store::CommitHooks&) { engine_.staff_disconnected(staff); });
+}
+
+void ChatService::customer_connected(std::int64_t session_id) {
+  store_.post_write([=, this](store::Store&, store::CommitHooks&) { engine_.customer_connected(session_id); });
+}
+
+void ChatService::customer_disconnected(std::int64_t session_id) {
+  store_.post_write([=, this](store::Store&, store::CommitHooks&) { engine_.customer_disconnected(session_id); });
+}
+
+void ChatService::tick() {
+  store_.post_write([this](store::Store& s, store::CommitHooks& h) { engine_.tick(s, h); });
+}
+
+std::optional<Actor> ChatService::verify_customer(std::string_view token) const {
+  auto claims = tokens_.verify(token);
+  if (!claims || claims->kind != auth::TokenKind::customer || !claims->session_id) return std::nullopt;
+  return Actor::customer(claims->subject_id, *claims->session_id);
+}
+
+}  // namespace livedesk::service

@@ -1,0 +1,74 @@
+#pragma once
+// The chat use cases for the API layer. Every call may come from any thread;
+// it is queued on the store executor, where ChatEngine decides, and `done`
+// is called on the store thread once the outcome is durable (reads: at once).
+// A call made while shutting down answers 503 unavailable.
+#include <functional>
+#include <memory>
+
+#include "auth/token_service.hpp"
+#include "service/chat_engine.hpp"
+#include "store/store_executor.hpp"
+
+namespace livedesk::service {
+
+struct ChatStartedWithToken {
+  ChatStarted started;
+  std::string customer_token;
+};
+
+// The façade over ChatEngine; see the file comment.
+class ChatService {
+ public:
+  ChatService(store::StoreExecutor& store, const auth::TokenService& tokens, const domain::Clock& clock,
+              bus::EventBus& bus, ChatSettings settings);
+
+  // Loads open sessions; call once before serving.
+  void load(store::Store& store);
+
+  void start_chat(StartChat request, Done<ChatStartedWithToken> done);
+  void send_message(Actor actor, std::int64_t session_id, NewMessage message, Done<MessageAccepted> done);
+  void take(Actor agent, std::int64_t session_id, Done<domain::SessionView> done);
+  void assign(Actor supervisor, std::int64_t session_id, std::int64_t agent_id, bool force,
+              Done<domain::SessionView> done);
+  void close(Actor actor, std::int64_t session_id, Done<domain::SessionView> done);
+  void rate(Actor customer, std::int64_t session_id, int rating, std::string comment, Done<domain::SessionView> done);
+  void receipt(Actor reader, std::int64_t session_id, std::int64_t up_to_seq, std::string status,
+               Done<std::int64_t> done);
+  void typing(Actor actor, std::int64_t session_id, bool is_typing);
+  void set_status(Actor agent, domain::AgentStatus status, Done<std::string> done);
+
+  void session(Actor actor, std::int64_t session_id, Done<domain::SessionView> done);
+  void messages_after(Actor actor, std::int64_t session_id, std::int64_t after_seq, int limit,
+                      Done<std::vector<domain::MessageView>> done);
+  void waiting(Done<std::vector<domain::SessionView>> done);
+  void sessions_of(Actor agent, Done<std::vector<domain::SessionView>> done);
+
+  // Reconnect without loss: once everything committed so far is visible,
+  // `follow` runs on the store thread (so no event can slip between), given
+  // the messages after `after_seq`; it subscribes the connection and sends them.
+  // Events committed later are published after `follow` returns.
+  void resume(Actor actor, std::int64_t session_id, std::int64_t after_seq,
+              std::function<void(Outcome<std::vector<domain::MessageView>>)> follow);
+
+  void staff_connected(Actor staff);
+  void staff_disconnected(Actor staff);
+  void customer_connected(std::int64_t session_id);
+  void customer_disconnected(std::int64_t session_id);
+
+  // Checks deadlines (unanswered chats, customers gone, agents gone); call about once a second.
+  void tick();
+
+  // Customer tokens: the customer and session a token opens, or nullopt.
+  std::optional<Actor> verify_customer(std::string_view token) const;
+
+ private:
+  template <class T, class Work>
+  void write(Done<T> done, Work work);
+
+  store::StoreExecutor& store_;
+  const auth::TokenService& tokens_;
+  ChatEngine engine_;
+};
+
+}  // namespace livedesk::service

@@ -1,0 +1,77 @@
+#pragma once
+// Inputs and outcomes of the chat use cases, shared by ChatService and ChatEngine.
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "domain/chat_views.hpp"
+#include "domain/role.hpp"
+
+namespace livedesk::service {
+
+// A refusal: a stable snake_case code, the HTTP status that fits it, and a sentence.
+struct ChatError {
+  int http_status = 400;
+  std::string code;
+  std::string message;
+};
+
+template <class T>
+using Outcome = std::variant<T, ChatError>;
+template <class T>
+using Done = std::function<void(Outcome<T>)>;
+
+// Who acts: a customer (through the token of one session) or a staff member.
+struct Actor {
+  enum class Kind { customer, staff } kind = Kind::customer;
+  std::int64_t id = 0;          // customer id or staff user id
+  std::int64_t session_id = 0;  // customers: the one session their token opens
+  domain::Role role = domain::Role::agent;
+  std::string name;
+
+  static Actor customer(std::int64_t customer_id, std::int64_t session_id) {
+    return {Kind::customer, customer_id, session_id, domain::Role::agent, {}};
+  }
+  static Actor staff(std::int64_t user_id, domain::Role role, std::string name = {}) {
+    return {Kind::staff, user_id, 0, role, std::move(name)};
+  }
+  bool is_customer() const { return kind == Kind::customer; }
+};
+
+struct StartChat {
+  std::string name;
+  std::string email;  // as typed; compared lowercased
+  std::string subject;
+  std::optional<std::string> first_message;
+};
+
+struct ChatStarted {
+  domain::SessionView session;
+  std::int64_t customer_id = 0;
+  std::size_t queue_position = 0;  // 0 when routed at once
+};
+
+struct NewMessage {
+  std::string type = "text";
+  std::string body;
+  std::optional<std::string> client_msg_id;
+  std::optional<domain::AttachmentView> attachment;
+};
+
+struct MessageAccepted {
+  domain::MessageView message;
+  bool duplicate = false;  // a resend of an already stored client_msg_id
+};
+
+struct ChatSettings {
+  std::chrono::milliseconds unanswered_timeout{120'000};
+  std::chrono::milliseconds waiting_customer_grace{120'000};
+  std::chrono::milliseconds agent_offline_grace{60'000};
+  int default_capacity = 3;
+};
+
+}  // namespace livedesk::service

@@ -1,0 +1,37 @@
+#include "service/chat_views.hpp"
+
+namespace livedesk::service {
+
+domain::MessageView to_view(const store::Message& m) {
+  domain::MessageView v;
+  v.id = m.id;
+  v.session_id = m.session_id;
+  v.seq = m.seq;
+  v.sender_type = m.sender_type;
+  v.sender_user_id = m.sender_user_id;
+  v.type = m.type;
+  v.body = m.body;
+  v.status = m.status;
+  v.client_msg_id = m.client_msg_id;
+  if (m.attachment) v.attachment = domain::AttachmentView{m.attachment->name, m.attachment->mime, m.attachment->size, m.attachment->url};
+  v.created_ms = m.created_ms;
+  return v;
+}
+
+store::Message to_row(const domain::MessageView& v) {
+  store::Message m;
+  m.id = v.id;
+  m.session_id = v.session_id;
+  m.seq = v.seq;
+  m.sender_type = v.sender_type;
+  m.sender_user_id = v.sender_user_id;
+  m.type = v.type;
+  m.body = v.body;
+  m.status = v.status;
+  m.client_msg_id = v.client_msg_id;
+  if (v.attachment) m.attachment = store::Attachment{v.attachment->name, v.attachment->mime, v.attachment->size, v.attachment->url};
+  m.created_ms = v.created_ms;
+  return m;
+}
+
+}  // namespace livedesk::service

@@ -1,0 +1,11 @@
+#pragma once
+// Store rows to read models.
+#include "domain/chat_views.hpp"
+#include "store/store.hpp"
+
+namespace livedesk::service {
+
+domain::MessageView to_view(const store::Message& message);
+store::Message to_row(const domain::MessageView& message);
+
+}  // namespace livedesk::service

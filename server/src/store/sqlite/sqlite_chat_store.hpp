@@ -1,0 +1,47 @@
+#pragma once
+// The chat half of the SQLite Store: customers, sessions, messages, ratings,
+// blocks and staff presence. The final class (sqlite_store.cpp) owns the
+// connection and supplies it through connection() / statements(); it also
+// implements the rest of Store (users, audit, transactions).
+// Sessions, customers, ratings, blocks and presence are in sqlite_chat_store.cpp,
+// messages in sqlite_message_store.cpp. No method opens a transaction.
+#include <sqlite3.h>
+
+#include "store/sqlite/statement.hpp"
+#include "store/store.hpp"
+
+namespace livedesk::store::sqlite {
+
+class SqliteChatStore : public Store {
+ public:
+  Customer upsert_customer(std::string_view name, std::string_view email_lowercase, std::int64_t now_ms) override;
+  std::optional<Customer> find_customer(std::int64_t id) override;
+
+  std::int64_t insert_session(const ChatSession& session) override;
+  void update_session(const ChatSession& session) override;
+  std::optional<ChatSession> find_session(std::int64_t id) override;
+  std::vector<ChatSession> list_sessions_by_status(std::string_view status) override;
+  std::optional<ChatSession> latest_closed_session_of_customer(std::int64_t customer_id) override;
+
+  std::int64_t insert_message(const Message& message) override;
+  std::optional<Message> find_message_by_client_id(std::int64_t session_id, std::string_view sender_type,
+                                                   std::string_view client_msg_id) override;
+  std::vector<Message> messages_after(std::int64_t session_id, std::int64_t after_seq, int limit) override;
+  std::optional<Message> last_message(std::int64_t session_id) override;
+  int advance_message_status(std::int64_t session_id, std::string_view sender_type, std::int64_t up_to_seq,
+                             std::string_view status) override;
+
+  void insert_rating(const CsatRating& rating) override;
+  std::optional<CsatRating> find_rating(std::int64_t session_id) override;
+
+  bool is_email_blocked(std::string_view email_lowercase) override;
+
+  void update_staff_presence(std::int64_t user_id, std::string_view status, std::int64_t last_active_ms) override;
+
+ protected:
+  // The derived class owns both; they live as long as the object.
+  virtual sqlite3* connection() = 0;
+  virtual StatementCache& statements() = 0;
+};
+
+}  // namespace livedesk::store::sqlite

@@ -1,5 +1,8 @@
 #include "api/json_io.hpp"
 
+#include <boost/url/encode.hpp>
+#include <boost/url/rfc/pchars.hpp>
+
 #include "api/api_error.hpp"
 
 namespace livedesk::api {
@@ -14,6 +17,10 @@ Response json_response(int status, const json::value& body) {
   response.status = status;
   response.body = json::serialize(body);
   return response;
+}
+
+std::string printable_path(std::string_view path) {
+  return boost::urls::encode(path, boost::urls::pchars + '/');
 }
 
 json::object parse_object_body(const Request& request) {

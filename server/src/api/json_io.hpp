@@ -13,6 +13,10 @@ namespace livedesk::api {
 
 Response json_response(int status, const boost::json::value& body);
 
+// A decoded URL path as it may appear in a message: percent-encoded again
+// (Boost.URL), so bytes that are not UTF-8 cannot break the JSON.
+std::string printable_path(std::string_view path);
+
 // Parses the body as one JSON object; 400 invalid_json / 400 bad_request otherwise.
 boost::json::object parse_object_body(const Request& request);
 

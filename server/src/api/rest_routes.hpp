@@ -3,6 +3,7 @@
 #include "api/router.hpp"
 #include "service/account_service.hpp"
 #include "service/auth_service.hpp"
+#include "service/chat_service.hpp"
 #include "store/store_executor.hpp"
 
 namespace livedesk::api {
@@ -12,16 +13,19 @@ struct RestServices {
   service::AuthService& auth;
   service::AccountService& accounts;
   store::StoreExecutor& store;
+  service::ChatService& chat;
 };
 
 void add_auth_routes(Router& router, RestServices services);
 void add_health_routes(Router& router, RestServices services);
 void add_staff_routes(Router& router, RestServices services);
+void add_chat_routes(Router& router, RestServices services);
 
 inline void add_rest_routes(Router& router, RestServices services) {
   add_auth_routes(router, services);
   add_health_routes(router, services);
   add_staff_routes(router, services);
+  add_chat_routes(router, services);
 }
 
 }  // namespace livedesk::api

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "api/api_error.hpp"
+#include "api/json_io.hpp"
 
 namespace livedesk::api {
 namespace {
@@ -80,7 +81,7 @@ void Router::dispatch(const Request& request, Responder respond) const {
     respond(std::move(response));
     return;
   }
-  respond(error_response(404, "not_found", "no route for " + request.path));
+  respond(error_response(404, "not_found", "no route for " + printable_path(request.path)));
 }
 
 }  // namespace livedesk::api

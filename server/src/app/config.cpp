@@ -1,6 +1,8 @@
 #include "app/config.hpp"
 
 #include <CLI/CLI.hpp>
+#include <iostream>
+#include <vector>
 
 namespace livedesk::app {
 
@@ -8,6 +10,10 @@ Command parse_command_line(int argc, char** argv) {
   Command command;
   CLI::App app{"livedesk: real-time customer-support chat server"};
   app.require_subcommand(1);
+  app.footer(
+      "Serve: livedesk serve [--bind 127.0.0.1] [--port 8000] [--data-dir ./data] [--demo] [--web-dir web/dist]\n"
+      "Accounts: livedesk user add <username> --role admin|supervisor|agent [--name NAME] --password-stdin [--data-dir DIR]\n"
+      "Every serve option also reads LIVEDESK_<OPTION> (e.g. LIVEDESK_PORT). See 'livedesk serve --help'.");
 
   ServeConfig& serve = command.serve;
   long long token_ttl = serve.token_ttl.count();
@@ -29,6 +35,31 @@ Command parse_command_line(int argc, char** argv) {
       ->envname("LIVEDESK_LOG_LEVEL")->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}))
       ->capture_default_str();
 
+  struct MillisOption {
+    const char* flag;
+    const char* env;
+    const char* help;
+    std::chrono::milliseconds* target;
+    long long value;
+  };
+  std::vector<MillisOption> millis{
+      {"--unanswered-timeout-ms", "LIVEDESK_UNANSWERED_TIMEOUT_MS", "Requeue a chat its agent has not answered after this",
+       &serve.unanswered_timeout, 0},
+      {"--waiting-grace-ms", "LIVEDESK_WAITING_GRACE_MS", "End a waiting chat as missed after its customer is gone this long",
+       &serve.waiting_grace, 0},
+      {"--agent-offline-ms", "LIVEDESK_AGENT_OFFLINE_MS", "Set an agent offline after its last connection is gone this long",
+       &serve.agent_offline, 0},
+      {"--tick-ms", "LIVEDESK_TICK_MS", "How often those deadlines are checked", &serve.tick, 0},
+      {"--ws-auth-timeout-ms", "LIVEDESK_WS_AUTH_TIMEOUT_MS", "WebSocket clients must authenticate within this",
+       &serve.ws_auth_timeout, 0},
+      {"--ws-idle-timeout-ms", "LIVEDESK_WS_IDLE_TIMEOUT_MS", "Close WebSockets silent for this long", &serve.ws_idle_timeout, 0},
+  };
+  for (auto& option : millis) {
+    option.value = option.target->count();
+    serve_cmd->add_option(option.flag, option.value, option.help)
+        ->envname(option.env)->check(CLI::Range(10LL, 24LL * 3600 * 1000))->capture_default_str();
+  }
+
   UserAddConfig& user = command.user_add;
   auto* user_cmd = app.add_subcommand("user", "Manage staff accounts");
   user_cmd->require_subcommand(1);
@@ -43,12 +74,18 @@ Command parse_command_line(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& help) {
+    command.exit_code = app.exit(help);
+    return command;
   } catch (const CLI::ParseError& error) {
-    command.exit_code = app.exit(error);
+    // One line, as the contract asks of CLI failures.
+    std::cerr << "livedesk: " << error.what() << "\n";
+    command.exit_code = error.get_exit_code() != 0 ? error.get_exit_code() : 2;
     return command;
   }
   serve.token_ttl = std::chrono::seconds(token_ttl);
   serve.header_timeout = std::chrono::milliseconds(header_timeout_ms);
+  for (auto& option : millis) *option.target = std::chrono::milliseconds(option.value);
   if (serve_cmd->parsed()) command.kind = Command::Kind::serve;
   if (add_cmd->parsed()) {
     command.kind = Command::Kind::user_add;

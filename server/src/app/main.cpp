@@ -10,7 +10,11 @@
 #include <iterator>
 #include <thread>
 
+#include "api/chat_ws.hpp"
+#include "api/realtime_fanout.hpp"
 #include "api/rest_routes.hpp"
+#include "bus/event_bus.hpp"
+#include "realtime/topic_hub.hpp"
 #include "app/config.hpp"
 #include "app/demo_seed.hpp"
 #include "auth/login_rate_limiter.hpp"
@@ -82,14 +86,26 @@ int serve(const app::ServeConfig& config) {
                          {{"username", account.username}, {"password", account.password}, {"role", account.role},
                           {"created", account.created}});
   }
+  bus::InProcessBus bus;
+  realtime::TopicHub hub;
+  api::connect_realtime_fanout(bus, hub);
+  service::ChatSettings chat_settings;
+  chat_settings.unanswered_timeout = config.unanswered_timeout;
+  chat_settings.waiting_customer_grace = config.waiting_grace;
+  chat_settings.agent_offline_grace = config.agent_offline;
+
   store::StoreExecutor store(std::move(sqlite));
   support::WorkerThread crypto("crypto");
   service::AuditTrail audit(store, clock);
   service::AuthService auth(store, crypto, tokens, login_limiter, audit);
   service::AccountService accounts(store, crypto, clock, audit);
+  service::ChatService chat(store, tokens, clock, bus, chat_settings);
+  store.post([&chat](store::Store& s) { chat.load(s); });
 
   api::Router router;
-  api::add_rest_routes(router, {auth, accounts, store});
+  api::add_rest_routes(router, {auth, accounts, store, chat});
+  api::CustomerWsEndpoint customer_ws(chat, hub);
+  api::AgentWsEndpoint agent_ws(chat, auth, hub);
   net::StaticFiles static_files(config.web_dir);
 
   net::ServerOptions options;
@@ -97,6 +113,11 @@ int serve(const app::ServeConfig& config) {
   options.port = config.port;
   options.io_threads = config.io_threads > 0 ? config.io_threads : int(std::max(1u, std::thread::hardware_concurrency()));
   options.header_timeout = config.header_timeout;
+  options.websocket.auth_timeout = config.ws_auth_timeout;
+  options.websocket.idle_timeout = config.ws_idle_timeout;
+  options.websocket_endpoints = {{"/api/v1/chat/ws", &customer_ws}, {"/api/v1/agent/ws", &agent_ws}};
+  options.tick_interval = config.tick;
+  options.on_tick = [&chat] { chat.tick(); };
   net::Server server(options, router, static_files);
   server.run();
 

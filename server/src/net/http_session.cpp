@@ -5,6 +5,7 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
 #include <boost/url/parse.hpp>
 
 #include "api/api_error.hpp"
@@ -75,7 +76,7 @@ asio::awaitable<Outcome> serve_static(beast::tcp_stream& stream, const http::req
   http::file_body::value_type body;
   if (found) body.open(found->path.c_str(), beast::file_mode::scan, ec);
   if (!found || ec) {
-    co_await write_api(stream, api::error_response(404, "not_found", "no such file: " + path), request.version(),
+    co_await write_api(stream, api::error_response(404, "not_found", "no such file: " + api::printable_path(path)), request.version(),
                        keep_alive);
     co_return Outcome{404, keep_alive};
   }
@@ -191,6 +192,18 @@ asio::awaitable<void> run_http_session(tcp::socket socket, SessionContext& conte
       break;
     }
     auto request = parser.release();
+    if (beast::websocket::is_upgrade(request)) {
+      auto target = boost::urls::parse_origin_form(request.target());
+      auto endpoint = target ? context.websockets.find(std::string(target->path())) : context.websockets.end();
+      if (endpoint != context.websockets.end()) {
+        log_request("WS", std::string(target->path()), 101, started, client_address);
+        context.connections.remove(id);
+        connection->stream.expires_never();
+        co_await run_websocket_session(connection->stream.release_socket(), std::move(request), *endpoint->second,
+                                       context.websocket_options, context.connections, client_address);
+        co_return;
+      }
+    }
     const std::string method(request.method_string());
     std::string path(request.target());
     connection->stream.expires_never();  // the router's answer may take a moment; the store bounds it

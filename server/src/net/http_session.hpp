@@ -6,7 +6,12 @@
 #include <boost/asio/ip/tcp.hpp>
 
 #include "api/router.hpp"
+#include <map>
+#include <string>
+
+#include "api/ws_connection.hpp"
 #include "net/connection_registry.hpp"
+#include "net/websocket_session.hpp"
 #include "net/server.hpp"
 #include "net/static_files.hpp"
 
@@ -18,6 +23,8 @@ struct SessionContext {
   const api::Router& router;
   const StaticFiles& static_files;
   ConnectionRegistry& connections;
+  const std::map<std::string, api::WsEndpoint*>& websockets;  // path -> protocol
+  const WebSocketOptions& websocket_options;
 };
 
 boost::asio::awaitable<void> run_http_session(boost::asio::ip::tcp::socket socket, SessionContext& context);

@@ -26,13 +26,15 @@ struct Server::State {
       : options(std::move(o)),
         acceptor(io),
         signals(io, SIGINT, SIGTERM),
-        context{options, router, files, connections} {}
+        tick_timer(io),
+        context{options, router, files, connections, options.websocket_endpoints, options.websocket} {}
 
   ServerOptions options;
   asio::io_context io;
   tcp::acceptor acceptor;
   asio::signal_set signals;
   ConnectionRegistry connections;
+  asio::steady_timer tick_timer;
   SessionContext context;
   std::atomic<std::uint16_t> port{0};
   std::atomic<bool> stopping{false};
@@ -44,8 +46,18 @@ struct Server::State {
       boost::system::error_code ignored;
       acceptor.close(ignored);
       signals.cancel(ignored);
+      tick_timer.cancel();
     });
     connections.stop_all();
+  }
+
+  asio::awaitable<void> tick_loop() {
+    while (!stopping) {
+      tick_timer.expires_after(options.tick_interval);
+      auto [ec] = co_await tick_timer.async_wait(asio::as_tuple(asio::use_awaitable));
+      if (ec || stopping) co_return;
+      if (options.on_tick) options.on_tick();
+    }
   }
 
   asio::awaitable<void> accept_loop() {
@@ -91,6 +103,7 @@ void Server::run() {
     s.stop();
   });
   asio::co_spawn(s.io, s.accept_loop(), asio::detached);
+  if (s.options.on_tick) asio::co_spawn(s.io, s.tick_loop(), asio::detached);
 
   std::vector<std::thread> threads;
   for (int i = 1; i < std::max(1, s.options.io_threads); ++i) threads.emplace_back([&s] { s.io.run(); });

@@ -10,7 +10,11 @@
 #include <memory>
 #include <string>
 
+#include <map>
+
 #include "api/router.hpp"
+#include "api/ws_connection.hpp"
+#include "net/websocket_session.hpp"
 #include "net/static_files.hpp"
 
 namespace livedesk::net {
@@ -22,6 +26,11 @@ struct ServerOptions {
   std::size_t body_limit = 1024 * 1024;
   std::chrono::milliseconds header_timeout{10'000};  // slow or idle clients are dropped after this
   std::chrono::milliseconds body_timeout{30'000};
+  WebSocketOptions websocket;
+  std::map<std::string, api::WsEndpoint*> websocket_endpoints;  // path -> protocol; endpoints outlive the server
+  // Called about every `tick_interval` on an io thread while serving (deadline checks).
+  std::function<void()> on_tick;
+  std::chrono::milliseconds tick_interval{1000};
 };
 
 // Owns the io_context; see the file comment.

@@ -2,6 +2,8 @@
 
 #include <atomic>
 
+#include "domain/message_rules.hpp"
+
 namespace livedesk::service {
 namespace {
 ChatError unavailable() { return {503, "unavailable", "the server is shutting down"}; }
@@ -44,6 +46,15 @@ void ChatService::start_chat(StartChat request, Done<ChatStartedWithToken> done)
 }
 
 void ChatService::send_message(Actor actor, std::int64_t session_id, NewMessage message, Done<MessageAccepted> done) {
+  if (!domain::is_message_type(message.type))
+    return done(ChatError{400, "invalid_field", "type must be text, image, file, audio or video"});
+  if (message.type == "text") {
+    if (const char* problem = domain::text_body_problem(message.body)) return done(ChatError{400, "invalid_field", problem});
+  } else if (!message.attachment) {
+    return done(ChatError{400, "invalid_field", "a " + message.type + " message needs an uploaded attachment"});
+  }
+  if (message.client_msg_id && (message.client_msg_id->empty() || message.client_msg_id->size() > domain::max_client_msg_id_bytes))
+    return done(ChatError{400, "invalid_field", "client_msg_id must be 1 to 64 characters"});
   write<MessageAccepted>(done, [this, actor, session_id, message = std::move(message)](auto& s, auto& h, auto done) {
     engine_.send_message(s, h, actor, session_id, message, done);
   });
@@ -123,6 +134,26 @@ void ChatService::resume(Actor actor, std::int64_t session_id, std::int64_t afte
     });
   });
   if (!queued) follow(unavailable());
+}
+
+void ChatService::resume_agent(Actor agent, std::vector<std::pair<std::int64_t, std::int64_t>> resume,
+                               std::function<void(AgentResume)> follow) {
+  store_.post_write([=, this](store::Store& s, store::CommitHooks& h) {
+    h.after_commit([=, this, &s](bool) {
+      AgentResume result;
+      result.sessions = engine_.sessions_of_agent(agent.id);
+      for (const auto& [session_id, after_seq] : resume) {
+        try {
+          auto history = engine_.messages_after(s, agent, session_id, after_seq, 1'000'000);
+          if (auto* messages = std::get_if<std::vector<domain::MessageView>>(&history))
+            result.missed.insert(result.missed.end(), messages->begin(), messages->end());
+        } catch (const std::exception&) {
+          // An unreadable history is skipped; the client can fetch it over REST.
+        }
+      }
+      follow(std::move(result));
+    });
+  });
 }
 
 void ChatService::staff_connected(Actor staff) {

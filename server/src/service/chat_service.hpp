@@ -51,6 +51,15 @@ class ChatService {
   void resume(Actor actor, std::int64_t session_id, std::int64_t after_seq,
               std::function<void(Outcome<std::vector<domain::MessageView>>)> follow);
 
+  // The agent's open chats and, for each session in `resume` (id -> last seq
+  // seen), the messages after it; `follow` runs like resume()'s.
+  struct AgentResume {
+    std::vector<domain::SessionView> sessions;
+    std::vector<domain::MessageView> missed;  // every resumed session's messages, each in seq order
+  };
+  void resume_agent(Actor agent, std::vector<std::pair<std::int64_t, std::int64_t>> resume,
+                    std::function<void(AgentResume)> follow);
+
   void staff_connected(Actor staff);
   void staff_disconnected(Actor staff);
   void customer_connected(std::int64_t session_id);

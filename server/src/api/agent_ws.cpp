@@ -1,0 +1,102 @@
+// The agent console's socket: any staff token; the agent's own chats live,
+// plus the floor's session, queue and status changes.
+#include "api/chat_ws.hpp"
+#include "api/chat_ws_common.hpp"
+#include "api/topics.hpp"
+#include "api/ws_protocol.hpp"
+#include "domain/agent_status.hpp"
+
+namespace livedesk::api {
+namespace json = boost::json;
+
+namespace {
+class AgentWs final : public WsProtocol {
+ public:
+  AgentWs(std::shared_ptr<WsConnection> connection, service::ChatService& chat, const service::AuthService& auth,
+          realtime::TopicHub& hub)
+      : WsProtocol(std::move(connection)), chat_(chat), auth_(auth), hub_(hub) {}
+
+  void on_closed() override {
+    hub_.unsubscribe_all(connection_.get());
+    if (actor_) chat_.staff_disconnected(*actor_);
+  }
+
+ protected:
+  bool authenticate(const json::object& data) override {
+    const json::value* token = data.if_contains("token");
+    if (!token || !token->is_string()) return fail_auth("auth needs a string token"), false;
+    auto principal = auth_.verify_staff(token->get_string());
+    if (!principal) return fail_auth("invalid or expired token"), false;
+    std::vector<std::pair<std::int64_t, std::int64_t>> resume;
+    if (const json::value* r = data.if_contains("resume"); r && r->is_object()) {
+      for (const auto& [key, value] : r->as_object()) {
+        try {
+          if (value.is_int64()) resume.emplace_back(std::stoll(std::string(key)), value.get_int64());
+        } catch (const std::exception&) {
+        }
+      }
+    }
+    actor_ = service::Actor::staff(principal->user_id, principal->role, principal->username);
+    chat_.staff_connected(*actor_);
+    chat_.resume_agent(*actor_, std::move(resume),
+                       [connection = connection_, &hub = hub_, principal = *principal](service::ChatService::AgentResume result) {
+                         for (const char* type : {"session_update", "queue_depth_changed", "agent_status_changed"})
+                           hub.subscribe(topics::floor(type), connection);
+                         hub.subscribe(topics::agent(principal.user_id), connection);
+                         json::array sessions;
+                         for (const auto& session : result.sessions) sessions.push_back(session_json(session));
+                         connection->send(event_frame("auth_success", {{"user_id", principal.user_id},
+                                                                       {"role", domain::to_string(principal.role)},
+                                                                       {"sessions", std::move(sessions)}}));
+                         send_history(*connection, result.missed);
+                       });
+    return true;
+  }
+
+  bool handle(std::string_view type, const json::object& data) override {
+    const auto& actor = *actor_;
+    auto connection = connection_;
+    if (type == "send_message") {
+      const auto session_id = frame_int(data, "session_id");
+      auto message = new_message_from(data);
+      auto client_msg_id = message.client_msg_id;
+      chat_.send_message(actor, session_id, std::move(message), ack_to(connection, client_msg_id));
+    } else if (type == "typing") {
+      chat_.typing(actor, frame_int(data, "session_id"), frame_bool(data, "is_typing"));
+    } else if (type == "receipt") {
+      chat_.receipt(actor, frame_int(data, "session_id"), frame_int(data, "up_to_seq"), frame_string(data, "status", 16),
+                    [connection](service::Outcome<std::int64_t> outcome) { send_if_error(*connection, outcome); });
+    } else if (type == "take") {
+      chat_.take(actor, frame_int(data, "session_id"), [connection](service::Outcome<domain::SessionView> outcome) {
+        send_if_error(*connection, outcome);
+      });
+    } else if (type == "close") {
+      chat_.close(actor, frame_int(data, "session_id"), [connection](service::Outcome<domain::SessionView> outcome) {
+        send_if_error(*connection, outcome);
+      });
+    } else if (type == "set_status") {
+      auto status = domain::parse_agent_status(frame_string(data, "status", 16));
+      if (!status) throw FrameError("status must be active, idle, in_call or offline");
+      chat_.set_status(actor, *status, [connection](service::Outcome<std::string> outcome) {
+        if (send_if_error(*connection, outcome)) return;
+        connection->send(event_frame("status", {{"status", std::get<std::string>(outcome)}}));
+      });
+    } else {
+      return false;
+    }
+    return true;
+  }
+
+ private:
+  service::ChatService& chat_;
+  const service::AuthService& auth_;
+  realtime::TopicHub& hub_;
+  std::optional<service::Actor> actor_;
+};
+}  // namespace
+
+std::shared_ptr<WsHandler> AgentWsEndpoint::open(std::shared_ptr<WsConnection> connection) {
+  return std::make_shared<AgentWs>(std::move(connection), chat_, auth_, hub_);
+}
+
+}  // namespace livedesk::api

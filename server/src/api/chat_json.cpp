@@ -1,0 +1,65 @@
+#include "api/chat_json.hpp"
+
+#include "domain/iso_time.hpp"
+
+namespace livedesk::api {
+namespace json = boost::json;
+
+json::value time_json(std::optional<std::int64_t> unix_ms) {
+  if (!unix_ms) return nullptr;
+  return json::value(domain::format_iso8601(domain::from_unix_ms(*unix_ms)));
+}
+
+json::object message_json(const domain::MessageView& m) {
+  json::value attachment = nullptr;
+  if (m.attachment)
+    attachment = json::object{{"name", m.attachment->name}, {"mime", m.attachment->mime},
+                              {"size", m.attachment->size}, {"url", m.attachment->url}};
+  return {{"id", m.id},
+          {"session_id", m.session_id},
+          {"seq", m.seq},
+          {"sender_type", m.sender_type},
+          {"sender_user_id", m.sender_user_id ? json::value(*m.sender_user_id) : nullptr},
+          {"type", m.type},
+          {"body", m.body},
+          {"status", m.status},
+          {"client_msg_id", m.client_msg_id ? json::value(*m.client_msg_id) : nullptr},
+          {"attachment", std::move(attachment)},
+          {"created_at", time_json(m.created_ms)}};
+}
+
+json::object session_json(const domain::SessionView& s) {
+  json::value agent = nullptr;
+  if (s.agent) agent = json::object{{"id", s.agent->id}, {"name", s.agent->name}};
+  return {{"id", s.id},
+          {"status", s.status},
+          {"customer", {{"id", s.customer.id}, {"name", s.customer.name}, {"email", s.customer.email}}},
+          {"agent", std::move(agent)},
+          {"subject", s.subject},
+          {"priority", s.priority},
+          {"created_at", time_json(s.created_ms)},
+          {"assigned_at", time_json(s.assigned_ms)},
+          {"first_response_at", time_json(s.first_response_ms)},
+          {"closed_at", time_json(s.closed_ms)},
+          {"close_reason", s.close_reason ? json::value(*s.close_reason) : nullptr},
+          {"wait_seconds", s.wait_seconds},
+          {"unread_count", s.unread_count},
+          {"last_message", s.last_message ? json::value(message_json(*s.last_message)) : nullptr},
+          {"queue_position", s.queue_position}};
+}
+
+realtime::Frame event_frame(std::string_view type, json::object data) {
+  json::object frame;
+  frame["type"] = type;
+  frame["data"] = std::move(data);
+  frame["timestamp"] = domain::format_iso8601(std::chrono::system_clock::now());
+  return realtime::make_frame(json::serialize(frame));
+}
+
+realtime::Frame error_frame(std::string_view code, std::string_view message, json::object extra) {
+  extra["code"] = code;
+  extra["message"] = message;
+  return event_frame("error", std::move(extra));
+}
+
+}  // namespace livedesk::api

@@ -1,0 +1,21 @@
+#pragma once
+// JSON shapes of the chat read models (docs/api.md, "Objects") and the
+// WebSocket envelope {"type", "data", "timestamp"}.
+#include <boost/json.hpp>
+#include <string_view>
+
+#include "domain/chat_views.hpp"
+#include "domain/clock.hpp"
+#include "realtime/frame.hpp"
+
+namespace livedesk::api {
+
+boost::json::object message_json(const domain::MessageView& message);
+boost::json::object session_json(const domain::SessionView& session);
+boost::json::value time_json(std::optional<std::int64_t> unix_ms);
+
+// One server-to-client frame, serialized once; timestamp is now (UTC, ms).
+realtime::Frame event_frame(std::string_view type, boost::json::object data);
+realtime::Frame error_frame(std::string_view code, std::string_view message, boost::json::object extra = {});
+
+}  // namespace livedesk::api

@@ -1,0 +1,192 @@
+// Chat REST: starting chats (the contract), messages, receipts, closing,
+// rating, the queue, taking and assigning, agent status. See docs/api.md.
+#include <regex>
+
+#include "api/api_error.hpp"
+#include "api/chat_json.hpp"
+#include "api/json_io.hpp"
+#include "api/query_params.hpp"
+#include "api/rest_routes.hpp"
+#include "api/staff_auth.hpp"
+#include "domain/agent_status.hpp"
+
+namespace livedesk::api {
+namespace json = boost::json;
+
+namespace {
+// The caller as a chat actor: a customer token first, else a staff token.
+service::Actor require_actor(const RestServices& services, const Request& request) {
+  std::string_view header = request.authorization;
+  constexpr std::string_view scheme = "Bearer ";
+  if (header.size() > scheme.size() && header.substr(0, scheme.size()) == scheme)
+    if (auto customer = services.chat.verify_customer(header.substr(scheme.size()))) return *customer;
+  auto principal = require_staff(services.auth, request, domain::Role::agent);
+  return service::Actor::staff(principal.user_id, principal.role, principal.username);
+}
+
+service::Actor require_agent_actor(const RestServices& services, const Request& request, domain::Role minimum) {
+  auto principal = require_staff(services.auth, request, minimum);
+  return service::Actor::staff(principal.user_id, principal.role, principal.username);
+}
+
+// Answers an outcome: its error body, or `ok(value)` with `status`.
+template <class T, class Ok>
+service::Done<T> answer(Responder respond, int status, Ok ok) {
+  return [respond, status, ok](service::Outcome<T> outcome) {
+    if (auto* error = std::get_if<service::ChatError>(&outcome))
+      return respond(error_response(error->http_status, error->code, error->message));
+    respond(json_response(status, ok(std::get<T>(outcome))));
+  };
+}
+
+auto session_answer(Responder respond) {
+  return answer<domain::SessionView>(respond, 200, [](const domain::SessionView& s) {
+    return json::object{{"session", session_json(s)}};
+  });
+}
+
+bool plausible_email(const std::string& email) {
+  static const std::regex pattern(R"([^@\s]+@[^@\s]+\.[^@\s]+)");
+  return email.size() <= 254 && std::regex_match(email, pattern);
+}
+
+json::object queue_json(const std::vector<domain::SessionView>& waiting) {
+  json::array sessions;
+  double total = 0, longest = 0;
+  for (const auto& s : waiting) {
+    sessions.push_back(session_json(s));
+    total += s.wait_seconds;
+    longest = std::max(longest, s.wait_seconds);
+  }
+  return {{"depth", waiting.size()},
+          {"sessions", std::move(sessions)},
+          {"avg_wait_seconds", waiting.empty() ? json::value(nullptr) : json::value(total / double(waiting.size()))},
+          {"longest_wait_seconds", waiting.empty() ? json::value(nullptr) : json::value(longest)}};
+}
+}  // namespace
+
+void add_chat_routes(Router& router, RestServices services) {
+  router.add("POST", "/api/v1/chat/sessions", [services](const Request& request, const PathParams&, Responder respond) {
+    const json::object body = parse_object_body(request);
+    service::StartChat start;
+    start.name = require_string(body, "name", 200);
+    start.email = require_string(body, "email", 254);
+    start.subject = optional_string(body, "subject", 500).value_or("");
+    start.first_message = optional_string(body, "message", 8 * 1024);
+    if (start.name.find_first_not_of(" \t") == std::string::npos)
+      throw ApiError(400, "invalid_field", "field 'name' must not be empty");
+    if (!plausible_email(start.email)) throw ApiError(400, "invalid_field", "field 'email' is not an email address");
+    if (start.first_message && start.first_message->find_first_not_of(" \t\r\n") == std::string::npos)
+      start.first_message.reset();
+    services.chat.start_chat(std::move(start), answer<service::ChatStartedWithToken>(respond, 201, [](const auto& r) {
+      return json::object{{"session_id", r.started.session.id},
+                          {"customer_token", r.customer_token},
+                          {"status", r.started.session.status},
+                          {"queue_position", r.started.queue_position},
+                          {"session", session_json(r.started.session)}};
+    }));
+  });
+
+  router.add("GET", "/api/v1/chat/sessions/{id}", [services](const Request& request, const PathParams& params, Responder respond) {
+    services.chat.session(require_actor(services, request), params.id("id"), session_answer(respond));
+  });
+
+  router.add("GET", "/api/v1/chat/sessions/{id}/messages",
+             [services](const Request& request, const PathParams& params, Responder respond) {
+               const auto actor = require_actor(services, request);
+               const auto after = query_int(request.query, "after_seq", 0, 0, INT64_MAX);
+               const auto limit = int(query_int(request.query, "limit", 100, 1, 1000));
+               services.chat.messages_after(actor, params.id("id"), after, limit,
+                                            answer<std::vector<domain::MessageView>>(respond, 200, [](const auto& list) {
+                                              json::array messages;
+                                              for (const auto& m : list) messages.push_back(message_json(m));
+                                              return json::object{{"messages", std::move(messages)}};
+                                            }));
+             });
+
+  router.add("POST", "/api/v1/chat/sessions/{id}/messages",
+             [services](const Request& request, const PathParams& params, Responder respond) {
+               const auto actor = require_actor(services, request);
+               const json::object body = parse_object_body(request);
+               service::NewMessage message;
+               message.body = require_string(body, "body", 64 * 1024);
+               message.type = optional_string(body, "type", 16).value_or("text");
+               message.client_msg_id = optional_string(body, "client_msg_id", 64);
+               services.chat.send_message(actor, params.id("id"), std::move(message),
+                                          [respond](service::Outcome<service::MessageAccepted> outcome) {
+                                            if (auto* error = std::get_if<service::ChatError>(&outcome))
+                                              return respond(error_response(error->http_status, error->code, error->message));
+                                            const auto& accepted = std::get<service::MessageAccepted>(outcome);
+                                            respond(json_response(accepted.duplicate ? 200 : 201,
+                                                                  json::object{{"message", message_json(accepted.message)},
+                                                                               {"duplicate", accepted.duplicate}}));
+                                          });
+             });
+
+  router.add("POST", "/api/v1/chat/sessions/{id}/receipts",
+             [services](const Request& request, const PathParams& params, Responder respond) {
+               const auto actor = require_actor(services, request);
+               const json::object body = parse_object_body(request);
+               services.chat.receipt(actor, params.id("id"), require_int(body, "up_to_seq"), require_string(body, "status", 16),
+                                     answer<std::int64_t>(respond, 200, [](std::int64_t n) { return json::object{{"updated", n}}; }));
+             });
+
+  router.add("POST", "/api/v1/chat/sessions/{id}/close",
+             [services](const Request& request, const PathParams& params, Responder respond) {
+               services.chat.close(require_actor(services, request), params.id("id"), session_answer(respond));
+             });
+
+  router.add("POST", "/api/v1/chat/sessions/{id}/rating",
+             [services](const Request& request, const PathParams& params, Responder respond) {
+               const auto actor = require_actor(services, request);
+               const json::object body = parse_object_body(request);
+               const auto rating = require_int(body, "rating");
+               if (rating < 1 || rating > 5) throw ApiError(400, "invalid_field", "rating must be an integer from 1 to 5");
+               services.chat.rate(actor, params.id("id"), int(rating), optional_string(body, "comment", 2000).value_or(""),
+                                  session_answer(respond));
+             });
+
+  router.add("POST", "/api/v1/chat/sessions/{id}/take",
+             [services](const Request& request, const PathParams& params, Responder respond) {
+               services.chat.take(require_agent_actor(services, request, domain::Role::agent), params.id("id"),
+                                  session_answer(respond));
+             });
+
+  router.add("POST", "/api/v1/chat/sessions/{id}/assign",
+             [services](const Request& request, const PathParams& params, Responder respond) {
+               const auto actor = require_agent_actor(services, request, domain::Role::supervisor);
+               const json::object body = parse_object_body(request);
+               bool force = false;
+               if (auto it = body.find("force"); it != body.end() && !it->value().is_null()) {
+                 if (!it->value().is_bool()) throw ApiError(400, "invalid_field", "field 'force' must be true or false");
+                 force = it->value().get_bool();
+               }
+               services.chat.assign(actor, params.id("id"), require_int(body, "agent_id"), force, session_answer(respond));
+             });
+
+  router.add("GET", "/api/v1/chat/queue", [services](const Request& request, const PathParams&, Responder respond) {
+    require_staff(services.auth, request, domain::Role::agent);
+    services.chat.waiting(answer<std::vector<domain::SessionView>>(respond, 200, queue_json));
+  });
+
+  router.add("GET", "/api/v1/agent/sessions", [services](const Request& request, const PathParams&, Responder respond) {
+    services.chat.sessions_of(require_agent_actor(services, request, domain::Role::agent),
+                              answer<std::vector<domain::SessionView>>(respond, 200, [](const auto& list) {
+                                json::array sessions;
+                                for (const auto& s : list) sessions.push_back(session_json(s));
+                                return json::object{{"sessions", std::move(sessions)}};
+                              }));
+  });
+
+  router.add("PUT", "/api/v1/agent/status", [services](const Request& request, const PathParams&, Responder respond) {
+    const auto actor = require_agent_actor(services, request, domain::Role::agent);
+    const json::object body = parse_object_body(request);
+    auto status = domain::parse_agent_status(require_string(body, "status", 16));
+    if (!status) throw ApiError(400, "invalid_field", "status must be active, idle, in_call or offline");
+    services.chat.set_status(actor, *status, answer<std::string>(respond, 200, [](const std::string& s) {
+      return json::object{{"status", s}};
+    }));
+  });
+}
+
+}  // namespace livedesk::api

@@ -1,0 +1,34 @@
+#include "api/chat_ws_common.hpp"
+
+#include "api/ws_protocol.hpp"
+#include "domain/message_rules.hpp"
+
+namespace livedesk::api {
+namespace json = boost::json;
+
+service::NewMessage new_message_from(const json::object& data) {
+  service::NewMessage message;
+  message.body = frame_string(data, "body", domain::max_text_bytes * 4);
+  message.type = frame_optional_string(data, "type", 16).value_or("text");
+  message.client_msg_id = frame_optional_string(data, "client_msg_id", domain::max_client_msg_id_bytes);
+  return message;
+}
+
+service::Done<service::MessageAccepted> ack_to(std::shared_ptr<WsConnection> connection,
+                                               std::optional<std::string> client_msg_id) {
+  return [connection, client_msg_id](service::Outcome<service::MessageAccepted> outcome) {
+    json::value id = client_msg_id ? json::value(*client_msg_id) : nullptr;
+    if (send_if_error(*connection, outcome, {{"client_msg_id", id}})) return;
+    const auto& accepted = std::get<service::MessageAccepted>(outcome);
+    connection->send(event_frame("message_ack", {{"client_msg_id", id},
+                                                 {"message", message_json(accepted.message)},
+                                                 {"duplicate", accepted.duplicate}}));
+  };
+}
+
+void send_history(WsConnection& connection, const std::vector<domain::MessageView>& messages) {
+  for (const auto& message : messages)
+    connection.send(event_frame("message_created", {{"session_id", message.session_id}, {"message", message_json(message)}}));
+}
+
+}  // namespace livedesk::api

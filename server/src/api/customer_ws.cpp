@@ -1,0 +1,91 @@
+// The customer's socket: one session, opened by its customer_token.
+#include "api/chat_ws.hpp"
+#include "api/chat_ws_common.hpp"
+#include "api/topics.hpp"
+#include "api/ws_protocol.hpp"
+
+namespace livedesk::api {
+namespace json = boost::json;
+
+namespace {
+class CustomerWs final : public WsProtocol {
+ public:
+  CustomerWs(std::shared_ptr<WsConnection> connection, service::ChatService& chat, realtime::TopicHub& hub)
+      : WsProtocol(std::move(connection)), chat_(chat), hub_(hub) {}
+
+  void on_closed() override {
+    hub_.unsubscribe_all(connection_.get());
+    if (actor_) chat_.customer_disconnected(actor_->session_id);
+  }
+
+ protected:
+  bool authenticate(const json::object& data) override {
+    const json::value* token = data.if_contains("token");
+    if (!token || !token->is_string()) return fail_auth("auth needs a string token"), false;
+    auto actor = chat_.verify_customer(token->get_string());
+    if (!actor) return fail_auth("invalid or expired customer token"), false;
+    std::int64_t last_seq = 0;
+    if (const json::value* seq = data.if_contains("last_seq"); seq && seq->is_int64()) last_seq = seq->get_int64();
+    actor_ = actor;
+    chat_.customer_connected(actor->session_id);
+    auto connection = connection_;
+    auto& hub = hub_;
+    const auto session_id = actor->session_id;
+    chat_.session(*actor, session_id, [this_ = shared_from_this(), connection, &hub, actor = *actor, last_seq,
+                                       session_id](service::Outcome<domain::SessionView> outcome) {
+      if (send_if_error(*connection, outcome)) return connection->close(1008, "unknown session");
+      connection->send(event_frame("auth_success", {{"session_id", session_id},
+                                                    {"session", session_json(std::get<domain::SessionView>(outcome))}}));
+      auto* self = static_cast<CustomerWs*>(this_.get());
+      self->chat_.resume(actor, session_id, last_seq,
+                         [connection, &hub, session_id](service::Outcome<std::vector<domain::MessageView>> history) {
+                           if (send_if_error(*connection, history)) return;
+                           hub.subscribe(topics::customer_of(session_id), connection);
+                           send_history(*connection, std::get<std::vector<domain::MessageView>>(history));
+                         });
+    });
+    return true;
+  }
+
+  bool handle(std::string_view type, const json::object& data) override {
+    const auto& actor = *actor_;
+    const auto session_id = actor.session_id;
+    if (type == "send_message") {
+      auto message = new_message_from(data);
+      auto client_msg_id = message.client_msg_id;
+      chat_.send_message(actor, session_id, std::move(message), ack_to(connection_, client_msg_id));
+    } else if (type == "typing") {
+      chat_.typing(actor, session_id, frame_bool(data, "is_typing"));
+    } else if (type == "receipt") {
+      chat_.receipt(actor, session_id, frame_int(data, "up_to_seq"), frame_string(data, "status", 16),
+                    [connection = connection_](service::Outcome<std::int64_t> outcome) { send_if_error(*connection, outcome); });
+    } else if (type == "close") {
+      chat_.close(actor, session_id, [connection = connection_](service::Outcome<domain::SessionView> outcome) {
+        send_if_error(*connection, outcome);  // success arrives as session_update
+      });
+    } else if (type == "rate") {
+      const auto rating = frame_int(data, "rating");
+      chat_.rate(actor, session_id, int(std::clamp<std::int64_t>(rating, -1, 6)),
+                 frame_optional_string(data, "comment", 2000).value_or(""),
+                 [connection = connection_](service::Outcome<domain::SessionView> outcome) {
+                   if (send_if_error(*connection, outcome)) return;
+                   connection->send(event_frame("rated", {{"session", session_json(std::get<domain::SessionView>(outcome))}}));
+                 });
+    } else {
+      return false;
+    }
+    return true;
+  }
+
+ private:
+  service::ChatService& chat_;
+  realtime::TopicHub& hub_;
+  std::optional<service::Actor> actor_;
+};
+}  // namespace
+
+std::shared_ptr<WsHandler> CustomerWsEndpoint::open(std::shared_ptr<WsConnection> connection) {
+  return std::make_shared<CustomerWs>(std::move(connection), chat_, hub_);
+}
+
+}  // namespace livedesk::api

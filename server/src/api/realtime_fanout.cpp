@@ -1,0 +1,77 @@
+#include "api/realtime_fanout.hpp"
+
+#include "api/chat_json.hpp"
+#include "api/topics.hpp"
+
+namespace livedesk::api {
+namespace json = boost::json;
+
+namespace {
+// One visitor per event type; each builds its frame once.
+struct Fanout {
+  realtime::TopicHub& hub;
+
+  void operator()(const bus::SessionChanged& e) const {
+    auto frame = event_frame("session_update", {{"session", session_json(e.session)}, {"change", e.change}});
+    std::vector<std::string> to{topics::floor("session_update"), topics::customer_of(e.session.id),
+                                topics::watchers_of(e.session.id)};
+    if (e.session.agent) to.push_back(topics::agent(e.session.agent->id));
+    if (e.previous_agent_id) to.push_back(topics::agent(*e.previous_agent_id));
+    hub.publish(to, frame);
+  }
+  void operator()(const bus::QueueDepthChanged& e) const {
+    hub.publish(topics::floor("queue_depth_changed"),
+                event_frame("queue_depth_changed", {{"depth", e.depth}, {"previous_depth", e.previous_depth}}));
+  }
+  void operator()(const bus::QueuePositions& e) const {
+    for (const auto& entry : e.entries) {
+      const std::string topic = topics::customer_of(entry.session_id);
+      if (hub.subscriber_count(topic) == 0) continue;  // nobody to tell: skip the serialization
+      hub.publish(topic, event_frame("queue_position",
+                                     {{"session_id", entry.session_id},
+                                      {"position", entry.position},
+                                      {"estimated_wait_seconds", entry.estimated_wait_seconds
+                                                                     ? json::value(*entry.estimated_wait_seconds)
+                                                                     : nullptr}}));
+    }
+  }
+  void operator()(const bus::MessageCreated& e) const {
+    auto frame = event_frame("message_created", {{"session_id", e.message.session_id}, {"message", message_json(e.message)}});
+    std::vector<std::string> to{topics::customer_of(e.message.session_id), topics::watchers_of(e.message.session_id),
+                                topics::floor("message_created")};
+    if (e.agent_id) to.push_back(topics::agent(*e.agent_id));
+    hub.publish(to, frame);
+  }
+  void operator()(const bus::TypingChanged& e) const {
+    auto frame = event_frame("typing_indicator",
+                             {{"session_id", e.session_id}, {"sender_type", e.sender_type}, {"is_typing", e.is_typing}});
+    // Each side hears the other, not its own echo.
+    std::vector<std::string> to{topics::watchers_of(e.session_id), topics::floor("typing_indicator")};
+    if (e.sender_type == "agent") to.push_back(topics::customer_of(e.session_id));
+    if (e.sender_type == "customer" && e.agent_id) to.push_back(topics::agent(*e.agent_id));
+    hub.publish(to, frame);
+  }
+  void operator()(const bus::ReceiptAdvanced& e) const {
+    auto frame = event_frame("receipt", {{"session_id", e.session_id}, {"reader_type", e.reader_type},
+                                         {"up_to_seq", e.up_to_seq}, {"status", e.status}});
+    std::vector<std::string> to{topics::customer_of(e.session_id), topics::watchers_of(e.session_id)};
+    if (e.agent_id) to.push_back(topics::agent(*e.agent_id));
+    hub.publish(to, frame);
+  }
+  void operator()(const bus::AgentStatusChanged& e) const {
+    hub.publish({topics::floor("agent_status_changed"), topics::agent(e.agent_id)},
+                event_frame("agent_status_changed", {{"agent_id", e.agent_id}, {"name", e.name},
+                                                     {"status", e.status}, {"previous_status", e.previous_status}}));
+  }
+  void operator()(const bus::AssignmentRevoked& e) const {
+    hub.publish(topics::agent(e.agent_id),
+                event_frame("assignment_revoked", {{"session_id", e.session_id}, {"reason", e.reason}}));
+  }
+};
+}  // namespace
+
+void connect_realtime_fanout(bus::EventBus& bus, realtime::TopicHub& hub) {
+  bus.listen([&hub](const bus::Event& event) { std::visit(Fanout{hub}, event); });
+}
+
+}  // namespace livedesk::api

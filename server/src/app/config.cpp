@@ -35,6 +35,8 @@ Command parse_command_line(int argc, char** argv) {
       ->envname("LIVEDESK_LOG_LEVEL")->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}))
       ->capture_default_str();
 
+  serve_cmd->add_option("--timezone", serve.timezone, "Reporting time zone for \"today\" (e.g. Europe/Berlin)")
+      ->envname("LIVEDESK_TIMEZONE")->capture_default_str();
   struct MillisOption {
     const char* flag;
     const char* env;

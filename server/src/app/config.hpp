@@ -22,6 +22,7 @@ struct ServeConfig {
   std::chrono::seconds token_ttl{12 * 3600};
   std::chrono::milliseconds header_timeout{10'000};
   std::string log_level = "info";
+  std::string timezone = "UTC";
   std::chrono::milliseconds unanswered_timeout{120'000};
   std::chrono::milliseconds waiting_grace{120'000};
   std::chrono::milliseconds agent_offline{60'000};

@@ -19,6 +19,7 @@
 #include "app/demo_seed.hpp"
 #include "auth/login_rate_limiter.hpp"
 #include "auth/token_service.hpp"
+#include "domain/calendar.hpp"
 #include "domain/clock.hpp"
 #include "net/server.hpp"
 #include "service/account_service.hpp"
@@ -99,7 +100,8 @@ int serve(const app::ServeConfig& config) {
   service::AuditTrail audit(store, clock);
   service::AuthService auth(store, crypto, tokens, login_limiter, audit);
   service::AccountService accounts(store, crypto, clock, audit);
-  service::ChatService chat(store, tokens, clock, bus, chat_settings);
+  domain::Calendar calendar(config.timezone);
+  service::ChatService chat(store, tokens, clock, calendar, bus, chat_settings);
   store.post([&chat](store::Store& s) { chat.load(s); });
 
   api::Router router;

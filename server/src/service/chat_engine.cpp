@@ -20,8 +20,9 @@ std::string lowercase(std::string text) {
 }
 }  // namespace
 
-ChatEngine::ChatEngine(const domain::Clock& clock, bus::EventBus& bus, ChatSettings settings)
-    : clock_(clock), bus_(bus), settings_(settings) {}
+ChatEngine::ChatEngine(const domain::Clock& clock, const domain::Calendar& calendar, bus::EventBus& bus,
+                       ChatSettings settings)
+    : clock_(clock), calendar_(calendar), bus_(bus), settings_(settings), stats_(calendar) {}
 
 std::int64_t ChatEngine::now_ms() const { return domain::to_unix_ms(clock_.now()); }
 
@@ -39,6 +40,7 @@ void ChatEngine::load(store::Store& s) {
     agent.role = user.role;
     agent.capacity = user.capacity;
     agent.idle_since = clock_.now();
+    agent.last_active_ms = user.last_active_ms;
     agents_[user.id] = agent;
     if (user.status != "offline") s.update_staff_presence(user.id, "offline", user.last_active_ms);
   }
@@ -52,6 +54,9 @@ void ChatEngine::load(store::Store& s) {
         session.row.next_seq = std::max(session.row.next_seq, last->seq + 1);
       }
       session.agent_answered = row.first_response_ms.has_value();
+      session.ever_assigned = row.assigned_ms.has_value();
+      if (session.last_message && session.last_message->sender_type == "customer" && row.status == "active")
+        session.awaiting_reply_since = session.last_message->created_ms;
       // A customer who was connected before the restart gets the grace period to come back.
       session.customer_left_at = clock_.now();
       if (row.status == "waiting") queue_.push(row.id, row.created_ms, row.priority);
@@ -59,6 +64,7 @@ void ChatEngine::load(store::Store& s) {
       open_.emplace(row.id, std::move(session));
     }
   }
+  seed_stats(s);
 }
 
 ChatEngine::OpenSession* ChatEngine::find_open(std::int64_t session_id) {
@@ -141,6 +147,8 @@ void ChatEngine::start_chat(store::Store& s, store::CommitHooks& h, const StartC
   open.row.subject = request.subject;
   open.row.created_ms = now_ms();
   open.row.id = s.insert_session(open.row);
+  stats_.roll_to(open.row.created_ms);
+  stats_.session_created(open.row.created_ms);
   const std::int64_t id = open.row.id;
   const std::size_t previous_depth = queue_.depth();
   queue_.push(id, open.row.created_ms, open.row.priority);
@@ -209,6 +217,8 @@ void ChatEngine::assign_to(store::Store& s, store::CommitHooks& h, OpenSession& 
   session.row.status = "active";
   session.row.agent_id = agent.id;
   session.row.assigned_ms = now_ms();
+  if (!session.ever_assigned) stats_.session_assigned(session.row.created_ms, *session.row.assigned_ms);
+  session.ever_assigned = true;
   session.agent_answered = session.row.first_response_ms.has_value() && change != "assigned";
   s.update_session(session.row);
   agent.chats.insert(session.row.id);
@@ -245,6 +255,9 @@ void ChatEngine::finish(store::Store& s, store::CommitHooks& h, OpenSession& ses
   session.row.closed_ms = now_ms();
   session.row.close_reason = reason;
   s.update_session(session.row);
+  stats_.roll_to(*session.row.closed_ms);
+  stats_.session_closed(session.row.created_ms, session.row.assigned_ms, *session.row.closed_ms, reason,
+                        session.row.agent_id);
   const auto agent_id = session.row.agent_id;
   emit(h, bus::SessionChanged{view(session), "closed", agent_id});
   if (was_queued) emit_queue_change(h, previous_depth);
@@ -321,6 +334,8 @@ void ChatEngine::rate(store::Store& s, store::CommitHooks& h, const Actor& actor
   if (!row) return done(not_found(session_id));
   if (s.find_rating(session_id)) return done(conflict("already_rated", "this chat has already been rated"));
   s.insert_rating({session_id, rating, comment, now_ms()});
+  stats_.roll_to(now_ms());
+  stats_.rating(rating, now_ms(), row->agent_id);
   h.after_commit([done, v = view(s, *row)](bool ok) {
     ok ? done(v) : done(ChatError{503, "unavailable", "the rating could not be saved"});
   });

@@ -15,7 +15,10 @@
 
 #include "bus/event_bus.hpp"
 #include "domain/agent_status.hpp"
+#include "domain/calendar.hpp"
 #include "domain/clock.hpp"
+#include "domain/floor_stats.hpp"
+#include "domain/metrics_view.hpp"
 #include "domain/wait_estimate.hpp"
 #include "domain/waiting_queue.hpp"
 #include "service/chat_types.hpp"
@@ -26,7 +29,7 @@ namespace livedesk::service {
 
 class ChatEngine {
  public:
-  ChatEngine(const domain::Clock& clock, bus::EventBus& bus, ChatSettings settings);
+  ChatEngine(const domain::Clock& clock, const domain::Calendar& calendar, bus::EventBus& bus, ChatSettings settings);
 
   // Rebuilds the in-memory state from the store at start-up.
   void load(store::Store& store);
@@ -56,6 +59,9 @@ class ChatEngine {
   // Sessions `actor` may follow live (a customer: its own; an agent: its chats; supervisors: all open).
   bool may_access(const Actor& actor, std::int64_t session_id) const;
   std::optional<std::int64_t> agent_of(std::int64_t session_id) const;
+  // The dashboard: metrics and agent performance, from running aggregates and live state.
+  domain::MetricsView metrics();
+  std::vector<domain::AgentView> agent_views();
 
   // Presence and status of staff.
   void staff_connected(store::Store& s, store::CommitHooks& h, const Actor& staff);
@@ -78,6 +84,8 @@ class ChatEngine {
     std::optional<domain::TimePoint> customer_left_at;
     bool agent_answered = false;
     std::set<std::int64_t> skip_agents;  // agents who let this chat time out
+    bool ever_assigned = false;          // wait time counts the first assignment only
+    std::optional<std::int64_t> awaiting_reply_since;  // the customer's oldest unanswered message
   };
   struct Agent {
     std::int64_t id = 0;
@@ -90,6 +98,7 @@ class ChatEngine {
     int connections = 0;
     std::optional<domain::TimePoint> last_disconnect;
     bool busy_by_choice = false;  // in_call set by the agent, not by load
+    std::int64_t last_active_ms = 0;
   };
 
   domain::SessionView view(const OpenSession& session) const;
@@ -104,6 +113,9 @@ class ChatEngine {
   void finish(store::Store& s, store::CommitHooks& h, OpenSession& session, const std::string& reason);
   void add_system_message(store::Store& s, store::CommitHooks& h, OpenSession& session, const std::string& text);
   domain::MessageView store_message(store::Store& s, OpenSession& session, store::Message message);
+  void seed_stats(store::Store& s);
+  void receipt_stats(store::Store& s, std::int64_t session_id, const std::string& sender_type, std::int64_t up_to_seq,
+                     const std::string& status);
   void set_agent_status(store::Store& s, store::CommitHooks& h, Agent& agent, domain::AgentStatus status);
   void refresh_load_status(store::Store& s, store::CommitHooks& h, Agent& agent);
   Agent* find_agent(std::int64_t id);
@@ -111,12 +123,14 @@ class ChatEngine {
   OpenSession* find_open(std::int64_t session_id);
 
   const domain::Clock& clock_;
+  const domain::Calendar& calendar_;
   bus::EventBus& bus_;
   ChatSettings settings_;
   std::unordered_map<std::int64_t, OpenSession> open_;
   std::map<std::int64_t, Agent> agents_;
   domain::WaitingQueue queue_;
   domain::WaitEstimator estimator_;
+  domain::FloorStats stats_;
 };
 
 }  // namespace livedesk::service

@@ -16,6 +16,9 @@ domain::MessageView ChatEngine::store_message(store::Store& s, OpenSession& sess
   ++session.row.next_seq;
   auto v = to_view(message);
   session.last_message = v;
+  stats_.roll_to(message.created_ms);
+  stats_.message(message.created_ms, message.type, message.status);
+  if (message.sender_type == "customer" && !session.awaiting_reply_since) session.awaiting_reply_since = message.created_ms;
   if (message.sender_type == "customer") session.unread_customer_seqs.push_back(message.seq);
   return v;
 }
@@ -55,8 +58,15 @@ void ChatEngine::send_message(store::Store& s, store::CommitHooks& h, const Acto
     message.attachment = store::Attachment{request.attachment->name, request.attachment->mime,
                                            request.attachment->size, request.attachment->url};
   auto v = store_message(s, *session, std::move(message));
-  if (!actor.is_customer() && !session->row.first_response_ms) session->row.first_response_ms = v.created_ms;
-  if (!actor.is_customer()) session->agent_answered = true;
+  if (!actor.is_customer() && !session->row.first_response_ms) {
+    session->row.first_response_ms = v.created_ms;
+    stats_.first_response(session->row.created_ms, v.created_ms);
+  }
+  if (!actor.is_customer()) {
+    session->agent_answered = true;
+    session->awaiting_reply_since.reset();
+    if (auto* agent = find_agent(actor.id)) agent->last_active_ms = v.created_ms;
+  }
   s.update_session(session->row);  // next_seq and first response, in the same transaction
   emit(h, bus::MessageCreated{v, session->row.agent_id});
   h.after_commit([done, v](bool ok) {
@@ -72,12 +82,16 @@ void ChatEngine::receipt(store::Store& s, store::CommitHooks& h, const Actor& re
   auto* session = find_open(session_id);
   const std::string reader_type = reader.is_customer() ? "customer" : "agent";
   const std::string other_side = reader.is_customer() ? "agent" : "customer";
+  receipt_stats(s, session_id, other_side, up_to_seq, status);
   const int changed = s.advance_message_status(session_id, other_side, up_to_seq, status);
   if (!reader.is_customer() && session) {
     // System messages count as the agent's side for the customer's receipts.
     if (status == "read") std::erase_if(session->unread_customer_seqs, [up_to_seq](auto seq) { return seq <= up_to_seq; });
   }
-  if (reader.is_customer()) s.advance_message_status(session_id, "system", up_to_seq, status);
+  if (reader.is_customer()) {
+    receipt_stats(s, session_id, "system", up_to_seq, status);
+    s.advance_message_status(session_id, "system", up_to_seq, status);
+  }
   if (changed > 0 || status == "read")
     emit(h, bus::ReceiptAdvanced{session_id, reader_type, up_to_seq, status,
                                  session ? session->row.agent_id : std::nullopt});
@@ -91,6 +105,13 @@ void ChatEngine::typing(store::CommitHooks& h, const Actor& actor, std::int64_t 
   if (!session || !may_access(actor, session_id)) return;
   if (!actor.is_customer() && session->row.agent_id != actor.id) return;
   emit(h, bus::TypingChanged{session_id, actor.is_customer() ? "customer" : "agent", is_typing, session->row.agent_id});
+}
+
+void ChatEngine::receipt_stats(store::Store& s, std::int64_t session_id, const std::string& sender_type,
+                               std::int64_t up_to_seq, const std::string& status) {
+  stats_.roll_to(now_ms());
+  for (const auto& [from, count] : s.statuses_below(session_id, sender_type, up_to_seq, status, stats_.today().start_ms))
+    stats_.status_moved(from, status, count);
 }
 
 Outcome<std::vector<domain::MessageView>> ChatEngine::messages_after(store::Store& s, const Actor& actor,

@@ -9,6 +9,7 @@ void ChatEngine::set_agent_status(store::Store& s, store::CommitHooks& h, Agent&
   if (agent.status == status) return;
   const auto previous = agent.status;
   agent.status = status;
+  agent.last_active_ms = now_ms();
   if (status == domain::AgentStatus::active) agent.idle_since = clock_.now();
   s.update_staff_presence(agent.id, domain::to_string(status), now_ms());
   emit(h, bus::AgentStatusChanged{agent.id, agent.name, std::string(domain::to_string(status)),
@@ -69,6 +70,7 @@ void ChatEngine::customer_disconnected(std::int64_t session_id) {
 
 void ChatEngine::tick(store::Store& s, store::CommitHooks& h) {
   const auto now = clock_.now();
+  stats_.roll_to(domain::to_unix_ms(now));
   std::vector<std::int64_t> unanswered, gone;
   for (auto& [id, session] : open_) {
     if (session.row.status == "active" && !session.agent_answered && session.row.assigned_ms &&

@@ -10,8 +10,8 @@ ChatError unavailable() { return {503, "unavailable", "the server is shutting do
 }  // namespace
 
 ChatService::ChatService(store::StoreExecutor& store, const auth::TokenService& tokens, const domain::Clock& clock,
-                         bus::EventBus& bus, ChatSettings settings)
-    : store_(store), tokens_(tokens), engine_(clock, bus, settings) {}
+                         const domain::Calendar& calendar, bus::EventBus& bus, ChatSettings settings)
+    : store_(store), tokens_(tokens), engine_(clock, calendar, bus, settings) {}
 
 void ChatService::load(store::Store& store) { engine_.load(store); }
 
@@ -112,6 +112,18 @@ void ChatService::messages_after(Actor actor, std::int64_t session_id, std::int6
 
 void ChatService::waiting(Done<std::vector<domain::SessionView>> done) {
   write<std::vector<domain::SessionView>>(done, [this](auto&, auto&, auto done) { done(engine_.waiting_sessions()); });
+}
+
+void ChatService::active(Done<std::vector<domain::SessionView>> done) {
+  write<std::vector<domain::SessionView>>(done, [this](auto&, auto&, auto done) { done(engine_.active_sessions()); });
+}
+
+void ChatService::metrics(Done<domain::MetricsView> done) {
+  write<domain::MetricsView>(done, [this](auto&, auto&, auto done) { done(engine_.metrics()); });
+}
+
+void ChatService::agents(Done<std::vector<domain::AgentView>> done) {
+  write<std::vector<domain::AgentView>>(done, [this](auto&, auto&, auto done) { done(engine_.agent_views()); });
 }
 
 void ChatService::sessions_of(Actor agent, Done<std::vector<domain::SessionView>> done) {

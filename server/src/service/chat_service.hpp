@@ -21,7 +21,7 @@ struct ChatStartedWithToken {
 class ChatService {
  public:
   ChatService(store::StoreExecutor& store, const auth::TokenService& tokens, const domain::Clock& clock,
-              bus::EventBus& bus, ChatSettings settings);
+              const domain::Calendar& calendar, bus::EventBus& bus, ChatSettings settings);
 
   // Loads open sessions; call once before serving.
   void load(store::Store& store);
@@ -43,6 +43,9 @@ class ChatService {
                       Done<std::vector<domain::MessageView>> done);
   void waiting(Done<std::vector<domain::SessionView>> done);
   void sessions_of(Actor agent, Done<std::vector<domain::SessionView>> done);
+  void active(Done<std::vector<domain::SessionView>> done);
+  void metrics(Done<domain::MetricsView> done);
+  void agents(Done<std::vector<domain::AgentView>> done);
 
   // Reconnect without loss: once everything committed so far is visible,
   // `follow` runs on the store thread (so no event can slip between), given

@@ -109,6 +109,22 @@ struct Message {
 };
 
 // The customer's satisfaction rating of a session (at most one per session).
+// A rating with the agent of its chat (metrics seeding).
+struct RatingRow {
+  std::int64_t session_id = 0;
+  int rating = 0;
+  std::int64_t created_ms = 0;
+  std::optional<std::int64_t> agent_id;
+};
+
+// Messages of one type and status in one UTC hour (metrics seeding).
+struct MessageCount {
+  std::int64_t utc_hour = 0;
+  std::string type;
+  std::string status;
+  std::int64_t count = 0;
+};
+
 struct CsatRating {
   std::int64_t session_id = 0;
   int rating = 0;  // 1..5
@@ -172,6 +188,21 @@ class Store {
 
   // Staff presence (status: active | idle | in_call | offline); StoreError if no such user.
   virtual void update_staff_presence(std::int64_t user_id, std::string_view status, std::int64_t last_active_ms) = 0;
+
+  // Seeding the dashboard's running aggregates at start-up (docs/metrics.md).
+  // Sessions created, assigned, answered or closed at or after `since_ms`.
+  virtual std::vector<ChatSession> sessions_touched_since(std::int64_t since_ms) = 0;
+  virtual std::vector<RatingRow> ratings_since(std::int64_t since_ms) = 0;
+  // Message counts per UTC hour (unix ms / 3 600 000), type and status, since `since_ms`.
+  virtual std::vector<MessageCount> message_counts_since(std::int64_t since_ms) = 0;
+  // How many of the `sender_type` messages a receipt up to `up_to_seq` would
+  // raise to `status`, by their current status, counting only those created
+  // at or after `since_ms`. Call before advance_message_status.
+  virtual std::vector<std::pair<std::string, std::int64_t>> statuses_below(std::int64_t session_id,
+                                                                            std::string_view sender_type,
+                                                                            std::int64_t up_to_seq,
+                                                                            std::string_view status,
+                                                                            std::int64_t since_ms) = 0;
 
   // Runs `work` atomically: everything it writes commits together, or nothing
   // does if it throws (the exception propagates). Calls nest: an inner call is

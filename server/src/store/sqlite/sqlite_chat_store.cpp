@@ -120,6 +120,16 @@ std::vector<ChatSession> SqliteChatStore::list_sessions_by_status(std::string_vi
   return sessions;
 }
 
+std::vector<ChatSession> SqliteChatStore::sessions_touched_since(std::int64_t since_ms) {
+  auto query = statements().use(std::string(kSelectSession) +
+                                "WHERE created_ms >= ?1 OR closed_ms >= ?1 OR assigned_ms >= ?1 OR first_response_ms >= ?1 "
+                                "ORDER BY id");
+  query->bind(1, since_ms);
+  std::vector<ChatSession> sessions;
+  while (query->step()) sessions.push_back(read_session(*query));
+  return sessions;
+}
+
 std::optional<ChatSession> SqliteChatStore::latest_closed_session_of_customer(std::int64_t customer_id) {
   auto query = statements().use(std::string(kSelectSession) +
                                 "WHERE customer_id = ?1 AND status = 'closed' AND agent_id IS NOT NULL "

@@ -4,6 +4,7 @@
 
 #include "api/api_error.hpp"
 #include "api/chat_json.hpp"
+#include "api/dashboard_json.hpp"
 #include "api/json_io.hpp"
 #include "api/query_params.hpp"
 #include "api/rest_routes.hpp"
@@ -50,19 +51,6 @@ bool plausible_email(const std::string& email) {
   return email.size() <= 254 && std::regex_match(email, pattern);
 }
 
-json::object queue_json(const std::vector<domain::SessionView>& waiting) {
-  json::array sessions;
-  double total = 0, longest = 0;
-  for (const auto& s : waiting) {
-    sessions.push_back(session_json(s));
-    total += s.wait_seconds;
-    longest = std::max(longest, s.wait_seconds);
-  }
-  return {{"depth", waiting.size()},
-          {"sessions", std::move(sessions)},
-          {"avg_wait_seconds", waiting.empty() ? json::value(nullptr) : json::value(total / double(waiting.size()))},
-          {"longest_wait_seconds", waiting.empty() ? json::value(nullptr) : json::value(longest)}};
-}
 }  // namespace
 
 void add_chat_routes(Router& router, RestServices services) {
@@ -172,9 +160,7 @@ void add_chat_routes(Router& router, RestServices services) {
   router.add("GET", "/api/v1/agent/sessions", [services](const Request& request, const PathParams&, Responder respond) {
     services.chat.sessions_of(require_agent_actor(services, request, domain::Role::agent),
                               answer<std::vector<domain::SessionView>>(respond, 200, [](const auto& list) {
-                                json::array sessions;
-                                for (const auto& s : list) sessions.push_back(session_json(s));
-                                return json::object{{"sessions", std::move(sessions)}};
+                                return json::object{{"sessions", sessions_json(list)}};
                               }));
   });
 

@@ -55,6 +55,13 @@ Command parse_command_line(int argc, char** argv) {
       {"--ws-auth-timeout-ms", "LIVEDESK_WS_AUTH_TIMEOUT_MS", "WebSocket clients must authenticate within this",
        &serve.ws_auth_timeout, 0},
       {"--ws-idle-timeout-ms", "LIVEDESK_WS_IDLE_TIMEOUT_MS", "Close WebSockets silent for this long", &serve.ws_idle_timeout, 0},
+      {"--snapshot-min-interval-ms", "LIVEDESK_SNAPSHOT_MIN_INTERVAL_MS", "At most one snapshot of each kind per this",
+       &serve.snapshot_min_interval, 0},
+      {"--queue-snapshot-ms", "LIVEDESK_QUEUE_SNAPSHOT_MS", "Push queue_updated at least this often", &serve.queue_snapshot, 0},
+      {"--metrics-snapshot-ms", "LIVEDESK_METRICS_SNAPSHOT_MS", "Push metrics_updated at least this often",
+       &serve.metrics_snapshot, 0},
+      {"--active-snapshot-ms", "LIVEDESK_ACTIVE_SNAPSHOT_MS", "Push active_sessions_updated at least this often",
+       &serve.active_snapshot, 0},
   };
   for (auto& option : millis) {
     option.value = option.target->count();

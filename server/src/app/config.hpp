@@ -29,6 +29,10 @@ struct ServeConfig {
   std::chrono::milliseconds tick{1000};
   std::chrono::milliseconds ws_auth_timeout{5000};
   std::chrono::milliseconds ws_idle_timeout{300'000};
+  std::chrono::milliseconds snapshot_min_interval{250};
+  std::chrono::milliseconds queue_snapshot{5000};
+  std::chrono::milliseconds metrics_snapshot{10'000};
+  std::chrono::milliseconds active_snapshot{10'000};
 };
 
 struct UserAddConfig {

@@ -11,6 +11,8 @@
 #include <thread>
 
 #include "api/chat_ws.hpp"
+#include "api/dashboard_ws.hpp"
+#include "api/snapshot_publisher.hpp"
 #include "api/realtime_fanout.hpp"
 #include "api/rest_routes.hpp"
 #include "bus/event_bus.hpp"
@@ -108,6 +110,13 @@ int serve(const app::ServeConfig& config) {
   api::add_rest_routes(router, {auth, accounts, store, chat});
   api::CustomerWsEndpoint customer_ws(chat, hub);
   api::AgentWsEndpoint agent_ws(chat, auth, hub);
+  api::DashboardWsEndpoint dashboard_ws(chat, auth, hub);
+  api::SnapshotPeriods snapshot_periods;
+  snapshot_periods.min_interval = config.snapshot_min_interval;
+  snapshot_periods.queue = config.queue_snapshot;
+  snapshot_periods.metrics = config.metrics_snapshot;
+  snapshot_periods.active_sessions = config.active_snapshot;
+  api::SnapshotPublisher snapshots(chat, hub, bus, snapshot_periods);
   net::StaticFiles static_files(config.web_dir);
 
   net::ServerOptions options;
@@ -117,9 +126,12 @@ int serve(const app::ServeConfig& config) {
   options.header_timeout = config.header_timeout;
   options.websocket.auth_timeout = config.ws_auth_timeout;
   options.websocket.idle_timeout = config.ws_idle_timeout;
-  options.websocket_endpoints = {{"/api/v1/chat/ws", &customer_ws}, {"/api/v1/agent/ws", &agent_ws}};
-  options.tick_interval = config.tick;
-  options.on_tick = [&chat] { chat.tick(); };
+  options.websocket_endpoints = {{"/api/v1/chat/ws", &customer_ws},
+                                 {"/api/v1/agent/ws", &agent_ws},
+                                 {"/api/v1/admin/chat-dashboard/ws", &dashboard_ws}};
+  options.periodic = {{config.tick, [&chat] { chat.tick(); }},
+                      {std::min(config.snapshot_min_interval, std::chrono::milliseconds(250)),
+                       [&snapshots] { snapshots.tick(); }}};
   net::Server server(options, router, static_files);
   server.run();
 

@@ -26,7 +26,6 @@ struct Server::State {
       : options(std::move(o)),
         acceptor(io),
         signals(io, SIGINT, SIGTERM),
-        tick_timer(io),
         context{options, router, files, connections, options.websocket_endpoints, options.websocket} {}
 
   ServerOptions options;
@@ -34,7 +33,7 @@ struct Server::State {
   tcp::acceptor acceptor;
   asio::signal_set signals;
   ConnectionRegistry connections;
-  asio::steady_timer tick_timer;
+  std::vector<std::unique_ptr<asio::steady_timer>> timers;  // one per periodic task
   SessionContext context;
   std::atomic<std::uint16_t> port{0};
   std::atomic<bool> stopping{false};
@@ -46,17 +45,17 @@ struct Server::State {
       boost::system::error_code ignored;
       acceptor.close(ignored);
       signals.cancel(ignored);
-      tick_timer.cancel();
+      for (auto& timer : timers) timer->cancel();
     });
     connections.stop_all();
   }
 
-  asio::awaitable<void> tick_loop() {
+  asio::awaitable<void> periodic_loop(asio::steady_timer& timer, const ServerOptions::Periodic& task) {
     while (!stopping) {
-      tick_timer.expires_after(options.tick_interval);
-      auto [ec] = co_await tick_timer.async_wait(asio::as_tuple(asio::use_awaitable));
+      timer.expires_after(task.interval);
+      auto [ec] = co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
       if (ec || stopping) co_return;
-      if (options.on_tick) options.on_tick();
+      task.run();
     }
   }
 
@@ -103,7 +102,10 @@ void Server::run() {
     s.stop();
   });
   asio::co_spawn(s.io, s.accept_loop(), asio::detached);
-  if (s.options.on_tick) asio::co_spawn(s.io, s.tick_loop(), asio::detached);
+  for (const auto& task : s.options.periodic) {
+    s.timers.push_back(std::make_unique<asio::steady_timer>(s.io));
+    asio::co_spawn(s.io, s.periodic_loop(*s.timers.back(), task), asio::detached);
+  }
 
   std::vector<std::thread> threads;
   for (int i = 1; i < std::max(1, s.options.io_threads); ++i) threads.emplace_back([&s] { s.io.run(); });

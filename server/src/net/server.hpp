@@ -11,6 +11,7 @@
 #include <string>
 
 #include <map>
+#include <vector>
 
 #include "api/router.hpp"
 #include "api/ws_connection.hpp"
@@ -28,9 +29,13 @@ struct ServerOptions {
   std::chrono::milliseconds body_timeout{30'000};
   WebSocketOptions websocket;
   std::map<std::string, api::WsEndpoint*> websocket_endpoints;  // path -> protocol; endpoints outlive the server
-  // Called about every `tick_interval` on an io thread while serving (deadline checks).
-  std::function<void()> on_tick;
-  std::chrono::milliseconds tick_interval{1000};
+  // Work run about every `interval` on an io thread while serving (deadline
+  // checks, coalesced snapshots). It must not block.
+  struct Periodic {
+    std::chrono::milliseconds interval;
+    std::function<void()> run;
+  };
+  std::vector<Periodic> periodic;
 };
 
 // Owns the io_context; see the file comment.

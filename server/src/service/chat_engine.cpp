@@ -336,6 +336,7 @@ void ChatEngine::rate(store::Store& s, store::CommitHooks& h, const Actor& actor
   s.insert_rating({session_id, rating, comment, now_ms()});
   stats_.roll_to(now_ms());
   stats_.rating(rating, now_ms(), row->agent_id);
+  emit(h, bus::SessionChanged{view(s, *row), "rated", std::nullopt});
   h.after_commit([done, v = view(s, *row)](bool ok) {
     ok ? done(v) : done(ChatError{503, "unavailable", "the rating could not be saved"});
   });

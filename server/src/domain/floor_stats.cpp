@@ -45,15 +45,12 @@ void FloorStats::session_closed(std::int64_t created_ms, std::optional<std::int6
   if (!day) return;
   ++day->closed;
   if (reason == "missed") ++day->missed;
+  if (agent_id) ++day->agents[*agent_id].handled;
   if (reason != "resolved") return;
   const double resolution = double(closed_ms - created_ms) / 1000.0;
   day->resolution_seconds.add(resolution);
   if (assigned_ms) day->chat_duration_seconds.add(double(closed_ms - *assigned_ms) / 1000.0);
-  if (agent_id) {
-    auto& agent = day->agents[*agent_id];
-    ++agent.handled;
-    agent.resolution_seconds.add(resolution);
-  }
+  if (agent_id) day->agents[*agent_id].resolution_seconds.add(resolution);
 }
 
 void FloorStats::rating(int stars, std::int64_t at_ms, std::optional<std::int64_t> agent_id) {

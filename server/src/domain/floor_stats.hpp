@@ -24,7 +24,7 @@ struct Mean {
 
 // One agent's day.
 struct AgentDay {
-  std::int64_t handled = 0;  // chats closed today while assigned to the agent
+  std::int64_t handled = 0;  // chats closed today while assigned to the agent (any reason)
   Mean resolution_seconds;
   Mean rating;
 };

@@ -12,7 +12,8 @@ struct DemoAccount {
   std::string username;
   std::string password;
   std::string role;
-  bool created;  // false when it existed from an earlier demo run
+  bool created;    // false when it existed from an earlier demo run
+  bool simulated;  // answered by the demo script, not a person
 };
 
 // Creates the demo accounts that do not exist yet; returns all of them.

@@ -19,6 +19,7 @@
 #include "realtime/topic_hub.hpp"
 #include "app/config.hpp"
 #include "app/demo_seed.hpp"
+#include "app/demo_simulation.hpp"
 #include "auth/login_rate_limiter.hpp"
 #include "auth/token_service.hpp"
 #include "domain/calendar.hpp"
@@ -83,11 +84,16 @@ int serve(const app::ServeConfig& config) {
   auto sqlite = store::open_sqlite_store(database_file(config.data_dir));
   support::log_event(spdlog::level::info, "store_ready",
                      {{"database", database_file(config.data_dir).string()}, {"schema_version", sqlite->schema_version()}});
+  std::vector<service::Actor> simulated_agents;
   if (config.demo) {
-    for (const auto& account : app::seed_demo_accounts(*sqlite, clock))
+    for (const auto& account : app::seed_demo_accounts(*sqlite, clock)) {
       support::log_event(spdlog::level::info, "demo_account",
                          {{"username", account.username}, {"password", account.password}, {"role", account.role},
-                          {"created", account.created}});
+                          {"simulated", account.simulated}, {"created", account.created}});
+      if (account.simulated)
+        if (auto user = sqlite->find_user_by_username(account.username))
+          simulated_agents.push_back(service::Actor::staff(user->id, user->role, user->username));
+    }
   }
   bus::InProcessBus bus;
   realtime::TopicHub hub;
@@ -117,6 +123,11 @@ int serve(const app::ServeConfig& config) {
   snapshot_periods.metrics = config.metrics_snapshot;
   snapshot_periods.active_sessions = config.active_snapshot;
   api::SnapshotPublisher snapshots(chat, hub, bus, snapshot_periods);
+  std::unique_ptr<app::DemoSimulation> demo;
+  if (config.demo) {
+    demo = std::make_unique<app::DemoSimulation>(chat, bus, clock, simulated_agents);
+    demo->start();
+  }
   net::StaticFiles static_files(config.web_dir);
 
   net::ServerOptions options;
@@ -132,6 +143,7 @@ int serve(const app::ServeConfig& config) {
   options.periodic = {{config.tick, [&chat] { chat.tick(); }},
                       {std::min(config.snapshot_min_interval, std::chrono::milliseconds(250)),
                        [&snapshots] { snapshots.tick(); }}};
+  if (demo) options.periodic.push_back({std::chrono::milliseconds(1000), [&demo] { demo->tick(); }});
   net::Server server(options, router, static_files);
   server.run();
 

@@ -40,7 +40,8 @@ class AgentWs final : public WsProtocol {
     chat_.staff_connected(*actor_);
     chat_.resume_agent(*actor_, std::move(resume),
                        [connection = connection_, &hub = hub_, principal = *principal](service::ChatService::AgentResume result) {
-                         for (const char* type : {"session_update", "queue_depth_changed", "agent_status_changed"})
+                         for (const char* type : {"session_update", "queue_depth_changed", "agent_status_changed",
+                                                  "canned_update", "block_update"})
                            hub.subscribe(topics::floor(type), connection);
                          hub.subscribe(topics::agent(principal.user_id), connection);
                          json::array sessions;
@@ -73,6 +74,17 @@ class AgentWs final : public WsProtocol {
     } else if (type == "close") {
       chat_.close(actor, frame_int(data, "session_id"), [connection](service::Outcome<domain::SessionView> outcome) {
         send_if_error(*connection, outcome);
+      });
+    } else if (type == "watch" || type == "unwatch") {
+      const auto session_id = frame_int(data, "session_id");
+      if (type == "unwatch") {
+        hub_.unsubscribe(topics::watchers_of(session_id), connection.get());
+        return true;
+      }
+      chat_.watch(actor, session_id, [connection, &hub = hub_, session_id](bool allowed) {
+        if (!allowed) return connection->send(error_frame("not_found", "no open session you may watch: " + std::to_string(session_id)));
+        hub.subscribe(topics::watchers_of(session_id), connection);
+        connection->send(event_frame("watching", {{"session_id", session_id}}));
       });
     } else if (type == "set_status") {
       auto status = domain::parse_agent_status(frame_string(data, "status", 16));

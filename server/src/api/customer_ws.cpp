@@ -8,6 +8,21 @@ namespace livedesk::api {
 namespace json = boost::json;
 
 namespace {
+// Receives control frames for a customer's socket: sends the frame, then closes (1008).
+class ClosingSubscriber final : public realtime::Subscriber {
+ public:
+  explicit ClosingSubscriber(std::weak_ptr<WsConnection> connection) : connection_(std::move(connection)) {}
+  void deliver(const realtime::Frame& frame) override {
+    if (auto connection = connection_.lock()) {
+      connection->send(frame);
+      connection->close(1008, "customer blocked");
+    }
+  }
+
+ private:
+  std::weak_ptr<WsConnection> connection_;
+};
+
 class CustomerWs final : public WsProtocol {
  public:
   CustomerWs(std::shared_ptr<WsConnection> connection, service::ChatService& chat, realtime::TopicHub& hub)
@@ -15,6 +30,7 @@ class CustomerWs final : public WsProtocol {
 
   void on_closed() override {
     hub_.unsubscribe_all(connection_.get());
+    if (control_) hub_.unsubscribe_all(control_.get());
     if (actor_) chat_.customer_disconnected(actor_->session_id);
   }
 
@@ -27,6 +43,8 @@ class CustomerWs final : public WsProtocol {
     std::int64_t last_seq = 0;
     if (const json::value* seq = data.if_contains("last_seq"); seq && seq->is_int64()) last_seq = seq->get_int64();
     actor_ = actor;
+    control_ = std::make_shared<ClosingSubscriber>(connection_);
+    hub_.subscribe(topics::customer_control(actor->session_id), control_);
     chat_.customer_connected(actor->session_id);
     auto connection = connection_;
     auto& hub = hub_;
@@ -81,6 +99,7 @@ class CustomerWs final : public WsProtocol {
   service::ChatService& chat_;
   realtime::TopicHub& hub_;
   std::optional<service::Actor> actor_;
+  std::shared_ptr<ClosingSubscriber> control_;
 };
 }  // namespace
 

@@ -34,6 +34,7 @@ class DashboardWs final : public WsProtocol {
     if (!principal) return fail_auth("invalid or expired token"), false;
     if (!domain::has_at_least(principal->role, domain::Role::supervisor))
       return fail_auth("the dashboard needs the supervisor or admin role"), false;
+    watcher_ = service::Actor::staff(principal->user_id, principal->role, principal->username);
     connection_->send(event_frame("auth_success", {{"user_id", principal->user_id},
                                                    {"role", domain::to_string(principal->role)}}));
     for (const auto& type : push_types)
@@ -72,6 +73,19 @@ class DashboardWs final : public WsProtocol {
           return connection->send(event_frame("metrics_updated", {{"metrics", metrics_json(*m)}}));
         connection->send(error_frame("unavailable", "the metrics could not be read"));
       });
+    } else if (type == "watch" || type == "unwatch") {
+      // Silent monitoring: the chat's messages, typing, notes and whispers, unseen by customer and agent.
+      const auto session_id = frame_int(data, "session_id");
+      if (type == "unwatch") {
+        hub_.unsubscribe(topics::watchers_of(session_id), connection.get());
+        connection->send(event_frame("unwatched", {{"session_id", session_id}}));
+        return true;
+      }
+      chat_.watch(watcher_, session_id, [connection, &hub = hub_, session_id](bool allowed) {
+        if (!allowed) return connection->send(error_frame("not_found", "no open session: " + std::to_string(session_id)));
+        hub.subscribe(topics::watchers_of(session_id), connection);
+        connection->send(event_frame("watching", {{"session_id", session_id}}));
+      });
     } else if (type == "subscribe" || type == "unsubscribe") {
       const json::value* list = data.if_contains("event_types");
       if (!list || !list->is_array()) throw FrameError("event_types must be an array of push type names");
@@ -103,6 +117,7 @@ class DashboardWs final : public WsProtocol {
   const service::AuthService& auth_;
   realtime::TopicHub& hub_;
   std::set<std::string> subscribed_;
+  service::Actor watcher_;
 };
 }  // namespace
 

@@ -1,6 +1,7 @@
 #include "api/realtime_fanout.hpp"
 
 #include "api/chat_json.hpp"
+#include "api/tools_json.hpp"
 #include "api/topics.hpp"
 
 namespace livedesk::api {
@@ -12,7 +13,9 @@ struct Fanout {
   realtime::TopicHub& hub;
 
   void operator()(const bus::SessionChanged& e) const {
-    auto frame = event_frame("session_update", {{"session", session_json(e.session)}, {"change", e.change}});
+    json::object data{{"session", session_json(e.session)}, {"change", e.change}};
+    if (e.transfer) data["transfer"] = transfer_json(*e.transfer);
+    auto frame = event_frame("session_update", std::move(data));
     std::vector<std::string> to{topics::floor("session_update"), topics::customer_of(e.session.id),
                                 topics::watchers_of(e.session.id)};
     if (e.session.agent) to.push_back(topics::agent(e.session.agent->id));
@@ -62,6 +65,33 @@ struct Fanout {
     hub.publish({topics::floor("agent_status_changed"), topics::agent(e.agent_id)},
                 event_frame("agent_status_changed", {{"agent_id", e.agent_id}, {"name", e.name},
                                                      {"status", e.status}, {"previous_status", e.previous_status}}));
+  }
+  void operator()(const bus::TransferChanged& e) const {
+    const auto& t = e.transfer;
+    if (t.status == "pending" && t.to_agent_id) {
+      hub.publish(topics::agent(*t.to_agent_id), event_frame("transfer_requested", {{"transfer", transfer_json(t)}}));
+      return;
+    }
+    std::vector<std::string> to{topics::agent(t.from_agent_id)};
+    if (t.to_agent_id) to.push_back(topics::agent(*t.to_agent_id));
+    hub.publish(to, event_frame("transfer_update", {{"transfer", transfer_json(t)}}));
+  }
+  void operator()(const bus::NoteChanged& e) const {
+    // Staff on the chat only: its agent's sockets and its watchers. Never a customer topic.
+    std::vector<std::string> to{topics::watchers_of(e.note.session_id)};
+    if (e.agent_id) to.push_back(topics::agent(*e.agent_id));
+    hub.publish(to, event_frame(e.note.kind == "whisper" ? "whisper" : "note_update",
+                                {{"note", note_json(e.note)}, {"action", e.action}}));
+  }
+  void operator()(const bus::CannedChanged& e) const {
+    const std::string topic = e.canned.owner_user_id ? topics::agent(*e.canned.owner_user_id) : topics::floor("canned_update");
+    hub.publish(topic, event_frame("canned_update", {{"canned_response", canned_json(e.canned)}, {"action", e.action}}));
+  }
+  void operator()(const bus::BlockChanged& e) const {
+    hub.publish(topics::floor("block_update"), event_frame("block_update", {{"block", block_json(e.block)}, {"action", e.action}}));
+    if (e.closed_sessions.empty()) return;
+    auto closing = error_frame("customer_blocked", "this chat has been closed");
+    for (auto session_id : e.closed_sessions) hub.publish(topics::customer_control(session_id), closing);
   }
   void operator()(const bus::AssignmentRevoked& e) const {
     hub.publish(topics::agent(e.agent_id),

@@ -21,6 +21,7 @@ void add_health_routes(Router& router, RestServices services);
 void add_staff_routes(Router& router, RestServices services);
 void add_chat_routes(Router& router, RestServices services);
 void add_dashboard_routes(Router& router, RestServices services);
+void add_tools_routes(Router& router, RestServices services);
 
 inline void add_rest_routes(Router& router, RestServices services) {
   add_auth_routes(router, services);
@@ -28,6 +29,7 @@ inline void add_rest_routes(Router& router, RestServices services) {
   add_staff_routes(router, services);
   add_chat_routes(router, services);
   add_dashboard_routes(router, services);
+  add_tools_routes(router, services);
 }
 
 }  // namespace livedesk::api

@@ -20,6 +20,10 @@ struct Staleness {
   std::vector<int> operator()(const bus::ReceiptAdvanced&) const { return {1, 2}; }
   std::vector<int> operator()(const bus::AgentStatusChanged&) const { return {1}; }
   std::vector<int> operator()(const bus::AssignmentRevoked&) const { return {}; }
+  std::vector<int> operator()(const bus::TransferChanged&) const { return {}; }
+  std::vector<int> operator()(const bus::NoteChanged&) const { return {}; }
+  std::vector<int> operator()(const bus::CannedChanged&) const { return {}; }
+  std::vector<int> operator()(const bus::BlockChanged&) const { return {}; }
 };
 }  // namespace
 

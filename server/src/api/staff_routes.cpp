@@ -97,8 +97,14 @@ void add_staff_routes(Router& router, RestServices services) {
 
   router.add("GET", "/api/v1/admin/audit", [services](const Request& request, const PathParams&, Responder respond) {
     require_staff(services.auth, request, domain::Role::admin);
+    store::AuditQuery query;
     const auto limit = int(query_int(request.query, "limit", 50, 1, 500));
-    const auto before = query_int(request.query, "before", 0, 0, INT64_MAX);
+    query.limit = limit;
+    query.before_id = query_int(request.query, "before", 0, 0, INT64_MAX);
+    if (auto actor = query_value(request.query, "actor")) query.actor_user_id = query_int(request.query, "actor", 0, 1, INT64_MAX);
+    if (auto action = query_value(request.query, "action")) query.action = *action;
+    if (query_value(request.query, "from_ms")) query.from_ms = query_int(request.query, "from_ms", 0, 0, INT64_MAX);
+    if (query_value(request.query, "to_ms")) query.to_ms = query_int(request.query, "to_ms", 0, 0, INT64_MAX);
     auto page = [respond, limit](std::optional<std::vector<store::AuditEntry>> entries) {
       if (!entries) return respond(store_failed());
       json::array list;
@@ -106,7 +112,7 @@ void add_staff_routes(Router& router, RestServices services) {
       json::value next = entries->size() == std::size_t(limit) ? json::value(entries->back().id) : nullptr;
       respond(json_response(200, json::object{{"entries", std::move(list)}, {"next_before", next}}));
     };
-    if (!services.accounts.audit_page(before, limit, page)) respond(shutting_down());
+    if (!services.accounts.audit_page(query, page)) respond(shutting_down());
   });
 }
 

@@ -15,8 +15,9 @@ namespace livedesk::bus {
 // A session was created, assigned, requeued, transferred or closed.
 struct SessionChanged {
   domain::SessionView session;
-  std::string change;  // created | assigned | requeued | transferred | closed
+  std::string change;  // created | assigned | requeued | transferred | closed | rated | transfer_*
   std::optional<std::int64_t> previous_agent_id;
+  std::optional<domain::TransferView> transfer;  // for transfer changes
 };
 
 struct QueueDepthChanged {
@@ -69,7 +70,35 @@ struct AssignmentRevoked {
   std::string reason;  // unanswered
 };
 
+// A transfer was asked for, accepted, declined or expired.
+struct TransferChanged {
+  domain::TransferView transfer;
+  std::optional<std::int64_t> session_agent_id;  // who has the chat after this change
+};
+
+// A private note or a supervisor's whisper was written, edited or deleted:
+// staff on that chat hear of it; customers never do.
+struct NoteChanged {
+  domain::NoteView note;
+  std::string action;  // created | updated | deleted
+  std::optional<std::int64_t> agent_id;
+};
+
+// A canned response was added, changed or removed (owner: null for shared ones).
+struct CannedChanged {
+  domain::CannedView canned;
+  std::string action;  // created | updated | deleted
+};
+
+// A customer was blocked or unblocked; blocking closed `closed_sessions`.
+struct BlockChanged {
+  domain::BlockView block;
+  std::string action;  // blocked | unblocked
+  std::vector<std::int64_t> closed_sessions;
+};
+
 using Event = std::variant<SessionChanged, QueueDepthChanged, QueuePositions, MessageCreated, TypingChanged,
-                           ReceiptAdvanced, AgentStatusChanged, AssignmentRevoked>;
+                           ReceiptAdvanced, AgentStatusChanged, AssignmentRevoked, TransferChanged, NoteChanged,
+                           CannedChanged, BlockChanged>;
 
 }  // namespace livedesk::bus

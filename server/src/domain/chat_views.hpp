@@ -52,4 +52,45 @@ struct SessionView {
   std::size_t queue_position = 0;  // 1-based while waiting, else 0
 };
 
+struct TransferView {
+  std::int64_t id = 0;
+  std::int64_t session_id = 0;
+  std::int64_t from_agent_id = 0;
+  std::optional<std::int64_t> to_agent_id;  // null: back to the queue
+  std::string reason;
+  std::string status;  // pending | accepted | declined | expired | cancelled
+  std::int64_t created_ms = 0;
+  std::optional<std::int64_t> resolved_ms;
+};
+
+struct NoteView {
+  std::int64_t id = 0;
+  std::int64_t session_id = 0;
+  std::int64_t author_user_id = 0;
+  std::string author_name;
+  std::string kind = "note";  // note | whisper
+  std::string body;
+  std::int64_t created_ms = 0;
+  std::int64_t updated_ms = 0;
+};
+
+struct CannedView {
+  std::int64_t id = 0;
+  std::optional<std::int64_t> owner_user_id;  // null: shared
+  std::string shortcut;
+  std::string title;
+  std::string body;
+  std::int64_t updated_ms = 0;
+};
+
+struct BlockView {
+  std::int64_t id = 0;
+  std::optional<std::int64_t> customer_id;
+  std::string email;
+  std::string reason;
+  std::optional<std::int64_t> blocked_by;
+  std::int64_t created_ms = 0;
+  std::optional<std::int64_t> lifted_ms;
+};
+
 }  // namespace livedesk::domain

@@ -57,10 +57,10 @@ bool AccountService::list(std::function<void(std::optional<std::vector<store::St
       store_, [](store::Store& store) { return store.list_users(); }, std::move(done));
 }
 
-bool AccountService::audit_page(std::int64_t before_id, int limit,
+bool AccountService::audit_page(store::AuditQuery query,
                                 std::function<void(std::optional<std::vector<store::AuditEntry>>)> done) {
   return read_from<std::vector<store::AuditEntry>>(
-      store_, [before_id, limit](store::Store& store) { return store.list_audit(before_id, limit); }, std::move(done));
+      store_, [query](store::Store& store) { return store.query_audit(query); }, std::move(done));
 }
 
 }  // namespace livedesk::service

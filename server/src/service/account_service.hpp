@@ -36,8 +36,7 @@ class AccountService {
   // `done` gets nullopt when the store fails. Returns false when the store is
   // shutting down (done is not called).
   bool list(std::function<void(std::optional<std::vector<store::StaffUser>>)> done);
-  bool audit_page(std::int64_t before_id, int limit,
-                  std::function<void(std::optional<std::vector<store::AuditEntry>>)> done);
+  bool audit_page(store::AuditQuery query, std::function<void(std::optional<std::vector<store::AuditEntry>>)> done);
 
  private:
   store::StoreExecutor& store_;

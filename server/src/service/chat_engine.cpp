@@ -64,6 +64,7 @@ void ChatEngine::load(store::Store& s) {
       open_.emplace(row.id, std::move(session));
     }
   }
+  for (auto& transfer : s.pending_transfers()) pending_transfers_[transfer.id] = transfer;
   seed_stats(s);
 }
 
@@ -281,12 +282,13 @@ void ChatEngine::take(store::Store& s, store::CommitHooks& h, const Actor& actor
   if (int(agent.chats.size()) >= agent.capacity)
     return done(conflict("at_capacity", "you already have " + std::to_string(agent.chats.size()) + " open chats"));
   assign_to(s, h, *session, agent, "assigned");
+  audit(s, actor, "session.taken", "session", session_id);
   h.after_commit([done, v = view(*session)](bool ok) {
     ok ? done(v) : done(ChatError{503, "unavailable", "the assignment could not be saved"});
   });
 }
 
-void ChatEngine::assign(store::Store& s, store::CommitHooks& h, const Actor&, std::int64_t session_id,
+void ChatEngine::assign(store::Store& s, store::CommitHooks& h, const Actor& supervisor, std::int64_t session_id,
                         std::int64_t agent_id, bool force, Done<domain::SessionView> done) {
   auto* session = find_open(session_id);
   if (!session) return done(not_found(session_id));
@@ -297,8 +299,12 @@ void ChatEngine::assign(store::Store& s, store::CommitHooks& h, const Actor&, st
   if (!force && int(agent.chats.size()) >= agent.capacity)
     return done(conflict("at_capacity", agent.name + " is at capacity; send force to assign anyway"));
   const bool transfer = session->row.status == "active";
+  const auto previous = session->row.agent_id;
   assign_to(s, h, *session, agent, transfer ? "transferred" : "assigned");
-  if (transfer) add_system_message(s, h, *session, "Your chat is now with " + agent.name + ".");
+  add_system_message(s, h, *session, "Your chat is now with " + agent.name + ".");
+  audit(s, supervisor, "session.assigned", "session", session_id,
+        "{\"agent_id\":" + std::to_string(agent_id) + ",\"previous_agent_id\":" +
+            (previous ? std::to_string(*previous) : std::string("null")) + ",\"force\":" + (force ? "true" : "false") + "}");
   h.after_commit([done, v = view(*session)](bool ok) {
     ok ? done(v) : done(ChatError{503, "unavailable", "the assignment could not be saved"});
   });
@@ -314,6 +320,7 @@ void ChatEngine::close(store::Store& s, store::CommitHooks& h, const Actor& acto
   }
   if (!may_access(actor, session_id)) return done(not_found(session_id));
   const bool missed = session->row.status == "waiting";
+  if (!actor.is_customer()) audit(s, actor, "session.closed", "session", session_id);
   add_system_message(s, h, *session, actor.is_customer() ? "The customer ended the chat." : "The agent ended the chat.");
   auto closed_view = view(*session);
   finish(s, h, *session, missed ? "missed" : "resolved");

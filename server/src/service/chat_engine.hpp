@@ -63,6 +63,35 @@ class ChatEngine {
   domain::MetricsView metrics();
   std::vector<domain::AgentView> agent_views();
 
+  // Agent tools (chat_engine_tools.cpp, chat_engine_notes.cpp).
+  void request_transfer(store::Store& s, store::CommitHooks& h, const Actor& agent, std::int64_t session_id,
+                        std::optional<std::int64_t> to_agent_id, const std::string& reason,
+                        Done<domain::TransferView> done);
+  void answer_transfer(store::Store& s, store::CommitHooks& h, const Actor& agent, std::int64_t transfer_id,
+                       bool accept, Done<domain::TransferView> done);
+  Outcome<std::vector<domain::TransferView>> transfers(store::Store& s, const Actor& actor, std::int64_t session_id);
+  void barge_in(store::Store& s, store::CommitHooks& h, const Actor& supervisor, std::int64_t session_id,
+                Done<domain::SessionView> done);
+  void block(store::Store& s, store::CommitHooks& h, const Actor& actor, std::optional<std::int64_t> customer_id,
+             std::optional<std::string> email, const std::string& reason, Done<domain::BlockView> done);
+  void unblock(store::Store& s, store::CommitHooks& h, const Actor& actor, const std::string& email,
+               Done<domain::BlockView> done);
+  std::vector<domain::BlockView> blocks(store::Store& s);
+  void add_note(store::Store& s, store::CommitHooks& h, const Actor& actor, std::int64_t session_id,
+                const std::string& kind, const std::string& body, Done<domain::NoteView> done);
+  void edit_note(store::Store& s, store::CommitHooks& h, const Actor& actor, std::int64_t note_id,
+                 std::optional<std::string> body, Done<domain::NoteView> done);  // nullopt body: delete
+  Outcome<std::vector<domain::NoteView>> notes(store::Store& s, const Actor& actor, std::int64_t session_id);
+  void save_canned(store::Store& s, store::CommitHooks& h, const Actor& actor, std::optional<std::int64_t> id,
+                   const NewCanned& canned, Done<domain::CannedView> done);
+  void delete_canned(store::Store& s, store::CommitHooks& h, const Actor& actor, std::int64_t id,
+                     Done<domain::CannedView> done);
+  std::vector<domain::CannedView> search_canned(store::Store& s, const Actor& actor, const std::string& prefix);
+  Outcome<std::string> render_canned(store::Store& s, const Actor& actor, std::int64_t canned_id,
+                                     std::int64_t session_id);
+  // Supervisors may watch any open chat; agents only their own.
+  bool may_watch(const Actor& actor, std::int64_t session_id) const;
+
   // Presence and status of staff.
   void staff_connected(store::Store& s, store::CommitHooks& h, const Actor& staff);
   void staff_disconnected(const Actor& staff);
@@ -86,6 +115,7 @@ class ChatEngine {
     std::set<std::int64_t> skip_agents;  // agents who let this chat time out
     bool ever_assigned = false;          // wait time counts the first assignment only
     std::optional<std::int64_t> awaiting_reply_since;  // the customer's oldest unanswered message
+    std::set<std::int64_t> barged;       // supervisors who joined the conversation
   };
   struct Agent {
     std::int64_t id = 0;
@@ -114,6 +144,11 @@ class ChatEngine {
   void add_system_message(store::Store& s, store::CommitHooks& h, OpenSession& session, const std::string& text);
   domain::MessageView store_message(store::Store& s, OpenSession& session, store::Message message);
   void seed_stats(store::Store& s);
+  void audit(store::Store& s, const Actor& actor, const std::string& action, const std::string& target_type,
+             std::int64_t target_id, const std::string& detail_json = "{}");
+  void expire_transfers(store::Store& s, store::CommitHooks& h);
+  void close_transfer(store::Store& s, store::CommitHooks& h, store::Transfer& transfer, const std::string& status);
+  domain::NoteView note_view(const store::Note& note);
   void receipt_stats(store::Store& s, std::int64_t session_id, const std::string& sender_type, std::int64_t up_to_seq,
                      const std::string& status);
   void set_agent_status(store::Store& s, store::CommitHooks& h, Agent& agent, domain::AgentStatus status);
@@ -131,6 +166,7 @@ class ChatEngine {
   domain::WaitingQueue queue_;
   domain::WaitEstimator estimator_;
   domain::FloorStats stats_;
+  std::map<std::int64_t, store::Transfer> pending_transfers_;  // by transfer id
 };
 
 }  // namespace livedesk::service

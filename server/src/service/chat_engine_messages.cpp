@@ -41,8 +41,8 @@ void ChatEngine::send_message(store::Store& s, store::CommitHooks& h, const Acto
     return done(not_found(session_id));
   }
   const std::string sender_type = actor.is_customer() ? "customer" : "agent";
-  if (!actor.is_customer() && session->row.agent_id != actor.id)
-    return done(ChatError{403, "not_your_chat", "only the chat's agent can write to the customer"});
+  if (!actor.is_customer() && session->row.agent_id != actor.id && !session->barged.count(actor.id))
+    return done(ChatError{403, "not_your_chat", "only the chat's agent (or a supervisor who joined) can write here"});
   if (request.client_msg_id) {
     if (auto existing = s.find_message_by_client_id(session_id, sender_type, *request.client_msg_id)) {
       return done(MessageAccepted{to_view(*existing), true});  // already durable: answer at once

@@ -92,6 +92,7 @@ void ChatEngine::tick(store::Store& s, store::CommitHooks& h) {
     }
   }
   if (!unanswered.empty()) route(s, h);
+  expire_transfers(s, h);
 }
 
 }  // namespace livedesk::service

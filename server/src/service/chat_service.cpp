@@ -168,6 +168,85 @@ void ChatService::resume_agent(Actor agent, std::vector<std::pair<std::int64_t, 
   });
 }
 
+void ChatService::request_transfer(Actor agent, std::int64_t session_id, std::optional<std::int64_t> to_agent_id,
+                                   std::string reason, Done<domain::TransferView> done) {
+  write<domain::TransferView>(done, [=, this](auto& s, auto& h, auto done) {
+    engine_.request_transfer(s, h, agent, session_id, to_agent_id, reason, done);
+  });
+}
+
+void ChatService::answer_transfer(Actor agent, std::int64_t transfer_id, bool accept, Done<domain::TransferView> done) {
+  write<domain::TransferView>(done, [=, this](auto& s, auto& h, auto done) {
+    engine_.answer_transfer(s, h, agent, transfer_id, accept, done);
+  });
+}
+
+void ChatService::transfers(Actor actor, std::int64_t session_id, Done<std::vector<domain::TransferView>> done) {
+  write<std::vector<domain::TransferView>>(done, [=, this](auto& s, auto&, auto done) {
+    done(engine_.transfers(s, actor, session_id));
+  });
+}
+
+void ChatService::barge_in(Actor supervisor, std::int64_t session_id, Done<domain::SessionView> done) {
+  write<domain::SessionView>(done, [=, this](auto& s, auto& h, auto done) { engine_.barge_in(s, h, supervisor, session_id, done); });
+}
+
+void ChatService::block(Actor actor, std::optional<std::int64_t> customer_id, std::optional<std::string> email,
+                        std::string reason, Done<domain::BlockView> done) {
+  write<domain::BlockView>(done, [=, this](auto& s, auto& h, auto done) {
+    engine_.block(s, h, actor, customer_id, email, reason, done);
+  });
+}
+
+void ChatService::unblock(Actor actor, std::string email, Done<domain::BlockView> done) {
+  write<domain::BlockView>(done, [=, this](auto& s, auto& h, auto done) { engine_.unblock(s, h, actor, email, done); });
+}
+
+void ChatService::blocks(Done<std::vector<domain::BlockView>> done) {
+  write<std::vector<domain::BlockView>>(done, [this](auto& s, auto&, auto done) { done(engine_.blocks(s)); });
+}
+
+void ChatService::add_note(Actor actor, std::int64_t session_id, std::string kind, std::string body,
+                           Done<domain::NoteView> done) {
+  write<domain::NoteView>(done, [=, this](auto& s, auto& h, auto done) {
+    engine_.add_note(s, h, actor, session_id, kind, body, done);
+  });
+}
+
+void ChatService::edit_note(Actor actor, std::int64_t note_id, std::optional<std::string> body,
+                            Done<domain::NoteView> done) {
+  write<domain::NoteView>(done, [=, this](auto& s, auto& h, auto done) { engine_.edit_note(s, h, actor, note_id, body, done); });
+}
+
+void ChatService::notes(Actor actor, std::int64_t session_id, Done<std::vector<domain::NoteView>> done) {
+  write<std::vector<domain::NoteView>>(done, [=, this](auto& s, auto&, auto done) { done(engine_.notes(s, actor, session_id)); });
+}
+
+void ChatService::save_canned(Actor actor, std::optional<std::int64_t> id, NewCanned canned, Done<domain::CannedView> done) {
+  write<domain::CannedView>(done, [=, this](auto& s, auto& h, auto done) { engine_.save_canned(s, h, actor, id, canned, done); });
+}
+
+void ChatService::delete_canned(Actor actor, std::int64_t id, Done<domain::CannedView> done) {
+  write<domain::CannedView>(done, [=, this](auto& s, auto& h, auto done) { engine_.delete_canned(s, h, actor, id, done); });
+}
+
+void ChatService::search_canned(Actor actor, std::string prefix, Done<std::vector<domain::CannedView>> done) {
+  write<std::vector<domain::CannedView>>(done, [=, this](auto& s, auto&, auto done) {
+    done(engine_.search_canned(s, actor, prefix));
+  });
+}
+
+void ChatService::render_canned(Actor actor, std::int64_t canned_id, std::int64_t session_id, Done<std::string> done) {
+  write<std::string>(done, [=, this](auto& s, auto&, auto done) { done(engine_.render_canned(s, actor, canned_id, session_id)); });
+}
+
+void ChatService::watch(Actor actor, std::int64_t session_id, std::function<void(bool)> follow) {
+  const bool queued = store_.post_write([=, this](store::Store&, store::CommitHooks& h) {
+    h.after_commit([=, this](bool) { follow(engine_.may_watch(actor, session_id)); });
+  });
+  if (!queued) follow(false);
+}
+
 void ChatService::staff_connected(Actor staff) {
   store_.post_write([=, this](store::Store& s, store::CommitHooks& h) { engine_.staff_connected(s, h, staff); });
 }

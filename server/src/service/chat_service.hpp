@@ -47,6 +47,27 @@ class ChatService {
   void metrics(Done<domain::MetricsView> done);
   void agents(Done<std::vector<domain::AgentView>> done);
 
+  // Agent tools.
+  void request_transfer(Actor agent, std::int64_t session_id, std::optional<std::int64_t> to_agent_id,
+                        std::string reason, Done<domain::TransferView> done);
+  void answer_transfer(Actor agent, std::int64_t transfer_id, bool accept, Done<domain::TransferView> done);
+  void transfers(Actor actor, std::int64_t session_id, Done<std::vector<domain::TransferView>> done);
+  void barge_in(Actor supervisor, std::int64_t session_id, Done<domain::SessionView> done);
+  void block(Actor actor, std::optional<std::int64_t> customer_id, std::optional<std::string> email, std::string reason,
+             Done<domain::BlockView> done);
+  void unblock(Actor actor, std::string email, Done<domain::BlockView> done);
+  void blocks(Done<std::vector<domain::BlockView>> done);
+  void add_note(Actor actor, std::int64_t session_id, std::string kind, std::string body, Done<domain::NoteView> done);
+  void edit_note(Actor actor, std::int64_t note_id, std::optional<std::string> body, Done<domain::NoteView> done);
+  void notes(Actor actor, std::int64_t session_id, Done<std::vector<domain::NoteView>> done);
+  void save_canned(Actor actor, std::optional<std::int64_t> id, NewCanned canned, Done<domain::CannedView> done);
+  void delete_canned(Actor actor, std::int64_t id, Done<domain::CannedView> done);
+  void search_canned(Actor actor, std::string prefix, Done<std::vector<domain::CannedView>> done);
+  void render_canned(Actor actor, std::int64_t canned_id, std::int64_t session_id, Done<std::string> done);
+  // Runs `follow(true)` on the store thread when `actor` may watch the session
+  // live, after everything committed so far (subscribe inside it).
+  void watch(Actor actor, std::int64_t session_id, std::function<void(bool allowed)> follow);
+
   // Reconnect without loss: once everything committed so far is visible,
   // `follow` runs on the store thread (so no event can slip between), given
   // the messages after `after_seq`; it subscribes the connection and sends them.

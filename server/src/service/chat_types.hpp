@@ -67,10 +67,18 @@ struct MessageAccepted {
   bool duplicate = false;  // a resend of an already stored client_msg_id
 };
 
+struct NewCanned {
+  bool shared = false;  // shared: admins only; otherwise the caller's own
+  std::string shortcut;
+  std::string title;
+  std::string body;
+};
+
 struct ChatSettings {
   std::chrono::milliseconds unanswered_timeout{120'000};
   std::chrono::milliseconds waiting_customer_grace{120'000};
   std::chrono::milliseconds agent_offline_grace{60'000};
+  std::chrono::milliseconds transfer_timeout{60'000};
   int default_capacity = 3;
 };
 

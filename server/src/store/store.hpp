@@ -132,6 +132,63 @@ struct CsatRating {
   std::int64_t created_ms = 0;
 };
 
+// A request to hand a chat to another agent, or (to_agent_id empty) back to the queue.
+struct Transfer {
+  std::int64_t id = 0;  // ignored by insert_transfer; assigned by the store
+  std::int64_t session_id = 0;
+  std::int64_t from_agent_id = 0;
+  std::optional<std::int64_t> to_agent_id;  // empty: back to the queue
+  std::string reason;
+  std::string status = "pending";  // pending | accepted | declined | expired | cancelled
+  std::int64_t created_ms = 0;
+  std::optional<std::int64_t> resolved_ms;  // set exactly when status is not pending
+};
+
+// A saved reply an agent inserts by shortcut.
+struct CannedResponse {
+  std::int64_t id = 0;  // ignored by insert_canned; assigned by the store
+  std::optional<std::int64_t> owner_user_id;  // empty: shared with every agent
+  std::string shortcut;                      // unique per owner (shared ones count as one owner)
+  std::string title;
+  std::string body;
+  std::int64_t created_ms = 0;
+  std::int64_t updated_ms = 0;
+};
+
+// A staff-only note on a session; a whisper is a note meant for the agents in the chat right now.
+struct Note {
+  std::int64_t id = 0;  // ignored by insert_note; assigned by the store
+  std::int64_t session_id = 0;
+  std::int64_t author_user_id = 0;
+  std::string kind = "note";  // note | whisper
+  std::string body;
+  std::int64_t created_ms = 0;
+  std::int64_t updated_ms = 0;
+  std::optional<std::int64_t> deleted_ms;  // set when deleted; the row stays for the audit trail
+};
+
+// A block on an email (checked when a chat starts); lifting keeps the row.
+struct CustomerBlock {
+  std::int64_t id = 0;  // ignored by insert_block; assigned by the store
+  std::optional<std::int64_t> customer_id;  // the customer with that email, when known
+  std::string email;                        // lowercase
+  std::string reason;
+  std::optional<std::int64_t> blocked_by;  // empty: blocked by the system
+  std::int64_t created_ms = 0;
+  std::optional<std::int64_t> lifted_ms;
+  std::optional<std::int64_t> lifted_by;
+};
+
+// Filters of query_audit; every one that is set must match (AND).
+struct AuditQuery {
+  std::int64_t before_id = 0;  // only ids below it; <= 0: no bound
+  std::optional<std::int64_t> actor_user_id;
+  std::optional<std::int64_t> from_ms;  // at_ms >= from_ms
+  std::optional<std::int64_t> to_ms;    // at_ms < to_ms
+  std::optional<std::string> action;    // exact match
+  int limit = 50;                       // <= 0 returns nothing
+};
+
 // The persistence interface; one implementation per database.
 class Store {
  public:
@@ -185,6 +242,52 @@ class Store {
 
   // Blocks: true while a block on that email has not been lifted.
   virtual bool is_email_blocked(std::string_view email_lowercase) = 0;
+
+  // Transfers. insert_transfer returns the new id; DuplicateError when the
+  // session already has a pending one.
+  virtual std::int64_t insert_transfer(const Transfer& transfer) = 0;
+  // Moves a pending transfer to `status` (accepted | declined | expired |
+  // cancelled); StoreError if there is no pending transfer with that id.
+  virtual void resolve_transfer(std::int64_t id, std::string_view status, std::int64_t resolved_ms) = 0;
+  virtual std::optional<Transfer> find_transfer(std::int64_t id) = 0;
+  virtual std::vector<Transfer> pending_transfers() = 0;  // oldest first (created_ms, id)
+  virtual std::vector<Transfer> transfers_of_session(std::int64_t session_id) = 0;  // oldest first (created_ms, id)
+
+  // Canned responses. DuplicateError when the owner (or the shared set)
+  // already has that shortcut; a personal one may reuse a shared shortcut.
+  virtual std::int64_t insert_canned(const CannedResponse& canned) = 0;
+  // Writes shortcut, title, body and updated_ms of the row with canned.id;
+  // DuplicateError as above, StoreError if there is no such row.
+  virtual void update_canned(const CannedResponse& canned) = 0;
+  virtual bool delete_canned(std::int64_t id) = 0;  // false if there was no such row
+  virtual std::optional<CannedResponse> find_canned(std::int64_t id) = 0;
+  // The shared ones and `user_id`'s own whose shortcut or title starts with
+  // `prefix` (ASCII case-insensitive; empty matches all): the user's own
+  // first, then by shortcut, at most `limit` (limit <= 0 returns nothing).
+  // Other users' personal responses are never returned.
+  virtual std::vector<CannedResponse> search_canned(std::int64_t user_id, std::string_view prefix, int limit) = 0;
+
+  // Notes. insert_note returns the new id.
+  virtual std::int64_t insert_note(const Note& note) = 0;
+  // Writes body, updated_ms and deleted_ms of the row with note.id; StoreError if there is none.
+  virtual void update_note(const Note& note) = 0;
+  virtual std::optional<Note> find_note(std::int64_t id) = 0;  // deleted ones too
+  // Not deleted, both kinds, by created_ms, id.
+  virtual std::vector<Note> notes_of_session(std::int64_t session_id) = 0;
+
+  // Blocks. insert_block returns the new id; DuplicateError when that email
+  // already has an active (not lifted) block.
+  virtual std::int64_t insert_block(const CustomerBlock& block) = 0;
+  // Lifts the email's active block and returns it as lifted; nullopt if none is active.
+  virtual std::optional<CustomerBlock> lift_block(std::string_view email_lowercase, std::int64_t lifted_by,
+                                                  std::int64_t at_ms) = 0;
+  virtual std::vector<CustomerBlock> active_blocks() = 0;  // newest first (created_ms, id descending)
+  virtual std::optional<Customer> find_customer_by_email(std::string_view email_lowercase) = 0;  // exact match
+  // The customer's sessions that are waiting or active, by created_ms, id.
+  virtual std::vector<ChatSession> open_sessions_of_customer(std::int64_t customer_id) = 0;
+
+  // The audit trail filtered by `query`, newest first (id descending).
+  virtual std::vector<AuditEntry> query_audit(const AuditQuery& query) = 0;
 
   // Staff presence (status: active | idle | in_call | offline); StoreError if no such user.
   virtual void update_staff_presence(std::int64_t user_id, std::string_view status, std::int64_t last_active_ms) = 0;

@@ -174,8 +174,16 @@ CREATE INDEX audit_log_by_at    ON audit_log(at_ms);
 CREATE INDEX audit_log_by_actor ON audit_log(actor_user_id, at_ms);
 )sql";
 
+// Whispers: notes meant for the agents in the chat right now. Existing notes
+// take the default. SQLite accepts a CHECK on an added column whose default is
+// a constant, and checks the existing rows against it.
+constexpr std::string_view kNoteKinds = R"sql(
+ALTER TABLE notes ADD COLUMN kind TEXT NOT NULL DEFAULT 'note' CHECK (kind IN ('note', 'whisper'));
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "initial schema", kInitialSchema},
+    Migration{2, "note kinds", kNoteKinds},
 };
 
 std::int64_t now_ms() {

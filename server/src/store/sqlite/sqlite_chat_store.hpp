@@ -4,7 +4,9 @@
 // connection and supplies it through connection() / statements(); it also
 // implements the rest of Store (users, audit, transactions).
 // Sessions, customers, ratings, blocks and presence are in sqlite_chat_store.cpp,
-// messages in sqlite_message_store.cpp. No method opens a transaction.
+// messages in sqlite_message_store.cpp; transfers, canned responses, notes, block
+// management and the filtered audit query in sqlite_tools_store.cpp. No method
+// opens a transaction.
 #include <sqlite3.h>
 
 #include "store/sqlite/statement.hpp"
@@ -35,6 +37,32 @@ class SqliteChatStore : public Store {
   std::optional<CsatRating> find_rating(std::int64_t session_id) override;
 
   bool is_email_blocked(std::string_view email_lowercase) override;
+
+  std::int64_t insert_transfer(const Transfer& transfer) override;
+  void resolve_transfer(std::int64_t id, std::string_view status, std::int64_t resolved_ms) override;
+  std::optional<Transfer> find_transfer(std::int64_t id) override;
+  std::vector<Transfer> pending_transfers() override;
+  std::vector<Transfer> transfers_of_session(std::int64_t session_id) override;
+
+  std::int64_t insert_canned(const CannedResponse& canned) override;
+  void update_canned(const CannedResponse& canned) override;
+  bool delete_canned(std::int64_t id) override;
+  std::optional<CannedResponse> find_canned(std::int64_t id) override;
+  std::vector<CannedResponse> search_canned(std::int64_t user_id, std::string_view prefix, int limit) override;
+
+  std::int64_t insert_note(const Note& note) override;
+  void update_note(const Note& note) override;
+  std::optional<Note> find_note(std::int64_t id) override;
+  std::vector<Note> notes_of_session(std::int64_t session_id) override;
+
+  std::int64_t insert_block(const CustomerBlock& block) override;
+  std::optional<CustomerBlock> lift_block(std::string_view email_lowercase, std::int64_t lifted_by,
+                                          std::int64_t at_ms) override;
+  std::vector<CustomerBlock> active_blocks() override;
+  std::optional<Customer> find_customer_by_email(std::string_view email_lowercase) override;
+  std::vector<ChatSession> open_sessions_of_customer(std::int64_t customer_id) override;
+
+  std::vector<AuditEntry> query_audit(const AuditQuery& query) override;
 
   void update_staff_presence(std::int64_t user_id, std::string_view status, std::int64_t last_active_ms) override;
 

@@ -51,6 +51,8 @@ Command parse_command_line(int argc, char** argv) {
        &serve.waiting_grace, 0},
       {"--agent-offline-ms", "LIVEDESK_AGENT_OFFLINE_MS", "Set an agent offline after its last connection is gone this long",
        &serve.agent_offline, 0},
+      {"--transfer-timeout-ms", "LIVEDESK_TRANSFER_TIMEOUT_MS", "A transfer not answered within this expires",
+       &serve.transfer_timeout, 0},
       {"--tick-ms", "LIVEDESK_TICK_MS", "How often those deadlines are checked", &serve.tick, 0},
       {"--ws-auth-timeout-ms", "LIVEDESK_WS_AUTH_TIMEOUT_MS", "WebSocket clients must authenticate within this",
        &serve.ws_auth_timeout, 0},

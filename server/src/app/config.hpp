@@ -26,6 +26,7 @@ struct ServeConfig {
   std::chrono::milliseconds unanswered_timeout{120'000};
   std::chrono::milliseconds waiting_grace{120'000};
   std::chrono::milliseconds agent_offline{60'000};
+  std::chrono::milliseconds transfer_timeout{60'000};
   std::chrono::milliseconds tick{1000};
   std::chrono::milliseconds ws_auth_timeout{5000};
   std::chrono::milliseconds ws_idle_timeout{300'000};

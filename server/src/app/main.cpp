@@ -102,6 +102,7 @@ int serve(const app::ServeConfig& config) {
   chat_settings.unanswered_timeout = config.unanswered_timeout;
   chat_settings.waiting_customer_grace = config.waiting_grace;
   chat_settings.agent_offline_grace = config.agent_offline;
+  chat_settings.transfer_timeout = config.transfer_timeout;
 
   store::StoreExecutor store(std::move(sqlite));
   support::WorkerThread crypto("crypto");

@@ -1,0 +1,89 @@
+import { lazy, Suspense, useCallback } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useNavigate } from 'react-router';
+import type { User } from '../api/types';
+import { Shimmer } from '../components/panel';
+import { LoginPage } from '../features/auth/components/login-page';
+import { homeFor } from '../features/auth/hooks/use-login';
+import { HomePage } from './home-page';
+import { RequireRole } from './require-role';
+import { useAuthState } from './use-auth-state';
+
+// Pages with heavy parts (charts) load on demand, so / and /login stay small.
+const DashboardPage = lazy(() =>
+  import('../features/dashboard/components/dashboard-page').then((m) => ({ default: m.DashboardPage })),
+);
+const AgentPage = lazy(() => import('../features/agent/components/agent-page').then((m) => ({ default: m.AgentPage })));
+const WidgetDemoPage = lazy(() =>
+  import('../features/widget/components/widget-demo-page').then((m) => ({ default: m.WidgetDemoPage })),
+);
+
+function AppRoutes() {
+  const navigate = useNavigate();
+  const { auth, logout, loggedIn } = useAuthState();
+  const user = auth?.user ?? null;
+  const onLoggedIn = useCallback(
+    (u: User) => {
+      loggedIn(u);
+      navigate(homeFor(u), { replace: true });
+    },
+    [loggedIn, navigate],
+  );
+  const onLogout = useCallback(() => {
+    logout();
+    navigate('/login', { replace: true });
+  }, [logout, navigate]);
+
+  return (
+    <Suspense
+      fallback={
+        <div className="page-loading">
+          <Shimmer lines={6} />
+        </div>
+      }
+    >
+      <Routes>
+        <Route path="/" element={<HomePage />} />
+        <Route
+          path="/login"
+          element={user ? <Navigate to={homeFor(user)} replace /> : <LoginPage onLoggedIn={onLoggedIn} />}
+        />
+        <Route
+          path="/dashboard"
+          element={
+            <RequireRole user={user} roles={['supervisor', 'admin']}>
+              {user ? <DashboardPage key={user.id} user={user} onLogout={onLogout} /> : null}
+            </RequireRole>
+          }
+        />
+        <Route
+          path="/agent"
+          element={
+            <RequireRole user={user} roles={['agent']}>
+              {user ? <AgentPage key={user.id} user={user} onLogout={onLogout} /> : null}
+            </RequireRole>
+          }
+        />
+        <Route path="/widget" element={<WidgetDemoPage />} />
+        <Route
+          path="*"
+          element={
+            <main className="login-page">
+              <div className="card">
+                <h1>Page not found</h1>
+                <a href="/">Back to livedesk</a>
+              </div>
+            </main>
+          }
+        />
+      </Routes>
+    </Suspense>
+  );
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <AppRoutes />
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Session } from '../../../api/types';
+import { formatDuration, secondsSince } from '../../../components/format';
+import { EmptyState, Panel } from '../../../components/panel';
+import { useNow } from '../../../components/use-now';
+
+export function QueueList({ queue, onTake }: { queue: Session[]; onTake: (id: number) => void }) {
+  const now = useNow(1000);
+  return (
+    <Panel title={`Queue (${queue.length})`} id="agent-queue">
+      {queue.length === 0 ? (
+        <EmptyState title="Queue is empty">New chats are routed to you while you are active.</EmptyState>
+      ) : (
+        <ul className="queue-list">
+          {queue.map((s) => {
+            const wait = secondsSince(s.created_at, now) ?? s.wait_seconds;
+            return (
+              <li key={s.id} className={`queue-item${wait > 120 ? ' is-critical' : ''}`} data-testid="agent-queue-item">
+                <span className="queue-who">
+                  <strong>{s.customer.name}</strong>
+                  <span className="muted small truncate">{s.subject ?? s.last_message?.body ?? ''}</span>
+                </span>
+                <span className="queue-wait">{formatDuration(wait)}</span>
+                <button type="button" className="btn btn-small btn-primary" onClick={() => onTake(s.id)}>
+                  Take
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </Panel>
+  );
+}

@@ -25,3 +25,12 @@ if ((${#missing[@]})); then
 else
   echo "install-deps: all packages present"
 fi
+
+# The web app needs Node.js 20+ with npm; machines of this project's kind ship it.
+# Where it is missing, Debian's own nodejs and npm are the fallback.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  echo "install-deps: installing nodejs and npm"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends nodejs npm
+fi

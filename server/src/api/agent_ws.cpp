@@ -48,6 +48,7 @@ class AgentWs final : public WsProtocol {
                          for (const auto& session : result.sessions) sessions.push_back(session_json(session));
                          connection->send(event_frame("auth_success", {{"user_id", principal.user_id},
                                                                        {"role", domain::to_string(principal.role)},
+                                                                       {"status", result.status},
                                                                        {"sessions", std::move(sessions)}}));
                          send_history(*connection, result.missed);
                        });

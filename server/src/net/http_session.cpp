@@ -130,6 +130,19 @@ asio::awaitable<Outcome> answer(beast::tcp_stream& stream, http::request<http::s
   const bool get_like = request.method() == http::verb::get || request.method() == http::verb::head;
   if (!is_api_path(path) && get_like) co_return co_await serve_static(stream, request, path, context.static_files);
 
+  // The widget runs on customers' own sites: the customer API answers any
+  // origin (bearer tokens, no cookies, so nothing ambient leaks).
+  const bool cross_origin = path.starts_with("/api/v1/chat/");
+  if (cross_origin && request.method() == http::verb::options) {
+    api::Response preflight;
+    preflight.status = 204;
+    preflight.headers = {{"Access-Control-Allow-Origin", "*"},
+                         {"Access-Control-Allow-Methods", "GET, POST, OPTIONS"},
+                         {"Access-Control-Allow-Headers", "Authorization, Content-Type"},
+                         {"Access-Control-Max-Age", "600"}};
+    const bool ok = co_await write_api(stream, preflight, request.version(), keep_alive);
+    co_return Outcome{204, keep_alive && ok};
+  }
   api::Request api_request;
   api_request.method = std::string(request.method_string());
   api_request.path = std::move(path);
@@ -139,6 +152,7 @@ asio::awaitable<Outcome> answer(beast::tcp_stream& stream, http::request<http::s
   api_request.body = std::move(request.body());
   api_request.client_address = client_address;
   api::Response response = co_await async_dispatch(context.router, std::move(api_request), asio::use_awaitable);
+  if (cross_origin) response.headers.emplace_back("Access-Control-Allow-Origin", "*");
   const bool ok = co_await write_api(stream, response, request.version(), keep_alive);
   co_return Outcome{response.status, keep_alive && ok};
 }

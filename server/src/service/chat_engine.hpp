@@ -62,6 +62,7 @@ class ChatEngine {
   // The dashboard: metrics and agent performance, from running aggregates and live state.
   domain::MetricsView metrics();
   std::vector<domain::AgentView> agent_views();
+  std::string status_of(std::int64_t agent_id) const;
 
   // Agent tools (chat_engine_tools.cpp, chat_engine_notes.cpp).
   void request_transfer(store::Store& s, store::CommitHooks& h, const Actor& agent, std::int64_t session_id,

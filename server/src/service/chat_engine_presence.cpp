@@ -56,6 +56,11 @@ void ChatEngine::set_status(store::Store& s, store::CommitHooks& h, const Actor&
   });
 }
 
+std::string ChatEngine::status_of(std::int64_t agent_id) const {
+  auto it = agents_.find(agent_id);
+  return std::string(domain::to_string(it == agents_.end() ? domain::AgentStatus::offline : it->second.status));
+}
+
 void ChatEngine::customer_connected(std::int64_t session_id) {
   if (auto* session = find_open(session_id)) {
     ++session->customer_connections;

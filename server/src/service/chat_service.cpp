@@ -154,6 +154,7 @@ void ChatService::resume_agent(Actor agent, std::vector<std::pair<std::int64_t, 
     h.after_commit([=, this, &s](bool) {
       AgentResume result;
       result.sessions = engine_.sessions_of_agent(agent.id);
+      result.status = engine_.status_of(agent.id);
       for (const auto& [session_id, after_seq] : resume) {
         try {
           auto history = engine_.messages_after(s, agent, session_id, after_seq, 1'000'000);

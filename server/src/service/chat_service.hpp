@@ -80,6 +80,7 @@ class ChatService {
   struct AgentResume {
     std::vector<domain::SessionView> sessions;
     std::vector<domain::MessageView> missed;  // every resumed session's messages, each in seq order
+    std::string status;                       // the agent's status now
   };
   void resume_agent(Actor agent, std::vector<std::pair<std::int64_t, std::int64_t>> resume,
                     std::function<void(AgentResume)> follow);

@@ -4,6 +4,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
@@ -37,6 +38,7 @@ struct WsClient::Impl {
   struct Out {
     std::string payload;
     bool binary = false;
+    bool raw = false;  // payload is a complete frame for the TCP socket
     std::shared_ptr<std::promise<bool>> done;
   };
 
@@ -62,11 +64,10 @@ struct WsClient::Impl {
       std::lock_guard lock(mu);
       if (ec) {
         closed = true;
-        if (ec == websocket::error::closed) {
-          close_code = static_cast<int>(ws.reason().code);
-        } else {
-          close_error = ec.message();
-        }
+        // The server's close frame, even when the close handshake could not
+        // finish (e.g. our write failed after it arrived).
+        if (ws.reason().code != websocket::close_code::none) close_code = static_cast<int>(ws.reason().code);
+        if (ec != websocket::error::closed) close_error = ec.message();
         cv.notify_all();
         return;
       }
@@ -79,8 +80,7 @@ struct WsClient::Impl {
 
   void start_write() {
     writing = true;
-    ws.binary(out.front().binary);
-    ws.async_write(asio::buffer(out.front().payload), [this](beast::error_code ec, std::size_t) {
+    auto finished = [this](beast::error_code ec, std::size_t) {
       auto item = std::move(out.front());
       out.pop_front();
       item.done->set_value(!ec);
@@ -89,7 +89,13 @@ struct WsClient::Impl {
       } else {
         start_write();
       }
-    });
+    };
+    if (out.front().raw) {
+      asio::async_write(beast::get_lowest_layer(ws).socket(), asio::buffer(out.front().payload), finished);
+      return;
+    }
+    ws.binary(out.front().binary);
+    ws.async_write(asio::buffer(out.front().payload), finished);
   }
 };
 
@@ -104,8 +110,12 @@ WsClient::WsClient(unsigned short port, const std::string& path, std::string lab
   beast::get_lowest_layer(ws).async_connect(
       tcp::endpoint(asio::ip::make_address("127.0.0.1"), port), [&](beast::error_code ec) {
         connect_ec = ec;
-        if (ec) return;
+        if (ec) {
+          beast::get_lowest_layer(ws).expires_never();
+          return;
+        }
         ws.async_handshake(response, host, path, [&](beast::error_code hec) {
+          beast::get_lowest_layer(ws).expires_never();
           handshake_ec = hec;
           handshake_done = true;
         });
@@ -175,12 +185,12 @@ void WsClient::pace() {
   sent_at_.push_back(Clock::now());
 }
 
-bool WsClient::write(std::string payload, bool binary) {
+bool WsClient::write(std::string payload, bool binary, bool raw) {
   pace();
   auto done = std::make_shared<std::promise<bool>>();
   auto future = done->get_future();
-  asio::post(impl_->ioc, [impl = impl_.get(), payload = std::move(payload), binary, done]() mutable {
-    impl->out.push_back({std::move(payload), binary, done});
+  asio::post(impl_->ioc, [impl = impl_.get(), payload = std::move(payload), binary, raw, done]() mutable {
+    impl->out.push_back({std::move(payload), binary, raw, done});
     if (!impl->writing) impl->start_write();
   });
   if (future.wait_for(kFrameDeadline) != std::future_status::ready) fail("a write did not complete within 10 s");
@@ -203,6 +213,27 @@ void WsClient::send_binary(const std::string& bytes) {
 
 bool WsClient::try_send_text(const std::string& text) { return write(text, false); }
 bool WsClient::try_send_binary(const std::string& bytes) { return write(bytes, true); }
+
+bool WsClient::send_raw_frame(const std::string& payload, bool binary) {
+  std::string frame;
+  frame.push_back(static_cast<char>(0x80 | (binary ? 0x2 : 0x1)));  // FIN + opcode
+  const std::uint64_t size = payload.size();
+  if (size < 126) {
+    frame.push_back(static_cast<char>(0x80 | size));
+  } else if (size < 65536) {
+    frame.push_back(static_cast<char>(0x80 | 126));
+    frame.push_back(static_cast<char>((size >> 8) & 0xff));
+    frame.push_back(static_cast<char>(size & 0xff));
+  } else {
+    frame.push_back(static_cast<char>(0x80 | 127));
+    for (int shift = 56; shift >= 0; shift -= 8) frame.push_back(static_cast<char>((size >> shift) & 0xff));
+  }
+  const unsigned char mask[4] = {0x37, 0xfa, 0x21, 0x3d};
+  for (unsigned char byte : mask) frame.push_back(static_cast<char>(byte));
+  for (std::size_t i = 0; i < payload.size(); ++i)
+    frame.push_back(static_cast<char>(static_cast<unsigned char>(payload[i]) ^ mask[i % 4]));
+  return write(std::move(frame), binary, true);
+}
 
 std::optional<json::object> WsClient::pull(Clock::time_point until) {
   Impl::Raw raw;

@@ -55,6 +55,11 @@ class WsClient {
   // Like send_text / send_binary, but answer false instead of throwing when the write fails.
   bool try_send_text(const std::string& text);
   bool try_send_binary(const std::string& bytes);
+  // Writes one masked frame straight to the TCP socket, past Beast's writer:
+  // for frames the server is expected to refuse by closing (oversized, bad
+  // UTF-8), so that a failing write cannot abort the read of the server's
+  // close frame. Answers false when the write fails.
+  bool send_raw_frame(const std::string& payload, bool binary = false);
 
   // The oldest frame not yet taken: from the backlog first, then the socket.
   // Throws on timeout or when the connection closed first.
@@ -93,7 +98,7 @@ class WsClient {
 
  private:
   struct Impl;
-  bool write(std::string payload, bool binary);
+  bool write(std::string payload, bool binary, bool raw = false);
   // Pulls one frame from the socket queue (blocking until `until`); nullopt
   // on timeout or when closed and nothing is left.
   std::optional<boost::json::object> pull(std::chrono::steady_clock::time_point until);

@@ -97,9 +97,10 @@ void add_chat_routes(Router& router, RestServices services) {
                const auto actor = require_actor(services, request);
                const json::object body = parse_object_body(request);
                service::NewMessage message;
-               message.body = require_string(body, "body", 64 * 1024);
+               message.body = optional_string(body, "body", 64 * 1024).value_or("");
                message.type = optional_string(body, "type", 16).value_or("text");
                message.client_msg_id = optional_string(body, "client_msg_id", 64);
+               message.attachment_id = optional_string(body, "attachment_id", 64);
                services.chat.send_message(actor, params.id("id"), std::move(message),
                                           [respond](service::Outcome<service::MessageAccepted> outcome) {
                                             if (auto* error = std::get_if<service::ChatError>(&outcome))
@@ -109,6 +110,36 @@ void add_chat_routes(Router& router, RestServices services) {
                                                                   json::object{{"message", message_json(accepted.message)},
                                                                                {"duplicate", accepted.duplicate}}));
                                           });
+             });
+
+  router.add("POST", "/api/v1/chat/sessions/{id}/attachments",
+             [services](const Request& request, const PathParams& params, Responder respond) {
+               const auto actor = require_actor(services, request);
+               auto name = query_value(request.query, "name").value_or("attachment");
+               services.chat.upload(actor, params.id("id"), std::move(name), request.body,
+                                    answer<service::Upload>(respond, 201, [](const service::Upload& u) {
+                                      return json::object{{"attachment", {{"id", u.id}, {"name", u.name}, {"mime", u.mime},
+                                                                          {"size", u.size}, {"url", u.url}}}};
+                                    }));
+             });
+
+  router.add("GET", "/api/v1/chat/sessions/{id}/attachments/{sha}",
+             [services](const Request& request, const PathParams& params, Responder respond) {
+               const auto actor = require_actor(services, request);
+               services.chat.download(actor, params.id("id"), params.get("sha"),
+                                      [respond](service::Outcome<service::Download> outcome) {
+                                        if (auto* error = std::get_if<service::ChatError>(&outcome))
+                                          return respond(error_response(error->http_status, error->code, error->message));
+                                        auto& file = std::get<service::Download>(outcome);
+                                        Response response;
+                                        response.content_type = file.mime;
+                                        response.body = std::move(file.bytes);
+                                        response.headers.emplace_back("X-Content-Type-Options", "nosniff");
+                                        // Never rendered inline from our origin (no stored HTML/SVG surprises).
+                                        response.headers.emplace_back(
+                                            "Content-Disposition", "attachment; filename*=UTF-8''" + printable_path(file.name));
+                                        respond(std::move(response));
+                                      });
              });
 
   router.add("POST", "/api/v1/chat/sessions/{id}/receipts",

@@ -28,6 +28,7 @@
 #include "service/account_service.hpp"
 #include "service/auth_service.hpp"
 #include "service/staff_directory.hpp"
+#include "store/blob_store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "store/store_executor.hpp"
 #include "support/json_log.hpp"
@@ -106,11 +107,13 @@ int serve(const app::ServeConfig& config) {
 
   store::StoreExecutor store(std::move(sqlite));
   support::WorkerThread crypto("crypto");
+  support::WorkerThread files("files");
+  store::FileBlobStore blobs(config.data_dir / "attachments");
   service::AuditTrail audit(store, clock);
   service::AuthService auth(store, crypto, tokens, login_limiter, audit);
   service::AccountService accounts(store, crypto, clock, audit);
   domain::Calendar calendar(config.timezone);
-  service::ChatService chat(store, tokens, clock, calendar, bus, chat_settings);
+  service::ChatService chat(store, tokens, clock, calendar, bus, chat_settings, files, blobs);
   store.post([&chat](store::Store& s) { chat.load(s); });
 
   api::Router router;
@@ -136,6 +139,12 @@ int serve(const app::ServeConfig& config) {
   options.port = config.port;
   options.io_threads = config.io_threads > 0 ? config.io_threads : int(std::max(1u, std::thread::hardware_concurrency()));
   options.header_timeout = config.header_timeout;
+  constexpr std::size_t attachment_limit = 10 * 1024 * 1024;
+  options.largest_body_limit = attachment_limit;
+  options.large_body_limit = [](std::string_view method, std::string_view path) -> std::size_t {
+    const bool upload = method == "POST" && path.starts_with("/api/v1/chat/sessions/") && path.ends_with("/attachments");
+    return upload ? attachment_limit : 0;
+  };
   options.websocket.auth_timeout = config.ws_auth_timeout;
   options.websocket.idle_timeout = config.ws_idle_timeout;
   options.websocket_endpoints = {{"/api/v1/chat/ws", &customer_ws},
@@ -150,6 +159,7 @@ int serve(const app::ServeConfig& config) {
 
   // Every connection is gone; let queued work finish so nothing acknowledged is lost.
   crypto.stop();
+  files.stop();
   store.stop();
   support::log_event(spdlog::level::info, "stopped");
   return 0;

@@ -60,7 +60,7 @@ asio::awaitable<int> reject(beast::tcp_stream& stream, beast::error_code ec) {
   std::string_view code = "bad_request";
   std::string message = "malformed HTTP request: " + ec.message();
   if (ec == http::error::body_limit) {
-    status = 413, code = "payload_too_large", message = "request body is larger than 1 MiB";
+    status = 413, code = "payload_too_large", message = "request body is too large (1 MiB; attachments 10 MiB)";
   } else if (ec == http::error::header_limit) {
     status = 431, code = "headers_too_large", message = "request headers are too large";
   }
@@ -183,13 +183,28 @@ asio::awaitable<void> run_http_session(tcp::socket socket, SessionContext& conte
   beast::flat_buffer buffer;
   for (;;) {
     http::request_parser<http::string_body> parser;
-    parser.body_limit(context.options.body_limit);
+    // Headers are read under the largest limit any route allows; the route's own limit is applied below.
+    const std::size_t largest = std::max(context.options.body_limit, context.options.largest_body_limit);
+    parser.body_limit(largest);
     parser.header_limit(16 * 1024);
     connection->stream.expires_after(context.options.header_timeout);
     auto [ec, _] = co_await http::async_read_header(connection->stream, buffer, parser, use_tuple);
     const auto started = std::chrono::steady_clock::now();
     if (!ec) {
       connection->busy = true;
+      std::size_t limit = context.options.body_limit;
+      if (context.options.large_body_limit) {
+        auto target = boost::urls::parse_origin_form(parser.get().target());
+        const auto larger = target ? context.options.large_body_limit(parser.get().method_string(), target->path()) : 0;
+        if (larger > 0) limit = larger;
+      }
+      if (parser.content_length() && *parser.content_length() > limit) {
+        ec = http::error::body_limit;
+      } else {
+        parser.body_limit(limit);
+      }
+    }
+    if (!ec) {
       connection->stream.expires_after(context.options.body_timeout);
       std::tie(ec, _) = co_await http::async_read(connection->stream, buffer, parser, use_tuple);
     }

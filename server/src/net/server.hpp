@@ -25,6 +25,9 @@ struct ServerOptions {
   std::uint16_t port = 8000;          // 0 picks a free port; the "listening" log line says which
   int io_threads = 2;
   std::size_t body_limit = 1024 * 1024;
+  // Larger bodies for the few routes that take files: (method, path) -> limit, or 0 for body_limit.
+  std::function<std::size_t(std::string_view method, std::string_view path)> large_body_limit;
+  std::size_t largest_body_limit = 0;  // the most large_body_limit ever returns
   std::chrono::milliseconds header_timeout{10'000};  // slow or idle clients are dropped after this
   std::chrono::milliseconds body_timeout{30'000};
   WebSocketOptions websocket;

@@ -27,6 +27,11 @@
 
 namespace livedesk::service {
 
+// The message type a file of this MIME type is sent as: image, audio, video or file.
+std::string attachment_type(const std::string& mime);
+// Where a session's attachment is served.
+std::string upload_url(std::int64_t session_id, const std::string& sha256);
+
 class ChatEngine {
  public:
   ChatEngine(const domain::Clock& clock, const domain::Calendar& calendar, bus::EventBus& bus, ChatSettings settings);
@@ -90,6 +95,11 @@ class ChatEngine {
   std::vector<domain::CannedView> search_canned(store::Store& s, const Actor& actor, const std::string& prefix);
   Outcome<std::string> render_canned(store::Store& s, const Actor& actor, std::int64_t canned_id,
                                      std::int64_t session_id);
+  // Attachments: who may upload to / download from a session, and the row.
+  Outcome<Upload> record_upload(store::Store& s, const Actor& actor, std::int64_t session_id,
+                                const store::UploadedFile& file);
+  Outcome<store::UploadedFile> find_upload(store::Store& s, const Actor& actor, std::int64_t session_id,
+                                           const std::string& sha256);
   // Supervisors may watch any open chat; agents only their own.
   bool may_watch(const Actor& actor, std::int64_t session_id) const;
 

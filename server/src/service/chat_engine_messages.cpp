@@ -8,6 +8,36 @@ namespace {
 ChatError not_found(std::int64_t id) { return {404, "not_found", "no such session: " + std::to_string(id)}; }
 }  // namespace
 
+std::string attachment_type(const std::string& mime) {
+  if (mime.starts_with("image/")) return "image";
+  if (mime.starts_with("audio/")) return "audio";
+  if (mime.starts_with("video/")) return "video";
+  return "file";
+}
+
+std::string upload_url(std::int64_t session_id, const std::string& sha256) {
+  return "/api/v1/chat/sessions/" + std::to_string(session_id) + "/attachments/" + sha256;
+}
+
+Outcome<Upload> ChatEngine::record_upload(store::Store& s, const Actor& actor, std::int64_t session_id,
+                                          const store::UploadedFile& file) {
+  if (!may_access(actor, session_id)) return not_found(session_id);
+  if (!find_open(session_id)) {
+    if (s.find_session(session_id)) return ChatError{409, "session_closed", "this chat is closed"};
+    return not_found(session_id);
+  }
+  s.insert_upload(file);
+  return Upload{file.sha256, file.name, file.mime, file.size, upload_url(session_id, file.sha256)};
+}
+
+Outcome<store::UploadedFile> ChatEngine::find_upload(store::Store& s, const Actor& actor, std::int64_t session_id,
+                                                     const std::string& sha256) {
+  if (!may_access(actor, session_id)) return not_found(session_id);
+  auto file = s.find_upload(session_id, sha256);
+  if (!file) return ChatError{404, "not_found", "no such attachment in this chat"};
+  return *file;
+}
+
 domain::MessageView ChatEngine::store_message(store::Store& s, OpenSession& session, store::Message message) {
   message.session_id = session.row.id;
   message.seq = session.row.next_seq;
@@ -54,9 +84,13 @@ void ChatEngine::send_message(store::Store& s, store::CommitHooks& h, const Acto
   message.type = request.type;
   message.body = request.body;
   message.client_msg_id = request.client_msg_id;
-  if (request.attachment)
-    message.attachment = store::Attachment{request.attachment->name, request.attachment->mime,
-                                           request.attachment->size, request.attachment->url};
+  if (request.attachment_id) {
+    auto file = s.find_upload(session_id, *request.attachment_id);
+    if (!file) return done(ChatError{400, "unknown_attachment", "no file with that id was uploaded to this chat"});
+    if (attachment_type(file->mime) != request.type)
+      return done(ChatError{400, "invalid_field", "a " + file->mime + " file is sent as type " + attachment_type(file->mime)});
+    message.attachment = store::Attachment{file->name, file->mime, file->size, upload_url(session_id, file->sha256)};
+  }
   auto v = store_message(s, *session, std::move(message));
   if (!actor.is_customer() && !session->row.first_response_ms) {
     session->row.first_response_ms = v.created_ms;

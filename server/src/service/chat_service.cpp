@@ -2,7 +2,10 @@
 
 #include <atomic>
 
+#include <set>
+
 #include "domain/message_rules.hpp"
+#include "support/content_inspection.hpp"
 
 namespace livedesk::service {
 namespace {
@@ -10,8 +13,65 @@ ChatError unavailable() { return {503, "unavailable", "the server is shutting do
 }  // namespace
 
 ChatService::ChatService(store::StoreExecutor& store, const auth::TokenService& tokens, const domain::Clock& clock,
-                         const domain::Calendar& calendar, bus::EventBus& bus, ChatSettings settings)
-    : store_(store), tokens_(tokens), engine_(clock, calendar, bus, settings) {}
+                         const domain::Calendar& calendar, bus::EventBus& bus, ChatSettings settings,
+                         support::WorkerThread& file_worker, store::BlobStore& blobs)
+    : store_(store), tokens_(tokens), file_worker_(file_worker), blobs_(blobs), engine_(clock, calendar, bus, settings) {}
+
+namespace {
+// What customers and agents may send: pictures, documents, sound, video.
+bool allowed_mime(const std::string& mime) {
+  static const std::set<std::string> allowed{
+      "image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf", "text/plain",
+      "audio/mpeg", "audio/ogg", "audio/x-wav", "audio/wav", "audio/webm", "video/mp4", "video/webm", "video/quicktime"};
+  return allowed.count(mime) != 0;
+}
+}  // namespace
+
+void ChatService::upload(Actor actor, std::int64_t session_id, std::string name, std::string bytes, Done<Upload> done) {
+  if (bytes.empty()) return done(ChatError{400, "invalid_field", "the file is empty"});
+  if (bytes.size() > domain::max_attachment_bytes) return done(ChatError{413, "payload_too_large", "files are limited to 10 MiB"});
+  if (name.empty() || name.size() > 200) return done(ChatError{400, "invalid_field", "name must be 1-200 characters"});
+  const bool queued = file_worker_.post([this, actor, session_id, name = std::move(name), bytes = std::move(bytes), done] {
+    store::UploadedFile file;
+    file.session_id = session_id;
+    file.name = name;
+    file.size = std::int64_t(bytes.size());
+    try {
+      file.mime = support::sniff_mime_type(bytes);
+      if (!allowed_mime(file.mime))
+        return done(ChatError{415, "unsupported_media_type", "files of type " + file.mime + " are not accepted"});
+      file.sha256 = support::sha256_hex(bytes);
+      blobs_.put(file.sha256, bytes);
+    } catch (const std::exception& error) {
+      return done(ChatError{503, "store_error", error.what()});
+    }
+    write<Upload>(done, [this, actor, session_id, file](auto& s, auto& h, auto done) {
+      auto outcome = engine_.record_upload(s, actor, session_id, file);
+      h.after_commit([done, outcome](bool ok) {
+        ok ? done(outcome) : done(ChatError{503, "unavailable", "the upload could not be saved"});
+      });
+    });
+  });
+  if (!queued) done(unavailable());
+}
+
+void ChatService::download(Actor actor, std::int64_t session_id, std::string sha256, Done<Download> done) {
+  write<Download>(done, [this, actor, session_id, sha256](auto& s, auto&, auto done) {
+    auto found = engine_.find_upload(s, actor, session_id, sha256);
+    if (auto* error = std::get_if<ChatError>(&found)) return done(*error);
+    auto file = std::get<store::UploadedFile>(found);
+    const bool queued = file_worker_.post([this, file, done] {
+      try {
+        auto bytes = blobs_.get(file.sha256);
+        if (!bytes) return done(ChatError{404, "not_found", "the file is missing from storage"});
+        done(Download{std::move(*bytes), file.mime, file.name});
+      } catch (const std::exception& error) {
+        done(ChatError{503, "store_error", error.what()});
+      }
+    });
+    if (!queued) done(unavailable());
+  });
+}
 
 void ChatService::load(store::Store& store) { engine_.load(store); }
 
@@ -50,8 +110,10 @@ void ChatService::send_message(Actor actor, std::int64_t session_id, NewMessage 
     return done(ChatError{400, "invalid_field", "type must be text, image, file, audio or video"});
   if (message.type == "text") {
     if (const char* problem = domain::text_body_problem(message.body)) return done(ChatError{400, "invalid_field", problem});
-  } else if (!message.attachment) {
+  } else if (!message.attachment_id) {
     return done(ChatError{400, "invalid_field", "a " + message.type + " message needs an uploaded attachment"});
+  } else if (message.body.size() > domain::max_text_bytes) {
+    return done(ChatError{400, "invalid_field", "the caption is longer than 8 KiB"});
   }
   if (message.client_msg_id && (message.client_msg_id->empty() || message.client_msg_id->size() > domain::max_client_msg_id_bytes))
     return done(ChatError{400, "invalid_field", "client_msg_id must be 1 to 64 characters"});

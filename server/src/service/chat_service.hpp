@@ -8,7 +8,9 @@
 
 #include "auth/token_service.hpp"
 #include "service/chat_engine.hpp"
+#include "store/blob_store.hpp"
 #include "store/store_executor.hpp"
+#include "support/worker_thread.hpp"
 
 namespace livedesk::service {
 
@@ -21,7 +23,8 @@ struct ChatStartedWithToken {
 class ChatService {
  public:
   ChatService(store::StoreExecutor& store, const auth::TokenService& tokens, const domain::Clock& clock,
-              const domain::Calendar& calendar, bus::EventBus& bus, ChatSettings settings);
+              const domain::Calendar& calendar, bus::EventBus& bus, ChatSettings settings,
+              support::WorkerThread& file_worker, store::BlobStore& blobs);
 
   // Loads open sessions; call once before serving.
   void load(store::Store& store);
@@ -46,6 +49,11 @@ class ChatService {
   void active(Done<std::vector<domain::SessionView>> done);
   void metrics(Done<domain::MetricsView> done);
   void agents(Done<std::vector<domain::AgentView>> done);
+
+  // Attachments: the type is read from the bytes (libmagic) and must be on
+  // the allow-list; files are kept by SHA-256 (hashing and disk on the file worker).
+  void upload(Actor actor, std::int64_t session_id, std::string name, std::string bytes, Done<Upload> done);
+  void download(Actor actor, std::int64_t session_id, std::string sha256, Done<Download> done);
 
   // Agent tools.
   void request_transfer(Actor agent, std::int64_t session_id, std::optional<std::int64_t> to_agent_id,
@@ -102,6 +110,8 @@ class ChatService {
 
   store::StoreExecutor& store_;
   const auth::TokenService& tokens_;
+  support::WorkerThread& file_worker_;
+  store::BlobStore& blobs_;
   ChatEngine engine_;
 };
 

@@ -59,7 +59,23 @@ struct NewMessage {
   std::string type = "text";
   std::string body;
   std::optional<std::string> client_msg_id;
-  std::optional<domain::AttachmentView> attachment;
+  std::optional<std::string> attachment_id;  // sha256 of a file uploaded to the same session
+};
+
+// A file uploaded to a session, ready to be sent in a message.
+struct Upload {
+  std::string id;  // sha256 hex
+  std::string name;
+  std::string mime;
+  std::int64_t size = 0;
+  std::string url;
+};
+
+// Downloaded bytes with what to call them.
+struct Download {
+  std::string bytes;
+  std::string mime;
+  std::string name;
 };
 
 struct MessageAccepted {

@@ -125,6 +125,16 @@ struct MessageCount {
   std::int64_t count = 0;
 };
 
+// A file uploaded to a session, stored by content hash.
+struct UploadedFile {
+  std::int64_t session_id = 0;
+  std::string sha256;  // 64 hex characters
+  std::string name;
+  std::string mime;
+  std::int64_t size = 0;
+  std::int64_t created_ms = 0;
+};
+
 struct CsatRating {
   std::int64_t session_id = 0;
   int rating = 0;  // 1..5
@@ -291,6 +301,10 @@ class Store {
 
   // Staff presence (status: active | idle | in_call | offline); StoreError if no such user.
   virtual void update_staff_presence(std::int64_t user_id, std::string_view status, std::int64_t last_active_ms) = 0;
+
+  // Attachments: uploading the same bytes to the same session twice keeps the first row.
+  virtual void insert_upload(const UploadedFile& file) = 0;
+  virtual std::optional<UploadedFile> find_upload(std::int64_t session_id, std::string_view sha256) = 0;
 
   // Seeding the dashboard's running aggregates at start-up (docs/metrics.md).
   // Sessions created, assigned, answered or closed at or after `since_ms`.

@@ -181,9 +181,25 @@ constexpr std::string_view kNoteKinds = R"sql(
 ALTER TABLE notes ADD COLUMN kind TEXT NOT NULL DEFAULT 'note' CHECK (kind IN ('note', 'whisper'));
 )sql";
 
+// Uploaded files: the bytes live under the data dir by content hash; this row
+// says which session may see them.
+constexpr std::string_view kAttachments = R"sql(
+CREATE TABLE attachments (
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  session_id INTEGER NOT NULL REFERENCES chat_sessions(id),
+  sha256     TEXT    NOT NULL CHECK (length(sha256) = 64),
+  name       TEXT    NOT NULL,
+  mime       TEXT    NOT NULL,
+  size       INTEGER NOT NULL CHECK (size >= 0),
+  created_ms INTEGER NOT NULL,
+  UNIQUE (session_id, sha256)
+);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "initial schema", kInitialSchema},
     Migration{2, "note kinds", kNoteKinds},
+    Migration{3, "attachments", kAttachments},
 };
 
 std::int64_t now_ms() {

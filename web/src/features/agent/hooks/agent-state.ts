@@ -1,4 +1,4 @@
-import type { AgentStatus, Message, Session } from '../../../api/types';
+import type { AgentStatus, ChangeAction, Message, Note, Session, Transfer } from '../../../api/types';
 
 export interface PendingMessage {
   client_msg_id: string;
@@ -20,6 +20,26 @@ export interface AgentState {
   customerDelivered: Record<number, number>;
   selected: number | null;
   notice: string | null;
+  /** Private notes per chat (kind "note"). */
+  notes: Record<number, Note[]>;
+  /** Supervisor whispers per chat: shown apart from the transcript, never to the customer. */
+  whispers: Record<number, Note[]>;
+  unseenWhispers: Record<number, number>;
+  /** Pending transfers offered to me. */
+  incoming: Transfer[];
+  /** The chat of each incoming transfer, when a session_update named it. */
+  transferSessions: Record<number, Session>;
+  /** My pending transfer per chat. */
+  outgoing: Record<number, Transfer>;
+  /** Agents seen on the floor (session updates, status changes, or the supervisor's list). */
+  agents: Record<number, KnownAgent>;
+}
+
+export interface KnownAgent {
+  id: number;
+  name: string;
+  status?: AgentStatus;
+  activeSessions?: number;
 }
 
 export const initialAgentState: AgentState = {
@@ -34,6 +54,13 @@ export const initialAgentState: AgentState = {
   customerDelivered: {},
   selected: null,
   notice: null,
+  notes: {},
+  whispers: {},
+  unseenWhispers: {},
+  incoming: [],
+  transferSessions: {},
+  outgoing: {},
+  agents: {},
 };
 
 export type AgentAction =
@@ -52,7 +79,14 @@ export type AgentAction =
   | { type: 'select'; sessionId: number | null }
   | { type: 'revoked'; sessionId: number }
   | { type: 'dismiss'; sessionId: number }
-  | { type: 'notice'; text: string | null };
+  | { type: 'notice'; text: string | null }
+  | { type: 'notes_loaded'; sessionId: number; notes: Note[] }
+  | { type: 'note'; note: Note; action: ChangeAction }
+  | { type: 'transfer_requested'; transfer: Transfer }
+  | { type: 'transfer_update'; me: number; transfer: Transfer }
+  | { type: 'transfer_session'; transfer: Transfer; session: Session }
+  | { type: 'agent_seen'; agent: KnownAgent }
+  | { type: 'agents_loaded'; agents: KnownAgent[] };
 
 function mergeMessages(list: Message[] = [], incoming: Message[]): Message[] {
   const bySeq = new Map(list.map((m) => [m.seq, m]));
@@ -65,6 +99,35 @@ function without<T>(record: Record<number, T>, key: number): Record<number, T> {
   const next = { ...record };
   delete next[key];
   return next;
+}
+
+function upsertNote(list: Note[] = [], note: Note, action: ChangeAction): Note[] {
+  const others = list.filter((n) => n.id !== note.id);
+  if (action === 'deleted') return others;
+  return [...others, note].sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at) || a.id - b.id);
+}
+
+function agentName(state: AgentState, id: number | null): string {
+  if (id === null) return 'the queue';
+  return state.agents[id]?.name || `agent #${id}`;
+}
+
+/** What the console says when a transfer I am part of ends. */
+export function transferOutcomeText(state: AgentState, me: number, t: Transfer): string | null {
+  const chat = `chat #${t.session_id}`;
+  if (t.from_agent_id === me) {
+    const to = agentName(state, t.to_agent_id);
+    if (t.status === 'accepted') return `${to} accepted the transfer of ${chat}.`;
+    if (t.status === 'declined') return `${to} declined the transfer of ${chat}; it stays with you.`;
+    if (t.status === 'expired') return `${to} did not answer the transfer of ${chat} in time; it stays with you.`;
+    if (t.status === 'cancelled') return `The transfer of ${chat} was cancelled.`;
+    return null;
+  }
+  if (t.to_agent_id === me) {
+    if (t.status === 'expired') return `The transfer request for ${chat} expired.`;
+    if (t.status === 'cancelled') return `The transfer request for ${chat} was withdrawn.`;
+  }
+  return null;
 }
 
 function upsertQueue(queue: Session[], session: Session): Session[] {
@@ -164,6 +227,7 @@ export function agentReducer(state: AgentState, action: AgentAction): AgentState
         ...state,
         selected: action.sessionId,
         unread: action.sessionId === null ? state.unread : { ...state.unread, [action.sessionId]: 0 },
+        unseenWhispers: action.sessionId === null ? state.unseenWhispers : without(state.unseenWhispers, action.sessionId),
       };
     case 'revoked':
       return {
@@ -180,6 +244,61 @@ export function agentReducer(state: AgentState, action: AgentAction): AgentState
       };
     case 'notice':
       return { ...state, notice: action.text };
+    case 'notes_loaded': {
+      const sorted = [...action.notes].sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at) || a.id - b.id);
+      return {
+        ...state,
+        notes: { ...state.notes, [action.sessionId]: sorted.filter((n) => n.kind !== 'whisper') },
+        whispers: { ...state.whispers, [action.sessionId]: sorted.filter((n) => n.kind === 'whisper') },
+      };
+    }
+    case 'note': {
+      const n = action.note;
+      if (n.kind === 'whisper') {
+        const isNew = !(state.whispers[n.session_id] ?? []).some((w) => w.id === n.id);
+        const unseen =
+          isNew && action.action === 'created' && state.selected !== n.session_id
+            ? { ...state.unseenWhispers, [n.session_id]: (state.unseenWhispers[n.session_id] ?? 0) + 1 }
+            : state.unseenWhispers;
+        return {
+          ...state,
+          whispers: { ...state.whispers, [n.session_id]: upsertNote(state.whispers[n.session_id], n, action.action) },
+          unseenWhispers: unseen,
+        };
+      }
+      return { ...state, notes: { ...state.notes, [n.session_id]: upsertNote(state.notes[n.session_id], n, action.action) } };
+    }
+    case 'transfer_requested': {
+      const t = action.transfer;
+      return { ...state, incoming: [...state.incoming.filter((x) => x.id !== t.id), t] };
+    }
+    case 'transfer_session':
+      return { ...state, transferSessions: { ...state.transferSessions, [action.transfer.id]: action.session } };
+    case 'transfer_update': {
+      const t = action.transfer;
+      const pending = t.status === 'pending';
+      const incoming = pending
+        ? state.incoming.map((x) => (x.id === t.id ? t : x))
+        : state.incoming.filter((x) => x.id !== t.id);
+      let outgoing = state.outgoing;
+      if (t.from_agent_id === action.me) {
+        if (pending && t.to_agent_id !== null) outgoing = { ...outgoing, [t.session_id]: t };
+        else if (outgoing[t.session_id]?.id === t.id) outgoing = without(outgoing, t.session_id);
+      }
+      const text = transferOutcomeText(state, action.me, t);
+      return { ...state, incoming, outgoing, notice: text ?? state.notice };
+    }
+    case 'agent_seen': {
+      const prev = state.agents[action.agent.id];
+      const next = { ...prev, ...action.agent, name: action.agent.name || prev?.name || '' };
+      if (prev && prev.name === next.name && prev.status === next.status && prev.activeSessions === next.activeSessions) return state;
+      return { ...state, agents: { ...state.agents, [next.id]: next } };
+    }
+    case 'agents_loaded': {
+      const agents = { ...state.agents };
+      for (const a of action.agents) agents[a.id] = { ...agents[a.id], ...a };
+      return { ...state, agents };
+    }
   }
 }
 

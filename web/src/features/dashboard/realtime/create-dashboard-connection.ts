@@ -17,14 +17,15 @@ export interface DashboardTimings {
   metricsPollMs?: number;
 }
 
-/** The dashboard page's connection: auth, opt-in message_created, REST polling fallback, refresh on reconnect. */
+/** The dashboard page's connection: auth, REST polling fallback, refresh on reconnect. */
 export function createDashboardConnection(timings: DashboardTimings = {}, extra: Partial<ConnectionOptions> = {}) {
   return new ConnectionManager({
     url: () => wsUrl(DASHBOARD_WS_PATH),
     authData: () => ({ token: getToken() ?? '' }),
     backoffMs: timings.backoffMs,
     heartbeatMs: timings.heartbeatMs,
-    optInEvents: ['message_created', 'typing_indicator'],
+    // message_created / typing_indicator are not subscribed floor-wide: the conversation drawer
+    // sends `watch` for its one chat instead (see use-session-updates).
     refreshFrames: [
       { type: 'request_queue_update' },
       { type: 'request_metrics_update' },

@@ -6,6 +6,7 @@
 #include "api/chat_json.hpp"
 #include "api/dashboard_json.hpp"
 #include "api/json_io.hpp"
+#include "api/outcome_response.hpp"
 #include "api/query_params.hpp"
 #include "api/rest_routes.hpp"
 #include "api/staff_auth.hpp"
@@ -30,18 +31,8 @@ service::Actor require_agent_actor(const RestServices& services, const Request& 
   return service::Actor::staff(principal.user_id, principal.role, principal.username);
 }
 
-// Answers an outcome: its error body, or `ok(value)` with `status`.
-template <class T, class Ok>
-service::Done<T> answer(Responder respond, int status, Ok ok) {
-  return [respond, status, ok](service::Outcome<T> outcome) {
-    if (auto* error = std::get_if<service::ChatError>(&outcome))
-      return respond(error_response(error->http_status, error->code, error->message));
-    respond(json_response(status, ok(std::get<T>(outcome))));
-  };
-}
-
 auto session_answer(Responder respond) {
-  return answer<domain::SessionView>(respond, 200, [](const domain::SessionView& s) {
+  return reply<domain::SessionView>(respond, 200, [](const domain::SessionView& s) {
     return json::object{{"session", session_json(s)}};
   });
 }
@@ -66,7 +57,7 @@ void add_chat_routes(Router& router, RestServices services) {
     if (!plausible_email(start.email)) throw ApiError(400, "invalid_field", "field 'email' is not an email address");
     if (start.first_message && start.first_message->find_first_not_of(" \t\r\n") == std::string::npos)
       start.first_message.reset();
-    services.chat.start_chat(std::move(start), answer<service::ChatStartedWithToken>(respond, 201, [](const auto& r) {
+    services.chat.start_chat(std::move(start), reply<service::ChatStartedWithToken>(respond, 201, [](const auto& r) {
       return json::object{{"session_id", r.started.session.id},
                           {"customer_token", r.customer_token},
                           {"status", r.started.session.status},
@@ -85,7 +76,7 @@ void add_chat_routes(Router& router, RestServices services) {
                const auto after = query_int(request.query, "after_seq", 0, 0, INT64_MAX);
                const auto limit = int(query_int(request.query, "limit", 100, 1, 1000));
                services.chat.messages_after(actor, params.id("id"), after, limit,
-                                            answer<std::vector<domain::MessageView>>(respond, 200, [](const auto& list) {
+                                            reply<std::vector<domain::MessageView>>(respond, 200, [](const auto& list) {
                                               json::array messages;
                                               for (const auto& m : list) messages.push_back(message_json(m));
                                               return json::object{{"messages", std::move(messages)}};
@@ -117,7 +108,7 @@ void add_chat_routes(Router& router, RestServices services) {
                const auto actor = require_actor(services, request);
                auto name = query_value(request.query, "name").value_or("attachment");
                services.chat.upload(actor, params.id("id"), std::move(name), request.body,
-                                    answer<service::Upload>(respond, 201, [](const service::Upload& u) {
+                                    reply<service::Upload>(respond, 201, [](const service::Upload& u) {
                                       return json::object{{"attachment", {{"id", u.id}, {"name", u.name}, {"mime", u.mime},
                                                                           {"size", u.size}, {"url", u.url}}}};
                                     }));
@@ -147,7 +138,7 @@ void add_chat_routes(Router& router, RestServices services) {
                const auto actor = require_actor(services, request);
                const json::object body = parse_object_body(request);
                services.chat.receipt(actor, params.id("id"), require_int(body, "up_to_seq"), require_string(body, "status", 16),
-                                     answer<std::int64_t>(respond, 200, [](std::int64_t n) { return json::object{{"updated", n}}; }));
+                                     reply<std::int64_t>(respond, 200, [](std::int64_t n) { return json::object{{"updated", n}}; }));
              });
 
   router.add("POST", "/api/v1/chat/sessions/{id}/close",
@@ -185,12 +176,12 @@ void add_chat_routes(Router& router, RestServices services) {
 
   router.add("GET", "/api/v1/chat/queue", [services](const Request& request, const PathParams&, Responder respond) {
     require_staff(services.auth, request, domain::Role::agent);
-    services.chat.waiting(answer<std::vector<domain::SessionView>>(respond, 200, queue_json));
+    services.chat.waiting(reply<std::vector<domain::SessionView>>(respond, 200, queue_json));
   });
 
   router.add("GET", "/api/v1/agent/sessions", [services](const Request& request, const PathParams&, Responder respond) {
     services.chat.sessions_of(require_agent_actor(services, request, domain::Role::agent),
-                              answer<std::vector<domain::SessionView>>(respond, 200, [](const auto& list) {
+                              reply<std::vector<domain::SessionView>>(respond, 200, [](const auto& list) {
                                 return json::object{{"sessions", sessions_json(list)}};
                               }));
   });
@@ -200,7 +191,7 @@ void add_chat_routes(Router& router, RestServices services) {
     const json::object body = parse_object_body(request);
     auto status = domain::parse_agent_status(require_string(body, "status", 16));
     if (!status) throw ApiError(400, "invalid_field", "status must be active, idle, in_call or offline");
-    services.chat.set_status(actor, *status, answer<std::string>(respond, 200, [](const std::string& s) {
+    services.chat.set_status(actor, *status, reply<std::string>(respond, 200, [](const std::string& s) {
       return json::object{{"status", s}};
     }));
   });

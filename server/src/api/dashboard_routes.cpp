@@ -2,6 +2,7 @@
 #include "api/api_error.hpp"
 #include "api/dashboard_json.hpp"
 #include "api/json_io.hpp"
+#include "api/outcome_response.hpp"
 #include "api/rest_routes.hpp"
 #include "api/staff_auth.hpp"
 
@@ -9,37 +10,27 @@ namespace livedesk::api {
 namespace json = boost::json;
 
 namespace {
-template <class T, class ToJson>
-service::Done<T> reply(Responder respond, ToJson to_json) {
-  return [respond, to_json](service::Outcome<T> outcome) {
-    if (auto* error = std::get_if<service::ChatError>(&outcome))
-      return respond(error_response(error->http_status, error->code, error->message));
-    respond(json_response(200, to_json(std::get<T>(outcome))));
-  };
-}
 }  // namespace
 
 void add_dashboard_routes(Router& router, RestServices services) {
   constexpr auto base = "/api/v1/admin/chat-dashboard";
   router.add("GET", std::string(base) + "/overview", [services](const Request& request, const PathParams&, Responder respond) {
     require_staff(services.auth, request, domain::Role::supervisor);
-    services.chat.metrics(reply<domain::MetricsView>(respond, [](const auto& m) { return metrics_json(m); }));
+    services.chat.metrics(reply<domain::MetricsView>(respond, 200, [](const auto& m) { return metrics_json(m); }));
   });
   router.add("GET", std::string(base) + "/sessions/active",
              [services](const Request& request, const PathParams&, Responder respond) {
                require_staff(services.auth, request, domain::Role::supervisor);
-               services.chat.active(reply<std::vector<domain::SessionView>>(
-                   respond, [](const auto& list) { return json::object{{"sessions", sessions_json(list)}}; }));
+               services.chat.active(reply<std::vector<domain::SessionView>>(respond, 200, [](const auto& list) { return json::object{{"sessions", sessions_json(list)}}; }));
              });
   router.add("GET", std::string(base) + "/sessions/waiting",
              [services](const Request& request, const PathParams&, Responder respond) {
                require_staff(services.auth, request, domain::Role::supervisor);
-               services.chat.waiting(reply<std::vector<domain::SessionView>>(respond, queue_json));
+               services.chat.waiting(reply<std::vector<domain::SessionView>>(respond, 200, queue_json));
              });
   router.add("GET", std::string(base) + "/agents", [services](const Request& request, const PathParams&, Responder respond) {
     require_staff(services.auth, request, domain::Role::supervisor);
-    services.chat.agents(reply<std::vector<domain::AgentView>>(
-        respond, [](const auto& list) { return json::object{{"agents", agents_json(list)}}; }));
+    services.chat.agents(reply<std::vector<domain::AgentView>>(respond, 200, [](const auto& list) { return json::object{{"agents", agents_json(list)}}; }));
   });
 }
 

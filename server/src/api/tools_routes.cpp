@@ -3,6 +3,7 @@
 #include "api/api_error.hpp"
 #include "api/chat_json.hpp"
 #include "api/json_io.hpp"
+#include "api/outcome_response.hpp"
 #include "api/query_params.hpp"
 #include "api/rest_routes.hpp"
 #include "api/staff_auth.hpp"
@@ -15,15 +16,6 @@ namespace {
 service::Actor staff_actor(const RestServices& services, const Request& request, domain::Role minimum) {
   auto principal = require_staff(services.auth, request, minimum);
   return service::Actor::staff(principal.user_id, principal.role, principal.username);
-}
-
-template <class T, class ToJson>
-service::Done<T> reply(Responder respond, int status, ToJson to_json) {
-  return [respond, status, to_json](service::Outcome<T> outcome) {
-    if (auto* error = std::get_if<service::ChatError>(&outcome))
-      return respond(error_response(error->http_status, error->code, error->message));
-    respond(json_response(status, to_json(std::get<T>(outcome))));
-  };
 }
 
 std::optional<std::int64_t> optional_int(const json::object& body, std::string_view field) {

@@ -2,7 +2,7 @@
 // through playwright-core. Run from web/: `node e2e/run.mjs` (scripts/web.sh test does).
 // Waits on events with generous deadlines; never sleeps a fixed time.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, createWriteStream, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, createWriteStream, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -231,18 +231,127 @@ try {
     await agent.getByTestId('message').filter({ hasText: text }).waitFor({ timeout: LONG });
   });
 
-  await step('supervisor opens the conversation from Active sessions and sees the reply', async () => {
+  await step('alice types "/" and inserts a canned response with the keyboard', async () => {
+    const alice = await api(base, '/api/v1/auth/login', { method: 'POST', body: { username: 'alice', password: 'agent-demo-pass' } });
+    await api(base, '/api/v1/canned-responses', {
+      method: 'POST',
+      token: alice.access_token,
+      body: { shortcut: 'e2ewait', title: 'E2E thanks for waiting', body: 'Thanks for waiting, {{customer.name}}! {{agent.name}} here.' },
+    });
+    const composer = agent.getByTestId('composer');
+    await composer.fill('/e2ew');
+    const option = agent.getByTestId('canned-option').filter({ hasText: 'E2E thanks for waiting' });
+    await option.waitFor({ timeout: LONG });
+    await composer.press('ArrowDown');
+    await composer.press('ArrowUp');
+    await agent.waitForFunction(
+      () => document.querySelector('[data-testid=canned-option][aria-selected=true]')?.textContent?.includes('E2E thanks for waiting'),
+      null,
+      { timeout: LONG },
+    );
+    await composer.press('Enter'); // inserts the rendered body, does not send
+    await agent.waitForFunction(
+      (name) => document.querySelector('[data-testid=composer]')?.value?.startsWith(`Thanks for waiting, ${name}! `),
+      customerName,
+      { timeout: LONG },
+    );
+    await composer.press('Enter'); // now it sends
+    await customer.getByTestId('message').filter({ hasText: `Thanks for waiting, ${customerName}!` }).waitFor({ timeout: LONG });
+  });
+
+  const noteText = `E2E private note ${Date.now()}`;
+  await step('alice adds a private note to the chat', async () => {
+    const input = agent.getByTestId('note-input');
+    await input.fill(noteText);
+    await input.press('Control+Enter');
+    await agent.getByTestId('note').filter({ hasText: noteText }).waitFor({ timeout: LONG });
+  });
+
+  const whisperText = `Psst alice, offer a discount ${Date.now()}`;
+  await step('supervisor watches the chat live and whispers; alice sees it, the widget never does', async () => {
     const row = supervisor.getByTestId('active-session-row').filter({ hasText: customerName });
     await row.waitFor({ timeout: LONG });
     await row.getByRole('button', { name: customerName }).click();
-    await supervisor.getByTestId('conversation-drawer').getByTestId('message').filter({ hasText: reply }).waitFor({ timeout: LONG });
-    await supervisor.getByRole('button', { name: 'Close conversation' }).click();
+    const drawer = supervisor.getByTestId('conversation-drawer');
+    await drawer.getByTestId('message').filter({ hasText: reply }).waitFor({ timeout: LONG });
+    await drawer.getByTestId('watch-status').filter({ hasText: 'Watching silently' }).waitFor({ timeout: LONG });
+    // Live while watching: a new customer message shows up in the drawer without a reload.
+    const live = `Is anyone watching? ${Date.now()}`;
+    const box = customer.getByTestId('widget-composer');
+    await box.fill(live);
+    await box.press('Enter');
+    await drawer.getByTestId('message').filter({ hasText: live }).waitFor({ timeout: LONG });
+    // The agent's private note is visible to the supervisor.
+    await drawer.getByText('Agent notes').waitFor({ timeout: LONG });
+    const input = drawer.getByTestId('whisper-input');
+    await input.fill(whisperText);
+    await input.press('Enter');
+    await drawer.getByTestId('drawer-whisper').filter({ hasText: whisperText }).waitFor({ timeout: LONG });
+    await agent.getByTestId('whisper').filter({ hasText: whisperText }).waitFor({ timeout: LONG });
+    // Not in the agent's transcript either: whispers live in their own panel.
+    if (await agent.getByTestId('message').filter({ hasText: whisperText }).count()) throw new Error('whisper mixed into the transcript');
+    // A message sent after the whisper reaches the customer; by then the whisper would have too.
+    const after = `After the whisper ${Date.now()}`;
+    const composer = agent.getByTestId('composer');
+    await composer.fill(after);
+    await composer.press('Enter');
+    await customer.getByTestId('message').filter({ hasText: after }).waitFor({ timeout: LONG });
+    const widgetText = await customer.getByTestId('widget-panel').innerText();
+    if (widgetText.includes(whisperText)) throw new Error('the widget shows the whisper');
+    if (widgetText.includes(noteText)) throw new Error('the widget shows the private note');
   });
 
-  await step('dashboard screenshot saved to docs/screenshot-dashboard.png', async () => {
+  await step('screenshots: agent console and widget at 1440 and 390 px', async () => {
+    await agent.setViewportSize({ width: 1440, height: 900 });
+    await agent.getByTestId('whisper').filter({ hasText: whisperText }).waitFor({ timeout: LONG });
+    await agent.screenshot({ path: join(artifacts, 'agent-1440.png') });
+    await agent.setViewportSize({ width: 390, height: 844 });
+    await agent.getByTestId('conversation').waitFor({ timeout: LONG });
+    await agent.screenshot({ path: join(artifacts, 'agent-390.png') });
+    await agent.setViewportSize({ width: 1280, height: 900 });
+    await customer.setViewportSize({ width: 1440, height: 900 });
+    await customer.getByTestId('widget-panel').waitFor({ timeout: LONG });
+    await customer.screenshot({ path: join(artifacts, 'widget-1440.png') });
+    await customer.setViewportSize({ width: 390, height: 844 });
+    await customer.getByTestId('widget-panel').waitFor({ timeout: LONG });
+    await customer.screenshot({ path: join(artifacts, 'widget-390.png') });
+    await customer.setViewportSize({ width: 1000, height: 800 });
+    await supervisor.screenshot({ path: join(artifacts, 'dashboard-watch-1440.png') });
+    await supervisor.getByRole('button', { name: 'Close conversation' }).click();
+    await supervisor.getByTestId('conversation-drawer').waitFor({ state: 'detached', timeout: LONG });
+  });
+
+  await step('customer ends the chat and rates it; the satisfaction panel changes without a reload', async () => {
+    const count = supervisor.getByTestId('csat-count');
+    await count.waitFor({ timeout: LONG });
+    const before = Number((await count.textContent())?.replace(/\D/g, '') || '0');
+    const averageBefore = (await supervisor.getByTestId('csat-average').textContent()) ?? '';
+    await customer.getByRole('button', { name: 'End chat' }).click();
+    await customer.getByRole('radio', { name: '5 stars' }).click({ timeout: LONG });
+    await customer.getByRole('button', { name: 'Send rating' }).click();
+    await customer.getByText('Thank you for your feedback!').waitFor({ timeout: LONG });
+    await supervisor.waitForFunction(
+      (b) => Number(document.querySelector('[data-testid=csat-count]')?.textContent?.replace(/\D/g, '') || '0') > b,
+      before,
+      { timeout: LONG },
+    );
+    const averageAfter = (await supervisor.getByTestId('csat-average').textContent()) ?? '';
+    console.log(`    ratings ${before} -> ${(await count.textContent())?.trim()}, average ${averageBefore.trim()} -> ${averageAfter.trim()}`);
+  });
+
+  await step('dashboard screenshots at 1440 and 390 px (the three desktop ones copied to docs/)', async () => {
     await supervisor.getByTestId('live-badge').waitFor({ timeout: LONG });
     await supervisor.evaluate(() => window.scrollTo(0, 0));
-    await supervisor.screenshot({ path: join(repo, 'docs/screenshot-dashboard.png'), fullPage: true });
+    await supervisor.screenshot({ path: join(artifacts, 'dashboard-1440.png'), fullPage: true });
+    await supervisor.setViewportSize({ width: 390, height: 844 });
+    await supervisor.getByTestId('live-badge').waitFor({ timeout: LONG });
+    // Charts resize on the next frames: wait until nothing is wider than the phone.
+    await supervisor.waitForFunction(() => document.documentElement.scrollWidth <= 390, null, { timeout: LONG });
+    await supervisor.screenshot({ path: join(artifacts, 'dashboard-390.png'), fullPage: true });
+    await supervisor.setViewportSize({ width: 1440, height: 1000 });
+    for (const name of ['dashboard', 'agent', 'widget']) {
+      copyFileSync(join(artifacts, `${name}-1440.png`), join(repo, `docs/screenshot-${name}.png`));
+    }
   });
 } catch (err) {
   exitCode = 1;

@@ -51,7 +51,8 @@ export interface Message {
 }
 
 export interface Attachment {
-  id: number;
+  /** The SHA-256 of the content; in the upload answer only. */
+  id?: string;
   name: string;
   mime: string;
   size: number;

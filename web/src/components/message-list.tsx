@@ -1,9 +1,11 @@
 import { useEffect, useRef } from 'react';
-import type { Message } from '../api/types';
+import type { Attachment, Message } from '../api/types';
+import { AttachmentView, type AttachmentLoader } from './attachment-view';
 import { formatClock } from './format';
 
 export interface DisplayMessage extends Pick<Message, 'seq' | 'sender_type' | 'body' | 'created_at' | 'status'> {
   key: string;
+  attachment?: Attachment | null;
   pending?: boolean;
   failed?: boolean;
 }
@@ -15,6 +17,8 @@ interface Props {
   /** Show delivery state under my own messages. */
   showReceipts?: boolean;
   typingLabel?: string | null;
+  /** Fetches attachment bytes (with the right token); without it attachments show name and size only. */
+  loadAttachment?: AttachmentLoader;
 }
 
 function receiptText(m: DisplayMessage): string {
@@ -26,7 +30,7 @@ function receiptText(m: DisplayMessage): string {
 }
 
 /** A scrolling conversation; sticks to the bottom as messages arrive. */
-export function MessageList({ messages, self, showReceipts, typingLabel }: Props) {
+export function MessageList({ messages, self, showReceipts, typingLabel, loadAttachment }: Props) {
   const end = useRef<HTMLDivElement>(null);
   useEffect(() => {
     end.current?.scrollIntoView?.({ block: 'end' });
@@ -40,7 +44,8 @@ export function MessageList({ messages, self, showReceipts, typingLabel }: Props
           className={`message message-${m.sender_type}${m.sender_type === self ? ' is-own' : ''}${m.pending ? ' is-pending' : ''}`}
           data-testid="message"
         >
-          <div className="message-body">{m.body}</div>
+          {m.attachment ? <AttachmentView attachment={m.attachment} load={loadAttachment} /> : null}
+          {m.body ? <div className="message-body">{m.body}</div> : null}
           <div className="message-meta">
             {m.sender_type === 'system' ? 'system · ' : ''}
             {formatClock(m.created_at)}

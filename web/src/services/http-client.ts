@@ -59,6 +59,44 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   return parsed as T;
 }
 
+/** Headers for a call: Accept, and the bearer token (staff by default) when there is one. */
+function authHeaders(token: string | null | undefined): Record<string, string> {
+  const t = token === undefined ? getToken() : token;
+  return t ? { Authorization: `Bearer ${t}` } : {};
+}
+
+async function failure(res: Response, staff: boolean): Promise<ApiError> {
+  let err: ApiErrorBody['error'] | undefined;
+  try {
+    err = ((await res.json()) as ApiErrorBody | null)?.error;
+  } catch {
+    err = undefined;
+  }
+  if (res.status === 401 && staff) unauthorizedListener?.();
+  return new ApiError(res.status, err?.code ?? 'http_error', err?.message ?? `${res.status} ${res.statusText}`);
+}
+
+/** POSTs raw bytes (a file upload) and parses the JSON answer. */
+export async function uploadBytes<T>(path: string, file: Blob, options: Omit<RequestOptions, 'method' | 'body'> = {}): Promise<T> {
+  const url = options.origin ? new URL(path, options.origin).toString() : path;
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { Accept: 'application/json', 'Content-Type': file.type || 'application/octet-stream', ...authHeaders(options.token) },
+    body: file,
+    signal: options.signal,
+  });
+  if (!res.ok) throw await failure(res, options.token === undefined);
+  return (await res.json()) as T;
+}
+
+/** GETs bytes with the Authorization header (never a token in the URL), for a blob: URL. */
+export async function fetchBlob(path: string, options: Omit<RequestOptions, 'method' | 'body'> = {}): Promise<Blob> {
+  const url = options.origin ? new URL(path, options.origin).toString() : path;
+  const res = await fetch(url, { headers: authHeaders(options.token), signal: options.signal });
+  if (!res.ok) throw await failure(res, options.token === undefined);
+  return res.blob();
+}
+
 export const http = {
   get: <T>(path: string, opts?: Omit<RequestOptions, 'method' | 'body'>) => request<T>(path, { ...opts, method: 'GET' }),
   post: <T>(path: string, body?: unknown, opts?: Omit<RequestOptions, 'method' | 'body'>) =>

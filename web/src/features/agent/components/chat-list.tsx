@@ -1,4 +1,5 @@
 import type { Session } from '../../../api/types';
+import { LockIcon } from '../../../components/lock-icon';
 import { EmptyState, Panel } from '../../../components/panel';
 
 interface Props {
@@ -29,7 +30,7 @@ export function ChatList({ chats, unread, whispers = {}, typing, selected, onSel
               </button>
               {(whispers[c.id] ?? 0) > 0 ? (
                 <span className="badge badge-whisper" aria-label={`${whispers[c.id]} new whisper${whispers[c.id] > 1 ? 's' : ''}`} title="New supervisor whisper">
-                  🔒 {whispers[c.id]}
+                  <LockIcon /> {whispers[c.id]}
                 </span>
               ) : null}
               {(unread[c.id] ?? 0) > 0 ? (

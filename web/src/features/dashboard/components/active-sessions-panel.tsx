@@ -64,9 +64,9 @@ export function ActiveSessionsPanel({ sessions, error, onRefresh, onOpen, select
                     <div className="muted small">{s.customer.email}</div>
                   </td>
                   <td>{s.agent?.name ?? '—'}</td>
-                  <td className="truncate">
-                    {s.subject ? <div>{s.subject}</div> : null}
-                    <div className="muted small">{s.last_message?.body ?? ''}</div>
+                  <td>
+                    {s.subject ? <div className="truncate">{s.subject}</div> : null}
+                    <div className="muted small truncate">{s.last_message?.body ?? ''}</div>
                   </td>
                   <td>
                     {formatDuration(secondsSince(s.assigned_at ?? s.created_at, now))}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Note } from '../../../api/types';
 import { formatClock } from '../../../components/format';
+import { LockIcon } from '../../../components/lock-icon';
 import { MessageList } from '../../../components/message-list';
 import { Shimmer } from '../../../components/panel';
 import { StatusDot } from '../../../components/status-dot';
@@ -149,7 +150,7 @@ export function ConversationDrawer({ sessionId, onClose }: { sessionId: number; 
         {whispers.length ? (
           <section className="whisper-panel drawer-section" aria-label="Whispers to the agent">
             <h2>
-              <span aria-hidden="true">🔒</span> Whispers <span className="muted small">agent only</span>
+              <LockIcon /> Whispers <span className="muted small">agent only</span>
             </h2>
             <NoteItems items={whispers} kind="whisper" />
           </section>

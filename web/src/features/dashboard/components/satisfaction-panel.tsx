@@ -26,7 +26,7 @@ export function SatisfactionPanel({ metrics, error }: { metrics: Metrics | null;
             </div>
             <div>
               <dt>Ratings</dt>
-              <dd>
+              <dd data-testid="csat-count">
                 <FlashValue value={csat.count} />
               </dd>
             </div>

@@ -1,9 +1,18 @@
-import type { Message } from '../../../api/types';
+import type { Message, MessageType } from '../../../api/types';
 import { http } from '../../../services/http-client';
 
-export const postCustomerMessage = (origin: string, token: string, sessionId: number, body: string, clientMsgId: string) =>
+export const postCustomerMessage = (
+  origin: string,
+  token: string,
+  sessionId: number,
+  body: string,
+  clientMsgId: string,
+  attachment?: { type: MessageType; attachmentId: string },
+) =>
   http.post<{ message: Message; duplicate: boolean }>(
     `/api/v1/chat/sessions/${sessionId}/messages`,
-    { body, type: 'text', client_msg_id: clientMsgId },
+    attachment
+      ? { body, type: attachment.type, attachment_id: attachment.attachmentId, client_msg_id: clientMsgId }
+      : { body, type: 'text', client_msg_id: clientMsgId },
     { origin, token },
   );

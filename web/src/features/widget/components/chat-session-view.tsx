@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { formatBytes } from '../../../components/attachment-view';
 import { formatDuration } from '../../../components/format';
 import { MessageList, type DisplayMessage } from '../../../components/message-list';
 import { useCustomerChat } from '../hooks/use-customer-chat';
@@ -7,8 +8,11 @@ import { RatingForm } from './rating-form';
 
 /** The live chat of one started session. */
 export function ChatSessionView({ creds, onNewChat }: { creds: CustomerCredentials; onNewChat: () => void }) {
-  const { state, status, send, typing, close, rate } = useCustomerChat(creds);
+  const { state, status, send, sendFile, loadAttachment, typing, close, rate } = useCustomerChat(creds);
   const [text, setText] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const textArea = useRef<HTMLTextAreaElement>(null);
   const typingOn = useRef(false);
   const idle = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => () => {
@@ -36,8 +40,15 @@ export function ChatSessionView({ creds, onNewChat }: { creds: CustomerCredentia
   };
   const submit = () => {
     const body = text.trim();
-    if (!body) return;
-    void send(body);
+    if (file) {
+      void sendFile(file, body);
+      setFile(null);
+      if (fileInput.current) fileInput.current.value = '';
+    } else if (body) {
+      void send(body);
+    } else {
+      return;
+    }
     setText('');
     stopTyping();
   };
@@ -58,7 +69,7 @@ export function ChatSessionView({ creds, onNewChat }: { creds: CustomerCredentia
       key: `p${p.client_msg_id}`,
       seq: Number.MAX_SAFE_INTEGER,
       sender_type: 'customer' as const,
-      body: p.body,
+      body: p.fileName ? `${p.fileName}${p.body ? ` · ${p.body}` : ''}` : p.body,
       created_at: p.created_at,
       status: 'sent' as const,
       pending: !p.failed,
@@ -83,6 +94,7 @@ export function ChatSessionView({ creds, onNewChat }: { creds: CustomerCredentia
         messages={messages}
         self="customer"
         showReceipts
+        loadAttachment={loadAttachment}
         typingLabel={state.agentTyping ? `${session?.agent?.name ?? 'Agent'} is typing…` : null}
       />
       {state.error ? <p className="ldw-error">{state.error}</p> : null}
@@ -104,6 +116,24 @@ export function ChatSessionView({ creds, onNewChat }: { creds: CustomerCredentia
         )
       ) : (
         <>
+          {file ? (
+            <div className="ldw-file" data-testid="widget-file">
+              <span title={file.name}>
+                {file.name} · {formatBytes(file.size)}
+              </span>
+              <button
+                type="button"
+                aria-label={`Remove ${file.name}`}
+                onClick={() => {
+                  setFile(null);
+                  if (fileInput.current) fileInput.current.value = '';
+                  textArea.current?.focus();
+                }}
+              >
+                ✕
+              </button>
+            </div>
+          ) : null}
           <form
             className="ldw-composer"
             onSubmit={(e) => {
@@ -111,9 +141,34 @@ export function ChatSessionView({ creds, onNewChat }: { creds: CustomerCredentia
               submit();
             }}
           >
+            <input
+              ref={fileInput}
+              type="file"
+              className="ldw-hidden"
+              tabIndex={-1}
+              aria-hidden="true"
+              accept="image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain,audio/*,video/mp4,video/webm,video/quicktime"
+              onChange={(e) => {
+                setFile(e.target.files?.[0] ?? null);
+                textArea.current?.focus();
+              }}
+              data-testid="widget-file-input"
+            />
+            <button type="button" className="ldw-attach" aria-label="Attach a file" title="Attach a file (up to 10 MB)" onClick={() => fileInput.current?.click()}>
+              <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                <path
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="2"
+                  strokeLinecap="round"
+                  d="M20 11.5 12.2 19.3a5 5 0 0 1-7.1-7.1l8-8a3.3 3.3 0 0 1 4.7 4.7l-8 8a1.7 1.7 0 0 1-2.4-2.4l7.3-7.3"
+                />
+              </svg>
+            </button>
             <textarea
+              ref={textArea}
               aria-label="Your message"
-              placeholder="Type a message…"
+              placeholder={file ? 'Add a caption (optional)…' : 'Type a message…'}
               rows={2}
               maxLength={8192}
               value={text}
@@ -121,7 +176,7 @@ export function ChatSessionView({ creds, onNewChat }: { creds: CustomerCredentia
               onKeyDown={keyDown}
               data-testid="widget-composer"
             />
-            <button type="submit" className="ldw-btn ldw-btn-primary" disabled={!text.trim()}>
+            <button type="submit" className="ldw-btn ldw-btn-primary" disabled={!text.trim() && !file}>
               Send
             </button>
           </form>

@@ -85,7 +85,16 @@ export function ChatWidget({ origin }: { origin: string }) {
         onClick={() => setOpen((o) => !o)}
         data-testid="widget-bubble"
       >
-        {open ? '✕' : '💬'}
+        {open ? (
+          '✕'
+        ) : (
+          <svg width="26" height="26" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path
+              fill="currentColor"
+              d="M12 3C6.5 3 2 6.9 2 11.7c0 2.6 1.3 4.9 3.4 6.5L4.6 22l4.3-2.3c1 .3 2 .4 3.1.4 5.5 0 10-3.9 10-8.7S17.5 3 12 3Z"
+            />
+          </svg>
+        )}
       </button>
     </div>
   );

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import type { CustomerEvents, Message, Session } from '../../../api/types';
+import type { CustomerEvents, Message, MessageType, Session } from '../../../api/types';
 import { ApiError } from '../../../services/http-client';
 import { useConnectionState, useManagedConnection, useRealtimeData } from '../../../services/use-realtime';
 import { newClientMsgId } from '../../../services/websocket';
+import { getCustomerAttachment } from '../api/get-customer-attachment';
+import { postCustomerAttachment } from '../api/post-customer-attachment';
 import { postCustomerClose } from '../api/post-customer-close';
 import { postCustomerMessage } from '../api/post-customer-message';
 import { postCustomerRating } from '../api/post-customer-rating';
@@ -15,6 +17,8 @@ import {
 interface Pending {
   client_msg_id: string;
   body: string;
+  /** Name of a file being uploaded with this message. */
+  fileName?: string;
   created_at: string;
   failed?: boolean;
 }
@@ -107,6 +111,14 @@ function reducer(state: CustomerChatState, a: Action): CustomerChatState {
   }
 }
 
+/** The message type that goes with an attachment's (server-detected) type. */
+export function messageTypeFor(mime: string): MessageType {
+  if (mime.startsWith('image/')) return 'image';
+  if (mime.startsWith('audio/')) return 'audio';
+  if (mime.startsWith('video/')) return 'video';
+  return 'file';
+}
+
 /** One customer chat over the customer socket: messages, queue position, typing, receipts, close, rate. */
 export function useCustomerChat(creds: CustomerCredentials) {
   const [state, dispatch] = useReducer(reducer, initial);
@@ -169,6 +181,32 @@ export function useCustomerChat(creds: CustomerCredentials) {
     },
     [manager, creds],
   );
+  const sendFile = useCallback(
+    async (file: File, caption: string) => {
+      const id = newClientMsgId();
+      dispatch({ type: 'pending', pending: { client_msg_id: id, body: caption, fileName: file.name, created_at: new Date().toISOString() } });
+      try {
+        const { attachment } = await postCustomerAttachment(creds.origin, creds.token, creds.sessionId, file);
+        const type = messageTypeFor(attachment.mime);
+        const attachmentId = attachment.id ?? '';
+        if (manager.send({ type: 'send_message', data: { body: caption, type, attachment_id: attachmentId, client_msg_id: id } })) return;
+        const res = await postCustomerMessage(creds.origin, creds.token, creds.sessionId, caption, id, { type, attachmentId });
+        dispatch({ type: 'acked', clientMsgId: id, message: res.message });
+      } catch (err) {
+        const text =
+          err instanceof ApiError && err.status === 413
+            ? 'That file is too big (10 MB at most).'
+            : err instanceof ApiError && err.status === 415
+              ? 'That kind of file cannot be sent. Try an image, PDF, text, audio or video file.'
+              : err instanceof ApiError
+                ? err.message
+                : 'The file was not sent.';
+        dispatch({ type: 'failed', clientMsgId: id, error: text });
+      }
+    },
+    [manager, creds],
+  );
+  const loadAttachment = useCallback((url: string) => getCustomerAttachment(creds.origin, creds.token, url), [creds]);
   const typing = useCallback((isTyping: boolean) => manager.send({ type: 'typing', data: { is_typing: isTyping } }), [manager]);
   // Close and rate go over the socket, or over REST while it is down.
   const close = useCallback(async () => {
@@ -193,5 +231,5 @@ export function useCustomerChat(creds: CustomerCredentials) {
     [manager, creds],
   );
 
-  return { state, status: conn.status, send, typing, close, rate };
+  return { state, status: conn.status, send, sendFile, loadAttachment, typing, close, rate };
 }

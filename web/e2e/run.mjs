@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, createWriteStream, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { deflateSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,6 +80,44 @@ async function step(name, fn) {
     console.log(`  ✗ ${name}\n    ${String(err?.stack ?? err).split('\n').slice(0, 6).join('\n    ')}`);
     throw err;
   }
+}
+
+/** A small RGB PNG (a blue-to-green gradient), built here so the test needs no fixture file. */
+function makePng(width, height) {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const rows = [];
+  for (let y = 0; y < height; y++) {
+    const row = Buffer.alloc(1 + width * 3);
+    for (let x = 0; x < width; x++) row.set([37, Math.round(99 + (x / width) * 120), Math.round(235 - (y / height) * 100)], 1 + x * 3);
+    rows.push(row);
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 async function login(page, base, username, password) {
@@ -231,6 +270,21 @@ try {
     await agent.getByTestId('message').filter({ hasText: text }).waitFor({ timeout: LONG });
   });
 
+  await step('customer attaches an image; alice and the widget show it from a blob: URL (no token in any URL)', async () => {
+    const png = makePng(160, 100);
+    await customer.getByTestId('widget-file-input').setInputFiles({ name: 'zipper.png', mimeType: 'image/png', buffer: png });
+    await customer.getByTestId('widget-file').filter({ hasText: 'zipper.png' }).waitFor({ timeout: LONG });
+    const box = customer.getByTestId('widget-composer');
+    await box.fill('Here is a photo');
+    await box.press('Enter');
+    for (const page of [customer, agent]) {
+      const img = page.getByTestId('message').filter({ hasText: 'Here is a photo' }).locator('img');
+      await img.waitFor({ timeout: LONG });
+      const src = await img.getAttribute('src');
+      if (!src?.startsWith('blob:')) throw new Error(`attachment shown from ${src}`);
+    }
+  });
+
   await step('alice types "/" and inserts a canned response with the keyboard', async () => {
     const alice = await api(base, '/api/v1/auth/login', { method: 'POST', body: { username: 'alice', password: 'agent-demo-pass' } });
     await api(base, '/api/v1/canned-responses', {
@@ -301,6 +355,18 @@ try {
     if (widgetText.includes(noteText)) throw new Error('the widget shows the private note');
   });
 
+  await step('supervisor barges in and writes to the customer from the drawer', async () => {
+    const drawer = supervisor.getByTestId('conversation-drawer');
+    await drawer.getByTestId('barge-in').click();
+    const box = drawer.getByTestId('barge-composer');
+    await box.waitFor({ timeout: LONG });
+    const text = `Supervisor here, happy to help ${Date.now()}`;
+    await box.fill(text);
+    await box.press('Enter');
+    await customer.getByTestId('message').filter({ hasText: text }).waitFor({ timeout: LONG });
+    await drawer.getByTestId('message').filter({ hasText: text }).waitFor({ timeout: LONG });
+  });
+
   await step('screenshots: agent console and widget at 1440 and 390 px', async () => {
     await agent.setViewportSize({ width: 1440, height: 900 });
     await agent.getByTestId('whisper').filter({ hasText: whisperText }).waitFor({ timeout: LONG });
@@ -319,6 +385,22 @@ try {
     await supervisor.screenshot({ path: join(artifacts, 'dashboard-watch-1440.png') });
     await supervisor.getByRole('button', { name: 'Close conversation' }).click();
     await supervisor.getByTestId('conversation-drawer').waitFor({ state: 'detached', timeout: LONG });
+  });
+
+  await step('alice opens the transfer dialog (focus inside, Escape closes) and sends the chat back to the queue', async () => {
+    const open = agent.getByRole('button', { name: 'Transfer…' });
+    await open.click();
+    const dialog = agent.getByTestId('transfer-dialog');
+    await dialog.waitFor({ timeout: LONG });
+    await agent.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'transfer-target', null, { timeout: LONG });
+    await agent.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached', timeout: LONG });
+    await agent.waitForFunction(() => document.activeElement?.textContent === 'Transfer…', null, { timeout: LONG });
+    await open.click();
+    await dialog.getByLabel('Reason').fill('Needs the billing team');
+    await dialog.getByRole('button', { name: 'Send to queue' }).click();
+    await dialog.waitFor({ state: 'detached', timeout: LONG });
+    await agent.getByRole('alert').filter({ hasText: 'went back to the head of the queue' }).waitFor({ timeout: LONG });
   });
 
   await step('customer ends the chat and rates it; the satisfaction panel changes without a reload', async () => {

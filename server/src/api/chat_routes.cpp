@@ -60,7 +60,7 @@ void add_chat_routes(Router& router, RestServices services) {
     services.chat.start_chat(std::move(start), reply<service::ChatStartedWithToken>(respond, 201, [](const auto& r) {
       return json::object{{"session_id", r.started.session.id},
                           {"customer_token", r.customer_token},
-                          {"status", r.started.session.status},
+                          {"status", "waiting"},
                           {"queue_position", r.started.queue_position},
                           {"session", session_json(r.started.session)}};
     }));
@@ -88,8 +88,10 @@ void add_chat_routes(Router& router, RestServices services) {
                const auto actor = require_actor(services, request);
                const json::object body = parse_object_body(request);
                service::NewMessage message;
-               message.body = optional_string(body, "body", 64 * 1024).value_or("");
                message.type = optional_string(body, "type", 16).value_or("text");
+               // Text needs a body; an attachment's caption is optional.
+               message.body = message.type == "text" ? require_string(body, "body", 64 * 1024)
+                                                     : optional_string(body, "body", 64 * 1024).value_or("");
                message.client_msg_id = optional_string(body, "client_msg_id", 64);
                message.attachment_id = optional_string(body, "attachment_id", 64);
                services.chat.send_message(actor, params.id("id"), std::move(message),

@@ -8,8 +8,10 @@ namespace json = boost::json;
 
 service::NewMessage new_message_from(const json::object& data) {
   service::NewMessage message;
-  message.body = frame_optional_string(data, "body", domain::max_text_bytes * 4).value_or("");
   message.type = frame_optional_string(data, "type", 16).value_or("text");
+  // Text needs a body; an attachment's caption is optional.
+  message.body = message.type == "text" ? frame_string(data, "body", domain::max_text_bytes * 4)
+                                        : frame_optional_string(data, "body", domain::max_text_bytes * 4).value_or("");
   message.client_msg_id = frame_optional_string(data, "client_msg_id", domain::max_client_msg_id_bytes);
   message.attachment_id = frame_optional_string(data, "attachment_id", 64);
   return message;

@@ -16,8 +16,9 @@ struct Fanout {
     json::object data{{"session", session_json(e.session)}, {"change", e.change}};
     if (e.transfer) data["transfer"] = transfer_json(*e.transfer);
     auto frame = event_frame("session_update", std::move(data));
-    std::vector<std::string> to{topics::floor("session_update"), topics::customer_of(e.session.id),
-                                topics::watchers_of(e.session.id)};
+    std::vector<std::string> to{topics::floor("session_update"), topics::watchers_of(e.session.id)};
+    // A transfer's reason and outcome are staff business; the customer hears of the move by system message.
+    if (!e.transfer) to.push_back(topics::customer_of(e.session.id));
     if (e.session.agent) to.push_back(topics::agent(e.session.agent->id));
     if (e.previous_agent_id) to.push_back(topics::agent(*e.previous_agent_id));
     hub.publish(to, frame);

@@ -157,6 +157,9 @@ void ChatEngine::start_chat(store::Store& s, store::CommitHooks& h, const StartC
   session.customer_left_at = clock_.now();  // not connected until its WebSocket opens
 
   emit(h, bus::SessionChanged{view(session), "created", std::nullopt});
+  emit_queue_change(h, previous_depth);  // every chat enters the queue, even one routed at once
+  // The contract answers with the chat as created: waiting, at its place in the queue.
+  ChatStarted started{view(session), session.customer.id, queue_.position(id)};
   if (request.first_message) {
     store::Message first;
     first.sender_type = "customer";
@@ -172,8 +175,7 @@ void ChatEngine::start_chat(store::Store& s, store::CommitHooks& h, const StartC
     }
   }
   route(s, h);
-  emit_queue_change(h, previous_depth);
-  ChatStarted started{view(session), session.customer.id, queue_.position(id)};
+  started.session = view(session);  // the current state, which routing may have changed
   h.after_commit([done, started](bool committed) {
     if (committed) return done(started);
     done(ChatError{503, "unavailable", "the chat could not be saved"});

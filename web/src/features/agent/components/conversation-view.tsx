@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { Session } from '../../../api/types';
 import { MessageList, type DisplayMessage } from '../../../components/message-list';
+import { getAttachment } from '../api/get-attachment';
 import { getCannedResponses } from '../api/get-canned-responses';
 import { postRenderCannedResponse } from '../api/post-render-canned-response';
 import { type AgentState, myMessageStatus } from '../hooks/agent-state';
@@ -99,6 +100,7 @@ export function ConversationView({ session, state, me, supervisor, onSend, onTyp
         messages={messages}
         self="agent"
         showReceipts
+        loadAttachment={getAttachment}
         typingLabel={state.typing[id] ? `${session.customer.name} is typing…` : null}
       />
       {closed ? (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Message, Session } from '../../../api/types';
-import { agentReducer, initialAgentState, myMessageStatus } from './agent-state';
+import type { Message, Note, Session, Transfer } from '../../../api/types';
+import { agentReducer, initialAgentState, myMessageStatus, transferOutcomeText } from './agent-state';
 
 const session = (id: number, over: Partial<Session> = {}): Session => ({
   id,
@@ -80,5 +80,74 @@ describe('agentReducer', () => {
     expect(s.chats).toEqual({});
     expect(s.selected).toBeNull();
     expect(s.notice).toMatch(/back to the queue/);
+  });
+});
+
+describe('agentReducer: agent tools', () => {
+  const note = (id: number, over: Partial<Note> = {}): Note => ({
+    id,
+    session_id: 1,
+    author: { id: 7, name: 'Alice' },
+    kind: 'note',
+    body: `n${id}`,
+    created_at: `2026-11-24T20:0${id}:00.000Z`,
+    updated_at: `2026-11-24T20:0${id}:00.000Z`,
+    ...over,
+  });
+  const transfer = (over: Partial<Transfer> = {}): Transfer => ({
+    id: 50,
+    session_id: 1,
+    from_agent_id: 8,
+    to_agent_id: 7,
+    reason: 'billing',
+    status: 'pending',
+    created_at: '2026-11-24T20:00:00.000Z',
+    resolved_at: null,
+    ...over,
+  });
+
+  it('keeps notes and whispers apart and applies note_update changes', () => {
+    let s = agentReducer(initialAgentState, {
+      type: 'notes_loaded',
+      sessionId: 1,
+      notes: [note(2), note(1, { kind: 'whisper', author: { id: 3, name: 'Sam' } })],
+    });
+    expect(s.notes[1].map((n) => n.id)).toEqual([2]);
+    expect(s.whispers[1].map((n) => n.id)).toEqual([1]);
+    s = agentReducer(s, { type: 'note', note: note(3), action: 'created' });
+    s = agentReducer(s, { type: 'note', note: note(2, { body: 'edited' }), action: 'updated' });
+    expect(s.notes[1].map((n) => n.body)).toEqual(['edited', 'n3']);
+    s = agentReducer(s, { type: 'note', note: note(3), action: 'deleted' });
+    expect(s.notes[1].map((n) => n.id)).toEqual([2]);
+  });
+
+  it('counts whispers for chats that are not open until the chat is opened', () => {
+    let s = agentReducer(initialAgentState, { type: 'note', note: note(4, { kind: 'whisper' }), action: 'created' });
+    expect(s.unseenWhispers[1]).toBe(1);
+    s = agentReducer(s, { type: 'select', sessionId: 1 });
+    expect(s.unseenWhispers[1]).toBeUndefined();
+    s = agentReducer(s, { type: 'note', note: note(5, { kind: 'whisper' }), action: 'created' });
+    expect(s.unseenWhispers[1]).toBeUndefined();
+    expect(s.whispers[1].map((w) => w.id)).toEqual([4, 5]);
+  });
+
+  it('lists an incoming transfer until it is answered or expires', () => {
+    let s = agentReducer(initialAgentState, { type: 'agent_seen', agent: { id: 8, name: 'Bob' } });
+    s = agentReducer(s, { type: 'transfer_requested', transfer: transfer() });
+    expect(s.incoming.map((t) => t.id)).toEqual([50]);
+    s = agentReducer(s, { type: 'transfer_update', me: 7, transfer: transfer({ status: 'expired' }) });
+    expect(s.incoming).toEqual([]);
+    expect(s.notice).toMatch(/expired/);
+  });
+
+  it('tracks my outgoing transfer and says how it ended', () => {
+    let s = agentReducer(initialAgentState, { type: 'agent_seen', agent: { id: 9, name: 'Carol' } });
+    const mine = transfer({ from_agent_id: 7, to_agent_id: 9 });
+    s = agentReducer(s, { type: 'transfer_update', me: 7, transfer: mine });
+    expect(s.outgoing[1]?.id).toBe(50);
+    s = agentReducer(s, { type: 'transfer_update', me: 7, transfer: { ...mine, status: 'declined' } });
+    expect(s.outgoing[1]).toBeUndefined();
+    expect(s.notice).toBe('Carol declined the transfer of chat #1; it stays with you.');
+    expect(transferOutcomeText(s, 7, { ...mine, status: 'accepted' })).toBe('Carol accepted the transfer of chat #1.');
   });
 });

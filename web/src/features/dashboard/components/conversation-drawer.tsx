@@ -7,6 +7,7 @@ import { Shimmer } from '../../../components/panel';
 import { StatusDot } from '../../../components/status-dot';
 import { ApiError } from '../../../services/http-client';
 import { newClientMsgId } from '../../../services/websocket';
+import { getAttachment } from '../api/get-attachment';
 import { postBargeIn } from '../api/post-barge-in';
 import { postSessionMessage } from '../api/post-session-message';
 import { postWhisper } from '../api/post-whisper';
@@ -142,6 +143,7 @@ export function ConversationDrawer({ sessionId, onClose }: { sessionId: number; 
         <MessageList
           self="agent"
           showReceipts
+          loadAttachment={getAttachment}
           messages={messages.map((m) => ({ ...m, key: String(m.seq) }))}
           typingLabel={typing ? `${typing === 'customer' ? 'Customer' : 'Agent'} is typing…` : null}
         />

@@ -1,0 +1,4 @@
+import type { Note } from '../../../api/types';
+import { http } from '../../../services/http-client';
+
+export const getSessionNotes = (sessionId: number) => http.get<{ notes: Note[] }>(`/api/v1/chat/sessions/${sessionId}/notes`);

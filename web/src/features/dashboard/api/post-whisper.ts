@@ -1,0 +1,6 @@
+import type { Note } from '../../../api/types';
+import { http } from '../../../services/http-client';
+
+/** Shown live to the chat's agent only, never to the customer. */
+export const postWhisper = (sessionId: number, body: string) =>
+  http.post<{ whisper: Note }>(`/api/v1/chat/sessions/${sessionId}/whispers`, { body });

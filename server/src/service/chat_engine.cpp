@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <memory>
 
 #include "domain/iso_time.hpp"
 #include "domain/routing.hpp"
@@ -156,10 +157,16 @@ void ChatEngine::start_chat(store::Store& s, store::CommitHooks& h, const StartC
   auto& session = open_.emplace(id, std::move(open)).first->second;
   session.customer_left_at = clock_.now();  // not connected until its WebSocket opens
 
+  // The contract answers with the chat as created: waiting, at its place in
+  // the queue. The answer's hook comes first, so the customer never waits for
+  // the fan-out to dashboards that follows it.
+  auto started = std::make_shared<ChatStarted>(ChatStarted{view(session), session.customer.id, queue_.position(id)});
+  h.after_commit([done, started](bool committed) {
+    if (committed) return done(*started);
+    done(ChatError{503, "unavailable", "the chat could not be saved"});
+  });
   emit(h, bus::SessionChanged{view(session), "created", std::nullopt});
   emit_queue_change(h, previous_depth);  // every chat enters the queue, even one routed at once
-  // The contract answers with the chat as created: waiting, at its place in the queue.
-  ChatStarted started{view(session), session.customer.id, queue_.position(id)};
   if (request.first_message) {
     store::Message first;
     first.sender_type = "customer";
@@ -175,11 +182,7 @@ void ChatEngine::start_chat(store::Store& s, store::CommitHooks& h, const StartC
     }
   }
   route(s, h);
-  started.session = view(session);  // the current state, which routing may have changed
-  h.after_commit([done, started](bool committed) {
-    if (committed) return done(started);
-    done(ChatError{503, "unavailable", "the chat could not be saved"});
-  });
+  started->session = view(session);  // the current state, which routing may have changed
 }
 
 void ChatEngine::route(store::Store& s, store::CommitHooks& h) {

@@ -95,13 +95,14 @@ void ChatEngine::send_message(store::Store& s, store::CommitHooks& h, const Acto
   if (!actor.is_customer() && !session->row.first_response_ms) {
     session->row.first_response_ms = v.created_ms;
     stats_.first_response(session->row.created_ms, v.created_ms);
+    s.update_session(session->row);
   }
   if (!actor.is_customer()) {
     session->agent_answered = true;
     session->awaiting_reply_since.reset();
     if (auto* agent = find_agent(actor.id)) agent->last_active_ms = v.created_ms;
   }
-  s.update_session(session->row);  // next_seq and first response, in the same transaction
+  // next_seq is not written per message: at start-up it is recovered from the last stored seq.
   emit(h, bus::MessageCreated{v, session->row.agent_id});
   h.after_commit([done, v](bool ok) {
     ok ? done(MessageAccepted{v, false}) : done(ChatError{503, "unavailable", "the message could not be saved"});

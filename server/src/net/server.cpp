@@ -70,6 +70,9 @@ struct Server::State {
         co_await pause.async_wait(asio::as_tuple(asio::use_awaitable));
         continue;
       }
+      // Chat frames are small and latency-bound: no Nagle delay waiting on delayed ACKs.
+      boost::system::error_code ignored;
+      socket.set_option(tcp::no_delay(true), ignored);
       auto executor = socket.get_executor();
       asio::co_spawn(executor, run_http_session(std::move(socket), context), asio::detached);
     }

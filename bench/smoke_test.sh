@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# CTest smoke test: every scenario at tiny size; checks the JSON shape and the zero-loss counts.
+# No timing assertions. Usage: smoke_test.sh <livedesk-bench> <livedesk>
+set -euo pipefail
+bench=$1 server=$2
+fail() { echo "FAIL: $*" >&2; exit 1; }
+run() { "$bench" "$@" --livedesk "$server" --workers 2 2>/dev/null | tail -1; }
+check() {  # check <json> <jq boolean expression> <what>
+  jq -e "$2" >/dev/null <<<"$1" || fail "$3: $1"
+}
+out=$(run connections --n 40 --hold-s 2)
+check "$out" '.scenario=="connections" and (.params|type=="object") and .all_stayed_open==true and (.rss_per_connection_kib|type=="number") and (.server_rss_before_kib>0) and (.machine.cores>0)' connections
+out=$(run chat --customers 6 --agents 2 --rate 60 --duration-s 2)
+check "$out" '.scenario=="chat" and .lost==0 and .delivered>0 and .acked==.sent and (.messages_per_s|type=="number") and (.latency.p50_ms|type=="number") and (.latency.p99_ms|type=="number") and (.latency|has("p999_ms")) and .errors==0' chat
+out=$(run fanout --dashboards 10 --starts 10 --rate 20)
+check "$out" '.scenario=="fanout" and .starts_incomplete==0 and .failed_posts==0 and .latency.samples==10 and (.latency.p99_ms|type=="number") and (.latency|has("max_ms")) and .dashboards_closed==0' fanout
+out=$(run fanout --dashboards 4 --starts 5 --rate 20 --subscribe all)
+check "$out" '.scenario=="fanout" and .starts_incomplete==0 and (.frames_by_type.message_created>0)' fanout-all
+out=$(run storm --n 30 --agents 2 --warm-ms 500 --after-ms 500)
+check "$out" '.scenario=="storm" and .all_resumed==true and .lost==0 and .duplicated==0 and (.resume_all_ms|type=="number") and .seqs_checked>0' storm
+echo "bench smoke: all scenarios OK"

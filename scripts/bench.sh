@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Builds the release preset, runs the four load scenarios of livedesk-bench (each starts its own
+# server on a fresh temporary data dir), writes bench/results/latest.json and the results table
+# in docs/benchmarks.md.   ./scripts/bench.sh          short version (under 3 minutes)
+#                          ./scripts/bench.sh --long   the full-size targets of issue #5
+# LIVEDESK_BIN=/path/to/livedesk measures another server binary (default: the release build).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode=short
+[ "${1:-}" = "--long" ] && mode=long
+cmake --preset release >/dev/null
+flock /tmp/livedesk-build.lock cmake --build build/release -j2 --target livedesk livedesk-bench
+bench=build/release/bench/livedesk-bench
+server=${LIVEDESK_BIN:-build/release/server/livedesk}
+mkdir -p bench/results
+lines=$(mktemp)
+trap 'rm -f "$lines"' EXIT
+run() { echo "== $*" >&2; "$bench" "$@" --livedesk "$server" | tail -1 | tee -a "$lines" >&2; }
+if [ "$mode" = short ]; then
+  run connections --n 2000 --dashboard-share 0.1 --hold-s 10 --workers 2
+  run chat --customers 150 --agents 50 --rate 8000 --duration-s 10 --workers 2
+  run fanout --dashboards 1000 --rate 100 --starts 300 --workers 2
+  run fanout --dashboards 100 --rate 100 --starts 300 --workers 2 --subscribe all
+  run storm --n 2000 --agents 10 --warm-ms 2000 --after-ms 2000 --workers 2
+else
+  run connections --n 15000 --dashboard-share 0.1 --hold-s 30 --workers 3
+  run chat --customers 450 --agents 150 --rate 25000 --duration-s 30 --workers 2
+  run fanout --dashboards 1000 --rate 100 --starts 1000 --workers 2
+  run fanout --dashboards 100 --rate 100 --starts 1000 --workers 2 --subscribe all
+  run storm --n 10000 --agents 20 --warm-ms 3000 --after-ms 3000 --workers 4
+fi
+date=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
+jq -s --arg date "$date" --arg mode "$mode" --arg commit "$commit" --arg cpu "$cpu" --arg server "$server" \
+  '{date: $date, mode: $mode, commit: $commit, server_binary: $server, cpu: $cpu, machine: .[0].machine, results: .}' \
+  "$lines" > bench/results/latest.json
+cp bench/results/latest.json "bench/results/$mode-$(date -u +%Y%m%dT%H%M%SZ).json"
+# The table between the markers of docs/benchmarks.md.
+table=$(jq -r '
+  def f: if . == null then "–" else tostring end;
+  "Run \(.date), mode `\(.mode)`, commit \(.commit), \(.machine.cores) cores, \(.machine.memory_gib) GiB, \(.cpu), open-file limit \(.machine.open_file_limit).\n",
+  "| scenario | parameters | result |", "|---|---|---|",
+  (.results[] |
+    if .scenario == "connections" then
+      "| connections | \(.params|tojson) | \(.authenticated) authenticated, all stayed open: \(.all_stayed_open), RSS \(.server_rss_before_kib) → \(.server_rss_end_kib) KiB = **\(.rss_per_connection_kib) KiB/connection** |"
+    elif .scenario == "chat" then
+      "| chat | \(.params|del(.persistence)|tojson) | **\(.messages_per_s) msg/s** delivered, p50 \(.latency.p50_ms|f) ms, **p99 \(.latency.p99_ms|f) ms**, p99.9 \(.latency.p999_ms|f) ms, lost \(.lost), errors \(.errors), server CPU \(.server_cpu_s) s |"
+    elif .scenario == "fanout" then
+      "| fan-out | \(.params|tojson) | achieved \(.achieved_rate)/s, p50 \(.latency.p50_ms|f) ms, **p99 \(.latency.p99_ms|f) ms**, max \(.latency.max_ms|f) ms, incomplete \(.starts_incomplete), dashboards closed \(.dashboards_closed) |"
+    else
+      "| storm | \(.params|tojson) | all resumed: \(.all_resumed) in **\(.resume_all_ms) ms**, lost **\(.lost)**, duplicated **\(.duplicated)** (\(.seqs_checked) seqs checked) |"
+    end)' bench/results/latest.json)
+doc=docs/benchmarks.md
+if [ -f "$doc" ] && grep -q '<!-- results:begin -->' "$doc"; then
+  awk -v t="$table" '/<!-- results:begin -->/{print; print t; skip=1; next} /<!-- results:end -->/{skip=0} !skip' "$doc" > "$doc.tmp"
+  mv "$doc.tmp" "$doc"
+else
+  printf '# Benchmarks\n\n<!-- results:begin -->\n%s\n<!-- results:end -->\n' "$table" > "$doc"
+fi
+echo "wrote bench/results/latest.json and $doc" >&2

@@ -96,7 +96,8 @@ int serve(const app::ServeConfig& config) {
           simulated_agents.push_back(service::Actor::staff(user->id, user->role, user->username));
     }
   }
-  bus::InProcessBus bus;
+  support::WorkerThread fanout("fanout");
+  bus::InProcessBus bus(fanout);
   realtime::TopicHub hub;
   api::connect_realtime_fanout(bus, hub);
   service::ChatSettings chat_settings;
@@ -161,6 +162,7 @@ int serve(const app::ServeConfig& config) {
   crypto.stop();
   files.stop();
   store.stop();
+  fanout.stop();
   support::log_event(spdlog::level::info, "stopped");
   return 0;
 }

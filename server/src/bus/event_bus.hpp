@@ -1,11 +1,13 @@
 #pragma once
 // Carries committed changes from the services to whoever listens (the
-// realtime fan-out; on several nodes, the other nodes). Listeners are added
-// at wiring time, before publishing starts.
+// realtime fan-out, the snapshot publisher; on several nodes, the other
+// nodes). Listeners are added at wiring time, before publishing starts.
+// Events reach listeners one at a time, in the order they were published.
 #include <functional>
 #include <vector>
 
 #include "bus/events.hpp"
+#include "support/worker_thread.hpp"
 
 namespace livedesk::bus {
 
@@ -17,18 +19,28 @@ class EventBus {
   virtual ~EventBus() = default;
   virtual void publish(const Event& event) = 0;
   virtual void listen(Listener listener) = 0;
+  // Runs `then` once every event published before this call has reached every
+  // listener: how a reconnecting client is subscribed at exactly the point
+  // between the history it reads and the events it will be sent.
+  virtual void after_delivered(std::function<void()> then) = 0;
 };
 
-// Delivers each event synchronously, on the publisher's thread, to every
-// listener in the order they were added. Listeners must not block.
+// Delivers on one dedicated thread, so the store thread that publishes hands
+// the fan-out (serializing frames, queueing them on every connection) to the
+// other core and goes on committing.
 class InProcessBus final : public EventBus {
  public:
+  explicit InProcessBus(support::WorkerThread& delivery) : delivery_(delivery) {}
   void publish(const Event& event) override {
-    for (const auto& listener : listeners_) listener(event);
+    delivery_.post([this, event] {
+      for (const auto& listener : listeners_) listener(event);
+    });
   }
   void listen(Listener listener) override { listeners_.push_back(std::move(listener)); }
+  void after_delivered(std::function<void()> then) override { delivery_.post(std::move(then)); }
 
  private:
+  support::WorkerThread& delivery_;
   std::vector<Listener> listeners_;
 };
 

@@ -15,7 +15,8 @@ ChatError unavailable() { return {503, "unavailable", "the server is shutting do
 ChatService::ChatService(store::StoreExecutor& store, const auth::TokenService& tokens, const domain::Clock& clock,
                          const domain::Calendar& calendar, bus::EventBus& bus, ChatSettings settings,
                          support::WorkerThread& file_worker, store::BlobStore& blobs)
-    : store_(store), tokens_(tokens), file_worker_(file_worker), blobs_(blobs), engine_(clock, calendar, bus, settings) {}
+    : store_(store), tokens_(tokens), file_worker_(file_worker), blobs_(blobs), bus_(bus),
+      engine_(clock, calendar, bus, settings) {}
 
 namespace {
 // What customers and agents may send: pictures, documents, sound, video.
@@ -196,15 +197,16 @@ void ChatService::sessions_of(Actor agent, Done<std::vector<domain::SessionView>
 
 void ChatService::resume(Actor actor, std::int64_t session_id, std::int64_t after_seq,
                          std::function<void(Outcome<std::vector<domain::MessageView>>)> follow) {
+  // The history is read inside the batch, at this job's place in it: it holds
+  // exactly the messages of the jobs before this one, whose events are
+  // published before this job's hook. after_delivered then subscribes the
+  // connection once those events have gone out, and every later message
+  // reaches it live. Each message arrives once.
   const bool queued = store_.post_write([=, this](store::Store& s, store::CommitHooks& h) {
-    // After the commit: every message acknowledged so far is readable, and
-    // later ones are published only after this hook has subscribed.
-    h.after_commit([=, this, &s](bool) {
-      try {
-        follow(engine_.messages_after(s, actor, session_id, after_seq, 1'000'000));
-      } catch (const std::exception& error) {
-        follow(ChatError{503, "store_error", error.what()});
-      }
+    auto history = engine_.messages_after(s, actor, session_id, after_seq, 1'000'000);
+    h.after_commit([this, follow, history = std::move(history)](bool committed) {
+      if (!committed) return follow(ChatError{503, "store_error", "the history could not be read"});
+      bus_.after_delivered([follow, history] { follow(history); });
     });
   });
   if (!queued) follow(unavailable());
@@ -213,20 +215,16 @@ void ChatService::resume(Actor actor, std::int64_t session_id, std::int64_t afte
 void ChatService::resume_agent(Actor agent, std::vector<std::pair<std::int64_t, std::int64_t>> resume,
                                std::function<void(AgentResume)> follow) {
   store_.post_write([=, this](store::Store& s, store::CommitHooks& h) {
-    h.after_commit([=, this, &s](bool) {
-      AgentResume result;
-      result.sessions = engine_.sessions_of_agent(agent.id);
-      result.status = engine_.status_of(agent.id);
-      for (const auto& [session_id, after_seq] : resume) {
-        try {
-          auto history = engine_.messages_after(s, agent, session_id, after_seq, 1'000'000);
-          if (auto* messages = std::get_if<std::vector<domain::MessageView>>(&history))
-            result.missed.insert(result.missed.end(), messages->begin(), messages->end());
-        } catch (const std::exception&) {
-          // An unreadable history is skipped; the client can fetch it over REST.
-        }
-      }
-      follow(std::move(result));
+    AgentResume result;  // read at this job's place in the batch, as in resume()
+    result.sessions = engine_.sessions_of_agent(agent.id);
+    result.status = engine_.status_of(agent.id);
+    for (const auto& [session_id, after_seq] : resume) {
+      auto history = engine_.messages_after(s, agent, session_id, after_seq, 1'000'000);
+      if (auto* messages = std::get_if<std::vector<domain::MessageView>>(&history))
+        result.missed.insert(result.missed.end(), messages->begin(), messages->end());
+    }
+    h.after_commit([this, follow, result = std::move(result)](bool) {
+      bus_.after_delivered([follow, result] { follow(result); });
     });
   });
 }
@@ -305,7 +303,8 @@ void ChatService::render_canned(Actor actor, std::int64_t canned_id, std::int64_
 
 void ChatService::watch(Actor actor, std::int64_t session_id, std::function<void(bool)> follow) {
   const bool queued = store_.post_write([=, this](store::Store&, store::CommitHooks& h) {
-    h.after_commit([=, this](bool) { follow(engine_.may_watch(actor, session_id)); });
+    const bool allowed = engine_.may_watch(actor, session_id);
+    h.after_commit([this, follow, allowed](bool) { bus_.after_delivered([follow, allowed] { follow(allowed); }); });
   });
   if (!queued) follow(false);
 }

@@ -112,6 +112,7 @@ class ChatService {
   const auth::TokenService& tokens_;
   support::WorkerThread& file_worker_;
   store::BlobStore& blobs_;
+  bus::EventBus& bus_;
   ChatEngine engine_;
 };
 

@@ -207,7 +207,7 @@ TEST(NoteKindsMigration, AppliesOnAVersion1DatabaseWithNotes) {
   }
 
   auto store = open_sqlite_store(file);
-  EXPECT_EQ(store->schema_version(), 2);
+  EXPECT_GE(store->schema_version(), 2);
   EXPECT_EQ(store->schema_version(), sqlite::latest_schema_version());
   const auto notes = store->notes_of_session(1);
   ASSERT_EQ(ids_of(notes), (Ids{1, 2}));
@@ -226,7 +226,7 @@ TEST(NoteKindsMigration, AppliesOnAVersion1DatabaseWithNotes) {
   EXPECT_EQ(store->find_note(id)->kind, "whisper");
 
   RawDatabase raw(file);
-  EXPECT_EQ(raw.number("SELECT count(*) FROM schema_migrations"), 2);
+  EXPECT_EQ(raw.number("SELECT count(*) FROM schema_migrations"), sqlite::latest_schema_version());
   EXPECT_THROW(raw.execute("UPDATE notes SET kind = 'shout' WHERE id = 1"), StoreError);
   // Rows written without a kind still take the default.
   raw.execute(

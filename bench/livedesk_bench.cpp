@@ -1238,7 +1238,10 @@ json::object scenario_fanout(const Params& p) {
   const double rate = p.num("rate", 100);
   const int starts = int(p.integer("starts", 500));
   const int workers_n = int(p.integer("workers", 2));
-  const bool all = p.str("subscribe", "default") == "all";
+  const std::string mode = p.str("subscribe", "default");
+  const bool all = mode == "all";
+  // small: the dashboards drop the three snapshot pushes and keep only the small ones.
+  const bool small = mode == "small";
 
   Staff sup;
   {
@@ -1281,6 +1284,7 @@ json::object scenario_fanout(const Params& p) {
             } else if (t == "auth_success") {
               authed.add();
               if (all) w->send(frame("subscribe", json::object{{"event_types", to_json_array(kAllPushTypes)}}));
+              if (small) w->send(frame("unsubscribe", json::object{{"event_types", to_json_array(kSnapshotTypes)}}));
             } else if (t == "subscribed") {
               subscribed.add();
             }
@@ -1292,7 +1296,7 @@ json::object scenario_fanout(const Params& p) {
           ds.push_back(ws);
         });
         co_await authed.wait(int64_t(ds.size()), 60000);
-        if (all) co_await subscribed.wait(int64_t(ds.size()), 30000);
+        if (all || small) co_await subscribed.wait(int64_t(ds.size()), 30000);
         write_line(env.rep_fd, "ready " + json::serialize(json::object{{"authed", authed.count}, {"failed", failed}}));
         co_await ctl.read_line();  // "stop"
         for (auto& d : ds) {
@@ -1364,7 +1368,7 @@ json::object scenario_fanout(const Params& p) {
     out = json::object{
         {"scenario", "fanout"},
         {"params", json::object{{"dashboards", k}, {"rate", rate}, {"starts", starts}, {"workers", workers_n},
-                                {"subscribe", all ? "all push types (incl. message_created, typing, snapshots)"
+                                {"subscribe", small ? "small pushes only (snapshots unsubscribed)" : all ? "all push types (incl. message_created, typing, snapshots)"
                                                   : "default (all but message_created, typing_indicator)"}}},
         {"dashboards_authenticated", authed},
         {"achieved_rate", std::round(achieved * 10) / 10},
@@ -1563,7 +1567,7 @@ void usage() {
 scenarios and their options (defaults in brackets):
   connections  --n [1000] --dashboard-share [0.1] --dashboard-subscribe small|default [small] --hold-s [30]
   chat         --customers [300] --agents [ceil(C/3)] --rate [20000] --duration-s [10] --body-bytes [64]
-  fanout       --dashboards [1000] --rate [100] --starts [500] --subscribe default|all [default]
+  fanout       --dashboards [1000] --rate [100] --starts [500] --subscribe default|small|all [default]
   storm        --n [10000] --agents [20] --agent-rate [50] --customer-rate [0.2] --warm-ms [3000] --after-ms [3000]
 common: --workers N (generator processes) --sources [32] (loopback source addresses 127.0.0.2..)
         --server-threads N --server-args "..." --server-wrapper "..." --log-level [warn] --keep-data 1

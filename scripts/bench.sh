@@ -19,13 +19,13 @@ run() { echo "== $*" >&2; "$bench" "$@" --livedesk "$server" | tail -1 | tee -a 
 if [ "$mode" = short ]; then
   run connections --n 2000 --dashboard-share 0.1 --hold-s 10 --workers 2
   run chat --customers 150 --agents 50 --rate 8000 --duration-s 10 --workers 2
-  run fanout --dashboards 1000 --rate 100 --starts 300 --workers 2
+  run fanout --dashboards 1000 --rate 100 --starts 300 --workers 2 --subscribe small
   run fanout --dashboards 100 --rate 100 --starts 300 --workers 2 --subscribe all
   run storm --n 2000 --agents 10 --warm-ms 2000 --after-ms 2000 --workers 2
 else
   run connections --n 15000 --dashboard-share 0.1 --hold-s 30 --workers 3
   run chat --customers 450 --agents 150 --rate 25000 --duration-s 30 --workers 2
-  run fanout --dashboards 1000 --rate 100 --starts 1000 --workers 2
+  run fanout --dashboards 1000 --rate 100 --starts 1000 --workers 2 --subscribe small
   run fanout --dashboards 100 --rate 100 --starts 1000 --workers 2 --subscribe all
   run storm --n 10000 --agents 20 --warm-ms 3000 --after-ms 3000 --workers 4
 fi

@@ -386,7 +386,7 @@ TEST(ChatReliability, InvalidUtf8Closes1007) {
   const std::string bad = "{\"type\": \"heartbeat\", \"data\": {\"note\": \"\xff\xfe\xc3\x28\"}}";
   for (auto* ws : {s.customer.get(), s.agent.get()}) {
     SCOPED_TRACE(ws->label());
-    ws->try_send_text(bad);
+    ws->send_raw_frame(bad);
     EXPECT_EQ(ws->expect_closed(), 1007) << ws->describe();
   }
 }

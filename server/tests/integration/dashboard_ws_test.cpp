@@ -430,7 +430,7 @@ TEST_F(DashboardWs, MoreThan100MessagesInOneSecondGetRateLimited) {
 TEST_F(DashboardWs, FrameOver64KiBClosesWith1009) {
   auto ws = dashboard();
   const std::string big = R"({"type": "heartbeat", "data": {"pad": ")" + std::string(70 * 1024, 'a') + R"("}})";
-  ws->try_send_text(big);
+  ws->send_raw_frame(big);
   EXPECT_EQ(ws->expect_closed(), 1009) << ws->describe();
 }
 
@@ -445,7 +445,7 @@ TEST_F(DashboardWs, FrameJustUnder64KiBIsAccepted) {
 
 TEST_F(DashboardWs, InvalidUtf8ClosesWith1007) {
   auto ws = dashboard();
-  ws->try_send_text(std::string(R"({"type": "heartbeat", "data": {"x": ")") + "\xC3\x28\xFF" + R"("}})");
+  ws->send_raw_frame(std::string(R"({"type": "heartbeat", "data": {"x": ")") + "\xC3\x28\xFF" + R"("}})");
   EXPECT_EQ(ws->expect_closed(), 1007) << ws->describe();
 }
 

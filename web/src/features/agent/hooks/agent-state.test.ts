@@ -150,4 +150,12 @@ describe('agentReducer: agent tools', () => {
     expect(s.notice).toBe('Carol declined the transfer of chat #1; it stays with you.');
     expect(transferOutcomeText(s, 7, { ...mine, status: 'accepted' })).toBe('Carol accepted the transfer of chat #1.');
   });
+
+  it('says a transfer back to the queue the same way whichever answer comes first', () => {
+    const toQueue = transfer({ from_agent_id: 7, to_agent_id: null, status: 'accepted' });
+    const s = agentReducer(initialAgentState, { type: 'transfer_update', me: 7, transfer: toQueue });
+    expect(s.notice).toBe('Chat #1 went back to the head of the queue.');
+    const again = agentReducer(s, { type: 'transfer_update', me: 7, transfer: toQueue });
+    expect(again.notice).toBe('Chat #1 went back to the head of the queue.');
+  });
 });

@@ -116,6 +116,8 @@ function agentName(state: AgentState, id: number | null): string {
 export function transferOutcomeText(state: AgentState, me: number, t: Transfer): string | null {
   const chat = `chat #${t.session_id}`;
   if (t.from_agent_id === me) {
+    // The REST answer and the live transfer_update may come in either order: both say this.
+    if (t.to_agent_id === null && t.status === 'accepted') return `Chat #${t.session_id} went back to the head of the queue.`;
     const to = agentName(state, t.to_agent_id);
     if (t.status === 'accepted') return `${to} accepted the transfer of ${chat}.`;
     if (t.status === 'declined') return `${to} declined the transfer of ${chat}; it stays with you.`;

@@ -292,7 +292,6 @@ export function useAgentConsole(manager: ConnectionManager, user: User, lastSeqs
       async transfer(sessionId: number, toAgentId: number | null, reason: string) {
         const res = await postTransfer(sessionId, toAgentId, reason);
         dispatch({ type: 'transfer_update', me, transfer: res.transfer });
-        if (toAgentId === null) dispatch({ type: 'notice', text: `Chat #${sessionId} went back to the head of the queue.` });
         return res.transfer;
       },
       async answerTransfer(transfer: Transfer, accept: boolean) {

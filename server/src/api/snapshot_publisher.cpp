@@ -59,7 +59,8 @@ void SnapshotPublisher::build(Kind kind) {
       std::lock_guard lock(mutex_);
       slots_[kind].last_published = std::chrono::steady_clock::now();
     }
-    hub_.publish(topics::floor(type_names[kind]), event_frame(type_names[kind], std::move(data)));
+    // Keyed by kind: a dashboard that is behind gets the newest snapshot in place of a stale queued one.
+    hub_.publish_latest(topics::floor(type_names[kind]), event_frame(type_names[kind], std::move(data)), 1 + kind);
     slots_[kind].building = false;
   };
   auto failed = [this, kind] { slots_[kind].building = false; };

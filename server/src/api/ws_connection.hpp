@@ -16,12 +16,15 @@ class WsConnection : public realtime::Subscriber {
  public:
   // Queues a frame (deliver() does the same); a full queue closes the socket.
   virtual void send(const realtime::Frame& frame) = 0;
+  // A snapshot that a newer one with the same key may replace while queued.
+  virtual void send_latest(const realtime::Frame& frame, int key) = 0;
   // Closes after the frames already queued; later sends are dropped.
   virtual void close(int code, std::string reason) = 0;
   // Stops the authentication deadline.
   virtual void authenticated() = 0;
   virtual const std::string& client_address() const = 0;
   void deliver(const realtime::Frame& frame) override { send(frame); }
+  void deliver_latest(const realtime::Frame& frame, int key) override { send_latest(frame, key); }
 };
 
 // A protocol's side of one socket. Calls come from the socket's strand, one at a time.

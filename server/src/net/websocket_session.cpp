@@ -35,13 +35,17 @@ class Session final : public api::WsConnection, public std::enable_shared_from_t
 
   websocket::stream<beast::tcp_stream>& stream() { return ws_; }
 
-  void send(const realtime::Frame& frame) override {
+  void send(const realtime::Frame& frame) override { enqueue(frame, 0); }
+  void send_latest(const realtime::Frame& frame, int key) override { enqueue(frame, key); }
+
+  void enqueue(const realtime::Frame& frame, int key) {
     bool start_writing = false;
     bool overflow = false;
     {
       std::lock_guard lock(mutex_);
       if (closing_) return;
-      if (!queue_.push(frame)) {
+      // While a write is in progress the first queued frame is on the wire and must stay.
+      if (!queue_.push_latest(frame, key, writing_)) {
         overflowed_ = overflow = true;
       } else if (!writing_) {
         writing_ = start_writing = true;

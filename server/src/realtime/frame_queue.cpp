@@ -2,15 +2,27 @@
 
 namespace livedesk::realtime {
 
-bool FrameQueue::push(Frame frame) {
+bool FrameQueue::push(Frame frame) { return push_latest(std::move(frame), 0, true); }
+
+bool FrameQueue::push_latest(Frame frame, int key, bool keep_front) {
+  if (key != 0) {
+    for (std::size_t i = keep_front ? 1 : 0; i < frames_.size(); ++i) {
+      if (frames_[i].key != key) continue;
+      const std::size_t after = bytes_ - frames_[i].frame->size() + frame->size();
+      if (after > max_bytes_) return false;
+      bytes_ = after;
+      frames_[i].frame = std::move(frame);
+      return true;
+    }
+  }
   if (bytes_ + frame->size() > max_bytes_) return false;
   bytes_ += frame->size();
-  frames_.push_back(std::move(frame));
+  frames_.push_back({std::move(frame), key});
   return true;
 }
 
 void FrameQueue::pop() {
-  bytes_ -= frames_.front()->size();
+  bytes_ -= frames_.front().frame->size();
   frames_.pop_front();
 }
 

@@ -88,3 +88,27 @@ TEST(FrameQueue, RefusesPastItsByteBudget) {
   EXPECT_TRUE(queue.push(make_frame("1")));
   EXPECT_EQ(*queue.front(), "12345");
 }
+
+TEST(FrameQueue, ANewerSnapshotReplacesTheQueuedOneInPlace) {
+  FrameQueue queue(100);
+  ASSERT_TRUE(queue.push(make_frame("small-1")));                  // on the wire
+  ASSERT_TRUE(queue.push_latest(make_frame("snapA"), 7, true));
+  ASSERT_TRUE(queue.push(make_frame("small-2")));
+  ASSERT_TRUE(queue.push_latest(make_frame("snapshot-B"), 7, true));  // replaces snapA, keeps its place
+  EXPECT_EQ(queue.bytes(), std::string("small-1snapshot-Bsmall-2").size());
+  std::vector<std::string> order;
+  while (!queue.empty()) {
+    order.push_back(*queue.front());
+    queue.pop();
+  }
+  EXPECT_EQ(order, (std::vector<std::string>{"small-1", "snapshot-B", "small-2"}));
+}
+
+TEST(FrameQueue, TheFrameOnTheWireIsNeverReplaced) {
+  FrameQueue queue(100);
+  ASSERT_TRUE(queue.push_latest(make_frame("old"), 3, true));
+  ASSERT_TRUE(queue.push_latest(make_frame("new"), 3, true));
+  EXPECT_EQ(*queue.front(), "old");
+  queue.pop();
+  EXPECT_EQ(*queue.front(), "new");
+}

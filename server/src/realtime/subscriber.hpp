@@ -11,6 +11,12 @@ class Subscriber {
  public:
   virtual ~Subscriber() = default;
   virtual void deliver(const Frame& frame) = 0;
+  // A snapshot: a newer frame with the same `key` may replace this one while
+  // it still waits in the queue (the client only ever wants the latest state).
+  virtual void deliver_latest(const Frame& frame, int key) {
+    (void)key;
+    deliver(frame);
+  }
 };
 
 }  // namespace livedesk::realtime

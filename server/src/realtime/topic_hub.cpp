@@ -42,7 +42,7 @@ std::size_t TopicHub::publish(const std::string& topic, const Frame& frame) {
   return publish(std::vector<std::string>{topic}, frame);
 }
 
-std::size_t TopicHub::publish(const std::vector<std::string>& topics, const Frame& frame) {
+std::vector<std::shared_ptr<Subscriber>> TopicHub::recipients_of(const std::vector<std::string>& topics) const {
   std::vector<std::shared_ptr<Subscriber>> recipients;
   {
     std::lock_guard lock(mutex_);
@@ -57,7 +57,18 @@ std::size_t TopicHub::publish(const std::vector<std::string>& topics, const Fram
     std::sort(recipients.begin(), recipients.end());
     recipients.erase(std::unique(recipients.begin(), recipients.end()), recipients.end());
   }
+  return recipients;
+}
+
+std::size_t TopicHub::publish(const std::vector<std::string>& topics, const Frame& frame) {
+  const auto recipients = recipients_of(topics);
   for (const auto& recipient : recipients) recipient->deliver(frame);
+  return recipients.size();
+}
+
+std::size_t TopicHub::publish_latest(const std::string& topic, const Frame& frame, int key) {
+  const auto recipients = recipients_of({topic});
+  for (const auto& recipient : recipients) recipient->deliver_latest(frame, key);
   return recipients.size();
 }
 

@@ -26,6 +26,8 @@ class TopicHub {
   std::size_t publish(const std::string& topic, const Frame& frame);
   // Like publish, but each subscriber of several of the topics gets the frame once.
   std::size_t publish(const std::vector<std::string>& topics, const Frame& frame);
+  // A snapshot frame: see Subscriber::deliver_latest.
+  std::size_t publish_latest(const std::string& topic, const Frame& frame, int key);
   std::size_t subscriber_count(const std::string& topic) const;
 
  private:
@@ -33,6 +35,7 @@ class TopicHub {
     const Subscriber* key;
     std::weak_ptr<Subscriber> subscriber;
   };
+  std::vector<std::shared_ptr<Subscriber>> recipients_of(const std::vector<std::string>& topics) const;
   mutable std::mutex mutex_;
   std::unordered_map<std::string, std::vector<Entry>> topics_;
   std::unordered_map<const Subscriber*, std::vector<std::string>> memberships_;

@@ -74,18 +74,6 @@ StaffUser read_user(const Statement& row) {
   return user;
 }
 
-AuditEntry read_audit(const Statement& row) {
-  AuditEntry entry;
-  entry.id = row.column_int64(0);
-  entry.at_ms = row.column_int64(1);
-  entry.actor_user_id = row.column_optional_int64(2);
-  entry.action = row.column_text(3);
-  entry.target_type = row.column_text(4);
-  entry.target_id = row.column_text(5);
-  entry.detail_json = row.column_text(6);
-  return entry;
-}
-
 // The Store over one SQLite connection; statements are compiled once and cached.
 // The chat tables' methods come from SqliteChatStore.
 class SqliteStore final : public sqlite::SqliteChatStore {
@@ -155,16 +143,10 @@ class SqliteStore final : public sqlite::SqliteChatStore {
   }
 
   std::vector<AuditEntry> list_audit(std::int64_t before_id, int limit) override {
-    std::vector<AuditEntry> entries;
-    if (limit <= 0) return entries;  // SQLite reads a negative LIMIT as "no limit"
-    // One query for both cases: "no bound" is the largest id, so the rowid range scan stays.
-    auto query = statements_.use(
-        "SELECT id, at_ms, actor_user_id, action, target_type, target_id, detail_json "
-        "FROM audit_log WHERE id < ?1 ORDER BY id DESC LIMIT ?2");
-    query->bind(1, before_id > 0 ? before_id : std::numeric_limits<std::int64_t>::max());
-    query->bind(2, limit);
-    while (query->step()) entries.push_back(read_audit(*query));
-    return entries;
+    AuditQuery query;  // the unfiltered page: one reader of audit rows, in query_audit
+    query.before_id = before_id;
+    query.limit = limit;
+    return query_audit(query);
   }
 
   void run_in_transaction(const std::function<void(Store&)>& work) override {

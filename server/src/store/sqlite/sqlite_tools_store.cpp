@@ -73,7 +73,6 @@ CustomerBlock read_block(const Statement& row) {
   return block;
 }
 
-// Same columns as list_audit in sqlite_store.cpp.
 AuditEntry read_audit_row(const Statement& row) {
   AuditEntry entry;
   entry.id = row.column_int64(0);

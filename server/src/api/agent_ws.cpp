@@ -23,10 +23,8 @@ class AgentWs final : public WsProtocol {
 
  protected:
   bool authenticate(const json::object& data) override {
-    const json::value* token = data.if_contains("token");
-    if (!token || !token->is_string()) return fail_auth("auth needs a string token"), false;
-    auto principal = auth_.verify_staff(token->get_string());
-    if (!principal) return fail_auth("invalid or expired token"), false;
+    auto principal = staff_from(data, auth_);
+    if (!principal) return false;
     std::vector<std::pair<std::int64_t, std::int64_t>> resume;
     if (const json::value* r = data.if_contains("resume"); r && r->is_object()) {
       for (const auto& [key, value] : r->as_object()) {

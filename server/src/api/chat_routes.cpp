@@ -18,17 +18,8 @@ namespace json = boost::json;
 namespace {
 // The caller as a chat actor: a customer token first, else a staff token.
 service::Actor require_actor(const RestServices& services, const Request& request) {
-  std::string_view header = request.authorization;
-  constexpr std::string_view scheme = "Bearer ";
-  if (header.size() > scheme.size() && header.substr(0, scheme.size()) == scheme)
-    if (auto customer = services.chat.verify_customer(header.substr(scheme.size()))) return *customer;
-  auto principal = require_staff(services.auth, request, domain::Role::agent);
-  return service::Actor::staff(principal.user_id, principal.role, principal.username);
-}
-
-service::Actor require_agent_actor(const RestServices& services, const Request& request, domain::Role minimum) {
-  auto principal = require_staff(services.auth, request, minimum);
-  return service::Actor::staff(principal.user_id, principal.role, principal.username);
+  if (auto customer = services.chat.verify_customer(bearer_token(request))) return *customer;
+  return require_staff_actor(services.auth, request, domain::Role::agent);
 }
 
 auto session_answer(Responder respond) {
@@ -160,13 +151,13 @@ void add_chat_routes(Router& router, RestServices services) {
 
   router.add("POST", "/api/v1/chat/sessions/{id}/take",
              [services](const Request& request, const PathParams& params, Responder respond) {
-               services.chat.take(require_agent_actor(services, request, domain::Role::agent), params.id("id"),
+               services.chat.take(require_staff_actor(services.auth, request, domain::Role::agent), params.id("id"),
                                   session_answer(respond));
              });
 
   router.add("POST", "/api/v1/chat/sessions/{id}/assign",
              [services](const Request& request, const PathParams& params, Responder respond) {
-               const auto actor = require_agent_actor(services, request, domain::Role::supervisor);
+               const auto actor = require_staff_actor(services.auth, request, domain::Role::supervisor);
                const json::object body = parse_object_body(request);
                bool force = false;
                if (auto it = body.find("force"); it != body.end() && !it->value().is_null()) {
@@ -182,14 +173,14 @@ void add_chat_routes(Router& router, RestServices services) {
   });
 
   router.add("GET", "/api/v1/agent/sessions", [services](const Request& request, const PathParams&, Responder respond) {
-    services.chat.sessions_of(require_agent_actor(services, request, domain::Role::agent),
+    services.chat.sessions_of(require_staff_actor(services.auth, request, domain::Role::agent),
                               reply<std::vector<domain::SessionView>>(respond, 200, [](const auto& list) {
                                 return json::object{{"sessions", sessions_json(list)}};
                               }));
   });
 
   router.add("PUT", "/api/v1/agent/status", [services](const Request& request, const PathParams&, Responder respond) {
-    const auto actor = require_agent_actor(services, request, domain::Role::agent);
+    const auto actor = require_staff_actor(services.auth, request, domain::Role::agent);
     const json::object body = parse_object_body(request);
     auto status = domain::parse_agent_status(require_string(body, "status", 16));
     if (!status) throw ApiError(400, "invalid_field", "status must be active, idle, in_call or offline");

@@ -28,10 +28,8 @@ class DashboardWs final : public WsProtocol {
 
  protected:
   bool authenticate(const json::object& data) override {
-    const json::value* token = data.if_contains("token");
-    if (!token || !token->is_string()) return fail_auth("auth needs a string token"), false;
-    auto principal = auth_.verify_staff(token->get_string());
-    if (!principal) return fail_auth("invalid or expired token"), false;
+    auto principal = staff_from(data, auth_);
+    if (!principal) return false;
     if (!domain::has_at_least(principal->role, domain::Role::supervisor))
       return fail_auth("the dashboard needs the supervisor or admin role"), false;
     watcher_ = service::Actor::staff(principal->user_id, principal->role, principal->username);

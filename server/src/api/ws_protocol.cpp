@@ -19,6 +19,17 @@ void WsProtocol::fail_auth(std::string_view message) {
   connection_->close(policy_violation, "authentication failed");
 }
 
+std::optional<service::Principal> WsProtocol::staff_from(const json::object& data, const service::AuthService& auth) {
+  const json::value* token = data.if_contains("token");
+  if (!token || !token->is_string()) {
+    fail_auth("auth needs a string token");
+    return std::nullopt;
+  }
+  auto principal = auth.verify_staff(token->get_string());
+  if (!principal) fail_auth("invalid or expired token");
+  return principal;
+}
+
 bool WsProtocol::over_rate_limit() {
   const auto now = std::chrono::steady_clock::now();
   if (now - window_start_ >= std::chrono::seconds(1)) {

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "api/ws_connection.hpp"
+#include "service/auth_service.hpp"
 
 namespace livedesk::api {
 
@@ -29,6 +30,8 @@ class WsProtocol : public WsHandler, public std::enable_shared_from_this<WsProto
 
   void send_error(std::string_view code, std::string_view message, boost::json::object extra = {});
   void fail_auth(std::string_view message);
+  // The staff member an auth frame's token names; after fail_auth, nullopt.
+  std::optional<service::Principal> staff_from(const boost::json::object& data, const service::AuthService& auth);
   bool authenticated() const { return authenticated_; }
   std::shared_ptr<WsConnection> connection_;
 

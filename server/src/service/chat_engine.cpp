@@ -12,7 +12,6 @@
 
 namespace livedesk::service {
 namespace {
-ChatError not_found(std::int64_t id) { return {404, "not_found", "no such session: " + std::to_string(id)}; }
 ChatError conflict(std::string code, std::string message) { return {409, std::move(code), std::move(message)}; }
 
 std::string lowercase(std::string text) {
@@ -280,7 +279,7 @@ void ChatEngine::finish(store::Store& s, store::CommitHooks& h, OpenSession& ses
 void ChatEngine::take(store::Store& s, store::CommitHooks& h, const Actor& actor, std::int64_t session_id,
                       Done<domain::SessionView> done) {
   auto* session = find_open(session_id);
-  if (!session) return done(not_found(session_id));
+  if (!session) return done(not_found("session", session_id));
   if (session->row.status != "waiting")
     return done(conflict("already_assigned", "session " + std::to_string(session_id) + " is no longer waiting"));
   Agent& agent = agent_entry(s, actor.id);
@@ -296,7 +295,7 @@ void ChatEngine::take(store::Store& s, store::CommitHooks& h, const Actor& actor
 void ChatEngine::assign(store::Store& s, store::CommitHooks& h, const Actor& supervisor, std::int64_t session_id,
                         std::int64_t agent_id, bool force, Done<domain::SessionView> done) {
   auto* session = find_open(session_id);
-  if (!session) return done(not_found(session_id));
+  if (!session) return done(not_found("session", session_id));
   auto user = s.find_user(agent_id);
   if (!user) return done(ChatError{404, "not_found", "no such agent: " + std::to_string(agent_id)});
   Agent& agent = agent_entry(s, agent_id);
@@ -321,9 +320,9 @@ void ChatEngine::close(store::Store& s, store::CommitHooks& h, const Actor& acto
   if (!session) {
     if (auto row = s.find_session(session_id); row && may_access(actor, session_id))
       return done(conflict("session_closed", "session " + std::to_string(session_id) + " is already closed"));
-    return done(not_found(session_id));
+    return done(not_found("session", session_id));
   }
-  if (!may_access(actor, session_id)) return done(not_found(session_id));
+  if (!may_access(actor, session_id)) return done(not_found("session", session_id));
   const bool missed = session->row.status == "waiting";
   if (!actor.is_customer()) audit(s, actor, "session.closed", "session", session_id);
   add_system_message(s, h, *session, actor.is_customer() ? "The customer ended the chat." : "The agent ended the chat.");
@@ -339,11 +338,11 @@ void ChatEngine::close(store::Store& s, store::CommitHooks& h, const Actor& acto
 
 void ChatEngine::rate(store::Store& s, store::CommitHooks& h, const Actor& actor, std::int64_t session_id, int rating,
                       const std::string& comment, Done<domain::SessionView> done) {
-  if (!actor.is_customer() || actor.session_id != session_id) return done(not_found(session_id));
+  if (!actor.is_customer() || actor.session_id != session_id) return done(not_found("session", session_id));
   if (rating < 1 || rating > 5) return done(ChatError{400, "invalid_field", "rating must be an integer from 1 to 5"});
   if (find_open(session_id)) return done(conflict("session_open", "a chat can be rated once it is closed"));
   auto row = s.find_session(session_id);
-  if (!row) return done(not_found(session_id));
+  if (!row) return done(not_found("session", session_id));
   if (s.find_rating(session_id)) return done(conflict("already_rated", "this chat has already been rated"));
   s.insert_rating({session_id, rating, comment, now_ms()});
   stats_.roll_to(now_ms());
@@ -369,10 +368,10 @@ std::optional<std::int64_t> ChatEngine::agent_of(std::int64_t session_id) const 
 }
 
 Outcome<domain::SessionView> ChatEngine::session(store::Store& s, const Actor& actor, std::int64_t session_id) {
-  if (!may_access(actor, session_id)) return not_found(session_id);
+  if (!may_access(actor, session_id)) return not_found("session", session_id);
   if (auto* open = find_open(session_id)) return view(*open);
   auto row = s.find_session(session_id);
-  if (!row) return not_found(session_id);
+  if (!row) return not_found("session", session_id);
   return view(s, *row);
 }
 

@@ -5,7 +5,6 @@
 
 namespace livedesk::service {
 namespace {
-ChatError not_found(std::int64_t id) { return {404, "not_found", "no such session: " + std::to_string(id)}; }
 }  // namespace
 
 std::string attachment_type(const std::string& mime) {
@@ -21,10 +20,10 @@ std::string upload_url(std::int64_t session_id, const std::string& sha256) {
 
 Outcome<Upload> ChatEngine::record_upload(store::Store& s, const Actor& actor, std::int64_t session_id,
                                           const store::UploadedFile& file) {
-  if (!may_access(actor, session_id)) return not_found(session_id);
+  if (!may_access(actor, session_id)) return not_found("session", session_id);
   if (!find_open(session_id)) {
     if (s.find_session(session_id)) return ChatError{409, "session_closed", "this chat is closed"};
-    return not_found(session_id);
+    return not_found("session", session_id);
   }
   s.insert_upload(file);
   return Upload{file.sha256, file.name, file.mime, file.size, upload_url(session_id, file.sha256)};
@@ -32,7 +31,7 @@ Outcome<Upload> ChatEngine::record_upload(store::Store& s, const Actor& actor, s
 
 Outcome<store::UploadedFile> ChatEngine::find_upload(store::Store& s, const Actor& actor, std::int64_t session_id,
                                                      const std::string& sha256) {
-  if (!may_access(actor, session_id)) return not_found(session_id);
+  if (!may_access(actor, session_id)) return not_found("session", session_id);
   auto file = s.find_upload(session_id, sha256);
   if (!file) return ChatError{404, "not_found", "no such attachment in this chat"};
   return *file;
@@ -64,11 +63,11 @@ void ChatEngine::add_system_message(store::Store& s, store::CommitHooks& h, Open
 
 void ChatEngine::send_message(store::Store& s, store::CommitHooks& h, const Actor& actor, std::int64_t session_id,
                               const NewMessage& request, Done<MessageAccepted> done) {
-  if (!may_access(actor, session_id)) return done(not_found(session_id));
+  if (!may_access(actor, session_id)) return done(not_found("session", session_id));
   auto* session = find_open(session_id);
   if (!session) {
     if (s.find_session(session_id)) return done(ChatError{409, "session_closed", "this chat is closed"});
-    return done(not_found(session_id));
+    return done(not_found("session", session_id));
   }
   const std::string sender_type = actor.is_customer() ? "customer" : "agent";
   if (!actor.is_customer() && session->row.agent_id != actor.id && !session->barged.count(actor.id))
@@ -111,7 +110,7 @@ void ChatEngine::send_message(store::Store& s, store::CommitHooks& h, const Acto
 
 void ChatEngine::receipt(store::Store& s, store::CommitHooks& h, const Actor& reader, std::int64_t session_id,
                          std::int64_t up_to_seq, const std::string& status, Done<std::int64_t> done) {
-  if (!may_access(reader, session_id)) return done(not_found(session_id));
+  if (!may_access(reader, session_id)) return done(not_found("session", session_id));
   if (status != "delivered" && status != "read")
     return done(ChatError{400, "invalid_field", "status must be delivered or read"});
   auto* session = find_open(session_id);
@@ -153,7 +152,7 @@ Outcome<std::vector<domain::MessageView>> ChatEngine::messages_after(store::Stor
                                                                      std::int64_t session_id, std::int64_t after_seq,
                                                                      int limit) {
   if (!may_access(actor, session_id) || (!find_open(session_id) && !s.find_session(session_id)))
-    return not_found(session_id);
+    return not_found("session", session_id);
   std::vector<domain::MessageView> out;
   for (const auto& m : s.messages_after(session_id, after_seq, limit)) out.push_back(to_view(m));
   return out;

@@ -6,9 +6,6 @@
 
 namespace livedesk::service {
 namespace {
-ChatError not_found(const std::string& what, std::int64_t id) {
-  return {404, "not_found", "no such " + what + ": " + std::to_string(id)};
-}
 
 domain::CannedView canned_view(const store::CannedResponse& c) {
   return {c.id, c.owner_user_id, c.shortcut, c.title, c.body, c.updated_ms};

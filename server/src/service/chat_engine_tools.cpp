@@ -9,9 +9,6 @@
 
 namespace livedesk::service {
 namespace {
-ChatError not_found(const std::string& what, std::int64_t id) {
-  return {404, "not_found", "no such " + what + ": " + std::to_string(id)};
-}
 
 domain::TransferView transfer_view(const store::Transfer& t) {
   return {t.id, t.session_id, t.from_agent_id, t.to_agent_id, t.reason, t.status, t.created_ms, t.resolved_ms};

@@ -20,6 +20,11 @@ struct ChatError {
   std::string message;
 };
 
+// 404 for an unknown (or not visible) resource: "no such session: 12".
+inline ChatError not_found(const std::string& what, std::int64_t id) {
+  return {404, "not_found", "no such " + what + ": " + std::to_string(id)};
+}
+
 template <class T>
 using Outcome = std::variant<T, ChatError>;
 template <class T>

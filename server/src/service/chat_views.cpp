@@ -18,20 +18,4 @@ domain::MessageView to_view(const store::Message& m) {
   return v;
 }
 
-store::Message to_row(const domain::MessageView& v) {
-  store::Message m;
-  m.id = v.id;
-  m.session_id = v.session_id;
-  m.seq = v.seq;
-  m.sender_type = v.sender_type;
-  m.sender_user_id = v.sender_user_id;
-  m.type = v.type;
-  m.body = v.body;
-  m.status = v.status;
-  m.client_msg_id = v.client_msg_id;
-  if (v.attachment) m.attachment = store::Attachment{v.attachment->name, v.attachment->mime, v.attachment->size, v.attachment->url};
-  m.created_ms = v.created_ms;
-  return m;
-}
-
 }  // namespace livedesk::service

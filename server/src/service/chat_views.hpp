@@ -6,6 +6,5 @@
 namespace livedesk::service {
 
 domain::MessageView to_view(const store::Message& message);
-store::Message to_row(const domain::MessageView& message);
 
 }  // namespace livedesk::service

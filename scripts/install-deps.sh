@@ -8,6 +8,7 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev sqlite3 libsodium-dev libjwt-dev libssl-dev libmagic-dev
   libspdlog-dev libfmt-dev libcli11-dev libgtest-dev libgmock-dev
+  libpqxx-dev libhiredis-dev postgresql-15 redis-server nginx
 )
 
 missing=()
@@ -20,8 +21,17 @@ done
 if ((${#missing[@]})); then
   echo "install-deps: installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
+  # PostgreSQL, Redis and nginx are only started by the tests, on loopback
+  # ports of their own: keep the packages from starting system-wide copies.
+  own_policy=""
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
+    chmod 755 /usr/sbin/policy-rc.d
+    own_policy=1
+  fi
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  if [ -n "$own_policy" ]; then rm -f /usr/sbin/policy-rc.d; fi
 else
   echo "install-deps: all packages present"
 fi

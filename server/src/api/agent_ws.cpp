@@ -37,7 +37,7 @@ class AgentWs final : public WsProtocol {
     actor_ = service::Actor::staff(principal->user_id, principal->role, principal->username);
     chat_.staff_connected(*actor_);
     chat_.resume_agent(*actor_, std::move(resume),
-                       [connection = connection_, &hub = hub_, principal = *principal](service::ChatService::AgentResume result) {
+                       [connection = connection_, &hub = hub_, principal = *principal](service::AgentResume result) {
                          for (const char* type : {"session_update", "queue_depth_changed", "agent_status_changed",
                                                   "canned_update", "block_update"})
                            hub.subscribe(topics::floor(type), connection);

@@ -26,6 +26,7 @@
 #include "domain/clock.hpp"
 #include "net/server.hpp"
 #include "service/account_service.hpp"
+#include "service/local_chat_service.hpp"
 #include "service/auth_service.hpp"
 #include "service/staff_directory.hpp"
 #include "store/blob_store.hpp"
@@ -114,7 +115,7 @@ int serve(const app::ServeConfig& config) {
   service::AuthService auth(store, crypto, tokens, login_limiter, audit);
   service::AccountService accounts(store, crypto, clock, audit);
   domain::Calendar calendar(config.timezone);
-  service::ChatService chat(store, tokens, clock, calendar, bus, chat_settings, files, blobs);
+  service::LocalChatService chat(store, tokens, clock, calendar, bus, chat_settings, files, blobs);
   store.post([&chat](store::Store& s) { chat.load(s); });
 
   api::Router router;

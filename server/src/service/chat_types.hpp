@@ -83,6 +83,18 @@ struct Download {
   std::string name;
 };
 
+struct ChatStartedWithToken {
+  ChatStarted started;
+  std::string customer_token;
+};
+
+// What an agent's socket needs on (re)connecting.
+struct AgentResume {
+  std::vector<domain::SessionView> sessions;
+  std::vector<domain::MessageView> missed;  // every resumed session's messages, each in seq order
+  std::string status;                       // the agent's status now
+};
+
 struct MessageAccepted {
   domain::MessageView message;
   bool duplicate = false;  // a resend of an already stored client_msg_id

@@ -1,83 +1,58 @@
-#include "service/chat_service.hpp"
+#include "service/local_chat_service.hpp"
 
 #include <atomic>
 
 #include <set>
 
 #include "domain/message_rules.hpp"
-#include "support/content_inspection.hpp"
+#include "service/attachment_files.hpp"
 
 namespace livedesk::service {
 namespace {
 ChatError unavailable() { return {503, "unavailable", "the server is shutting down"}; }
 }  // namespace
 
-ChatService::ChatService(store::StoreExecutor& store, const auth::TokenService& tokens, const domain::Clock& clock,
-                         const domain::Calendar& calendar, bus::EventBus& bus, ChatSettings settings,
+LocalChatService::LocalChatService(store::StoreExecutor& store, const auth::TokenService& tokens, const domain::Clock& clock,
+                                   const domain::Calendar& calendar, bus::EventBus& bus, ChatSettings settings,
                          support::WorkerThread& file_worker, store::BlobStore& blobs)
     : store_(store), tokens_(tokens), file_worker_(file_worker), blobs_(blobs), bus_(bus),
       engine_(clock, calendar, bus, settings) {}
 
-namespace {
-// What customers and agents may send: pictures, documents, sound, video.
-bool allowed_mime(const std::string& mime) {
-  static const std::set<std::string> allowed{
-      "image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf", "text/plain",
-      "audio/mpeg", "audio/ogg", "audio/x-wav", "audio/wav", "audio/webm", "video/mp4", "video/webm", "video/quicktime"};
-  return allowed.count(mime) != 0;
+void LocalChatService::upload(Actor actor, std::int64_t session_id, std::string name, std::string bytes,
+                              Done<Upload> done) {
+  store_upload(file_worker_, blobs_, session_id, std::move(name), std::move(bytes),
+               [this, actor, session_id](store::UploadedFile file, Done<Upload> done) {
+                 record_upload(actor, session_id, std::move(file), std::move(done));
+               },
+               std::move(done));
 }
-}  // namespace
 
-void ChatService::upload(Actor actor, std::int64_t session_id, std::string name, std::string bytes, Done<Upload> done) {
-  if (bytes.empty()) return done(ChatError{400, "invalid_field", "the file is empty"});
-  if (bytes.size() > domain::max_attachment_bytes) return done(ChatError{413, "payload_too_large", "files are limited to 10 MiB"});
-  if (name.empty() || name.size() > 200) return done(ChatError{400, "invalid_field", "name must be 1-200 characters"});
-  const bool queued = file_worker_.post([this, actor, session_id, name = std::move(name), bytes = std::move(bytes), done] {
-    store::UploadedFile file;
-    file.session_id = session_id;
-    file.name = name;
-    file.size = std::int64_t(bytes.size());
-    try {
-      file.mime = support::sniff_mime_type(bytes);
-      if (!allowed_mime(file.mime))
-        return done(ChatError{415, "unsupported_media_type", "files of type " + file.mime + " are not accepted"});
-      file.sha256 = support::sha256_hex(bytes);
-      blobs_.put(file.sha256, bytes);
-    } catch (const std::exception& error) {
-      return done(ChatError{503, "store_error", error.what()});
-    }
-    write<Upload>(done, [this, actor, session_id, file](auto& s, auto& h, auto done) {
-      auto outcome = engine_.record_upload(s, actor, session_id, file);
-      h.after_commit([done, outcome](bool ok) {
-        ok ? done(outcome) : done(ChatError{503, "unavailable", "the upload could not be saved"});
-      });
+void LocalChatService::record_upload(Actor actor, std::int64_t session_id, store::UploadedFile file, Done<Upload> done) {
+  write<Upload>(done, [this, actor, session_id, file](auto& s, auto& h, auto done) {
+    auto outcome = engine_.record_upload(s, actor, session_id, file);
+    h.after_commit([done, outcome](bool ok) {
+      ok ? done(outcome) : done(ChatError{503, "unavailable", "the upload could not be saved"});
     });
   });
-  if (!queued) done(unavailable());
 }
 
-void ChatService::download(Actor actor, std::int64_t session_id, std::string sha256, Done<Download> done) {
-  write<Download>(done, [this, actor, session_id, sha256](auto& s, auto&, auto done) {
-    auto found = engine_.find_upload(s, actor, session_id, sha256);
-    if (auto* error = std::get_if<ChatError>(&found)) return done(*error);
-    auto file = std::get<store::UploadedFile>(found);
-    const bool queued = file_worker_.post([this, file, done] {
-      try {
-        auto bytes = blobs_.get(file.sha256);
-        if (!bytes) return done(ChatError{404, "not_found", "the file is missing from storage"});
-        done(Download{std::move(*bytes), file.mime, file.name});
-      } catch (const std::exception& error) {
-        done(ChatError{503, "store_error", error.what()});
-      }
-    });
-    if (!queued) done(unavailable());
+void LocalChatService::download(Actor actor, std::int64_t session_id, std::string sha256, Done<Download> done) {
+  find_upload(actor, session_id, std::move(sha256), [this, done](Outcome<store::UploadedFile> found) {
+    read_download(file_worker_, blobs_, std::move(found), done);
   });
 }
 
-void ChatService::load(store::Store& store) { engine_.load(store); }
+void LocalChatService::find_upload(Actor actor, std::int64_t session_id, std::string sha256,
+                                   Done<store::UploadedFile> done) {
+  write<store::UploadedFile>(done, [this, actor, session_id, sha256](auto& s, auto&, auto done) {
+    done(engine_.find_upload(s, actor, session_id, sha256));
+  });
+}
+
+void LocalChatService::load(store::Store& store) { engine_.load(store); }
 
 template <class T, class Work>
-void ChatService::write(Done<T> callback, Work work) {
+void LocalChatService::write(Done<T> callback, Work work) {
   // A job that fails after registering its hooks would answer twice (its own
   // error, then the failed commit); the first answer wins.
   auto answered = std::make_shared<std::atomic<bool>>(false);
@@ -95,7 +70,7 @@ void ChatService::write(Done<T> callback, Work work) {
   if (!queued) done(unavailable());
 }
 
-void ChatService::start_chat(StartChat request, Done<ChatStartedWithToken> done) {
+void LocalChatService::start_chat(StartChat request, Done<ChatStartedWithToken> done) {
   auto with_token = [this, done](Outcome<ChatStarted> outcome) {
     if (auto* error = std::get_if<ChatError>(&outcome)) return done(*error);
     auto& started = std::get<ChatStarted>(outcome);
@@ -106,7 +81,7 @@ void ChatService::start_chat(StartChat request, Done<ChatStartedWithToken> done)
   });
 }
 
-void ChatService::send_message(Actor actor, std::int64_t session_id, NewMessage message, Done<MessageAccepted> done) {
+void LocalChatService::send_message(Actor actor, std::int64_t session_id, NewMessage message, Done<MessageAccepted> done) {
   if (!domain::is_message_type(message.type))
     return done(ChatError{400, "invalid_field", "type must be text, image, file, audio or video"});
   if (message.type == "text") {
@@ -123,79 +98,79 @@ void ChatService::send_message(Actor actor, std::int64_t session_id, NewMessage 
   });
 }
 
-void ChatService::take(Actor agent, std::int64_t session_id, Done<domain::SessionView> done) {
+void LocalChatService::take(Actor agent, std::int64_t session_id, Done<domain::SessionView> done) {
   write<domain::SessionView>(done, [this, agent, session_id](auto& s, auto& h, auto done) {
     engine_.take(s, h, agent, session_id, done);
   });
 }
 
-void ChatService::assign(Actor supervisor, std::int64_t session_id, std::int64_t agent_id, bool force,
+void LocalChatService::assign(Actor supervisor, std::int64_t session_id, std::int64_t agent_id, bool force,
                          Done<domain::SessionView> done) {
   write<domain::SessionView>(done, [=, this](auto& s, auto& h, auto done) {
     engine_.assign(s, h, supervisor, session_id, agent_id, force, done);
   });
 }
 
-void ChatService::close(Actor actor, std::int64_t session_id, Done<domain::SessionView> done) {
+void LocalChatService::close(Actor actor, std::int64_t session_id, Done<domain::SessionView> done) {
   write<domain::SessionView>(done, [=, this](auto& s, auto& h, auto done) { engine_.close(s, h, actor, session_id, done); });
 }
 
-void ChatService::rate(Actor customer, std::int64_t session_id, int rating, std::string comment,
+void LocalChatService::rate(Actor customer, std::int64_t session_id, int rating, std::string comment,
                        Done<domain::SessionView> done) {
   write<domain::SessionView>(done, [=, this](auto& s, auto& h, auto done) {
     engine_.rate(s, h, customer, session_id, rating, comment, done);
   });
 }
 
-void ChatService::receipt(Actor reader, std::int64_t session_id, std::int64_t up_to_seq, std::string status,
+void LocalChatService::receipt(Actor reader, std::int64_t session_id, std::int64_t up_to_seq, std::string status,
                           Done<std::int64_t> done) {
   write<std::int64_t>(done, [=, this](auto& s, auto& h, auto done) {
     engine_.receipt(s, h, reader, session_id, up_to_seq, status, done);
   });
 }
 
-void ChatService::typing(Actor actor, std::int64_t session_id, bool is_typing) {
+void LocalChatService::typing(Actor actor, std::int64_t session_id, bool is_typing) {
   store_.post_write([=, this](store::Store&, store::CommitHooks& h) { engine_.typing(h, actor, session_id, is_typing); });
 }
 
-void ChatService::set_status(Actor agent, domain::AgentStatus status, Done<std::string> done) {
+void LocalChatService::set_status(Actor agent, domain::AgentStatus status, Done<std::string> done) {
   write<std::string>(done, [=, this](auto& s, auto& h, auto done) { engine_.set_status(s, h, agent, status, done); });
 }
 
-void ChatService::session(Actor actor, std::int64_t session_id, Done<domain::SessionView> done) {
+void LocalChatService::session(Actor actor, std::int64_t session_id, Done<domain::SessionView> done) {
   write<domain::SessionView>(done, [=, this](auto& s, auto&, auto done) { done(engine_.session(s, actor, session_id)); });
 }
 
-void ChatService::messages_after(Actor actor, std::int64_t session_id, std::int64_t after_seq, int limit,
+void LocalChatService::messages_after(Actor actor, std::int64_t session_id, std::int64_t after_seq, int limit,
                                  Done<std::vector<domain::MessageView>> done) {
   write<std::vector<domain::MessageView>>(done, [=, this](auto& s, auto&, auto done) {
     done(engine_.messages_after(s, actor, session_id, after_seq, limit));
   });
 }
 
-void ChatService::waiting(Done<std::vector<domain::SessionView>> done) {
+void LocalChatService::waiting(Done<std::vector<domain::SessionView>> done) {
   write<std::vector<domain::SessionView>>(done, [this](auto&, auto&, auto done) { done(engine_.waiting_sessions()); });
 }
 
-void ChatService::active(Done<std::vector<domain::SessionView>> done) {
+void LocalChatService::active(Done<std::vector<domain::SessionView>> done) {
   write<std::vector<domain::SessionView>>(done, [this](auto&, auto&, auto done) { done(engine_.active_sessions()); });
 }
 
-void ChatService::metrics(Done<domain::MetricsView> done) {
+void LocalChatService::metrics(Done<domain::MetricsView> done) {
   write<domain::MetricsView>(done, [this](auto&, auto&, auto done) { done(engine_.metrics()); });
 }
 
-void ChatService::agents(Done<std::vector<domain::AgentView>> done) {
+void LocalChatService::agents(Done<std::vector<domain::AgentView>> done) {
   write<std::vector<domain::AgentView>>(done, [this](auto&, auto&, auto done) { done(engine_.agent_views()); });
 }
 
-void ChatService::sessions_of(Actor agent, Done<std::vector<domain::SessionView>> done) {
+void LocalChatService::sessions_of(Actor agent, Done<std::vector<domain::SessionView>> done) {
   write<std::vector<domain::SessionView>>(done, [this, agent](auto&, auto&, auto done) {
     done(engine_.sessions_of_agent(agent.id));
   });
 }
 
-void ChatService::resume(Actor actor, std::int64_t session_id, std::int64_t after_seq,
+void LocalChatService::resume(Actor actor, std::int64_t session_id, std::int64_t after_seq,
                          std::function<void(Outcome<std::vector<domain::MessageView>>)> follow) {
   // The history is read inside the batch, at this job's place in it: it holds
   // exactly the messages of the jobs before this one, whose events are
@@ -212,7 +187,7 @@ void ChatService::resume(Actor actor, std::int64_t session_id, std::int64_t afte
   if (!queued) follow(unavailable());
 }
 
-void ChatService::resume_agent(Actor agent, std::vector<std::pair<std::int64_t, std::int64_t>> resume,
+void LocalChatService::resume_agent(Actor agent, std::vector<std::pair<std::int64_t, std::int64_t>> resume,
                                std::function<void(AgentResume)> follow) {
   store_.post_write([=, this](store::Store& s, store::CommitHooks& h) {
     AgentResume result;  // read at this job's place in the batch, as in resume()
@@ -229,79 +204,79 @@ void ChatService::resume_agent(Actor agent, std::vector<std::pair<std::int64_t, 
   });
 }
 
-void ChatService::request_transfer(Actor agent, std::int64_t session_id, std::optional<std::int64_t> to_agent_id,
+void LocalChatService::request_transfer(Actor agent, std::int64_t session_id, std::optional<std::int64_t> to_agent_id,
                                    std::string reason, Done<domain::TransferView> done) {
   write<domain::TransferView>(done, [=, this](auto& s, auto& h, auto done) {
     engine_.request_transfer(s, h, agent, session_id, to_agent_id, reason, done);
   });
 }
 
-void ChatService::answer_transfer(Actor agent, std::int64_t transfer_id, bool accept, Done<domain::TransferView> done) {
+void LocalChatService::answer_transfer(Actor agent, std::int64_t transfer_id, bool accept, Done<domain::TransferView> done) {
   write<domain::TransferView>(done, [=, this](auto& s, auto& h, auto done) {
     engine_.answer_transfer(s, h, agent, transfer_id, accept, done);
   });
 }
 
-void ChatService::transfers(Actor actor, std::int64_t session_id, Done<std::vector<domain::TransferView>> done) {
+void LocalChatService::transfers(Actor actor, std::int64_t session_id, Done<std::vector<domain::TransferView>> done) {
   write<std::vector<domain::TransferView>>(done, [=, this](auto& s, auto&, auto done) {
     done(engine_.transfers(s, actor, session_id));
   });
 }
 
-void ChatService::barge_in(Actor supervisor, std::int64_t session_id, Done<domain::SessionView> done) {
+void LocalChatService::barge_in(Actor supervisor, std::int64_t session_id, Done<domain::SessionView> done) {
   write<domain::SessionView>(done, [=, this](auto& s, auto& h, auto done) { engine_.barge_in(s, h, supervisor, session_id, done); });
 }
 
-void ChatService::block(Actor actor, std::optional<std::int64_t> customer_id, std::optional<std::string> email,
+void LocalChatService::block(Actor actor, std::optional<std::int64_t> customer_id, std::optional<std::string> email,
                         std::string reason, Done<domain::BlockView> done) {
   write<domain::BlockView>(done, [=, this](auto& s, auto& h, auto done) {
     engine_.block(s, h, actor, customer_id, email, reason, done);
   });
 }
 
-void ChatService::unblock(Actor actor, std::string email, Done<domain::BlockView> done) {
+void LocalChatService::unblock(Actor actor, std::string email, Done<domain::BlockView> done) {
   write<domain::BlockView>(done, [=, this](auto& s, auto& h, auto done) { engine_.unblock(s, h, actor, email, done); });
 }
 
-void ChatService::blocks(Done<std::vector<domain::BlockView>> done) {
+void LocalChatService::blocks(Done<std::vector<domain::BlockView>> done) {
   write<std::vector<domain::BlockView>>(done, [this](auto& s, auto&, auto done) { done(engine_.blocks(s)); });
 }
 
-void ChatService::add_note(Actor actor, std::int64_t session_id, std::string kind, std::string body,
+void LocalChatService::add_note(Actor actor, std::int64_t session_id, std::string kind, std::string body,
                            Done<domain::NoteView> done) {
   write<domain::NoteView>(done, [=, this](auto& s, auto& h, auto done) {
     engine_.add_note(s, h, actor, session_id, kind, body, done);
   });
 }
 
-void ChatService::edit_note(Actor actor, std::int64_t note_id, std::optional<std::string> body,
+void LocalChatService::edit_note(Actor actor, std::int64_t note_id, std::optional<std::string> body,
                             Done<domain::NoteView> done) {
   write<domain::NoteView>(done, [=, this](auto& s, auto& h, auto done) { engine_.edit_note(s, h, actor, note_id, body, done); });
 }
 
-void ChatService::notes(Actor actor, std::int64_t session_id, Done<std::vector<domain::NoteView>> done) {
+void LocalChatService::notes(Actor actor, std::int64_t session_id, Done<std::vector<domain::NoteView>> done) {
   write<std::vector<domain::NoteView>>(done, [=, this](auto& s, auto&, auto done) { done(engine_.notes(s, actor, session_id)); });
 }
 
-void ChatService::save_canned(Actor actor, std::optional<std::int64_t> id, NewCanned canned, Done<domain::CannedView> done) {
+void LocalChatService::save_canned(Actor actor, std::optional<std::int64_t> id, NewCanned canned, Done<domain::CannedView> done) {
   write<domain::CannedView>(done, [=, this](auto& s, auto& h, auto done) { engine_.save_canned(s, h, actor, id, canned, done); });
 }
 
-void ChatService::delete_canned(Actor actor, std::int64_t id, Done<domain::CannedView> done) {
+void LocalChatService::delete_canned(Actor actor, std::int64_t id, Done<domain::CannedView> done) {
   write<domain::CannedView>(done, [=, this](auto& s, auto& h, auto done) { engine_.delete_canned(s, h, actor, id, done); });
 }
 
-void ChatService::search_canned(Actor actor, std::string prefix, Done<std::vector<domain::CannedView>> done) {
+void LocalChatService::search_canned(Actor actor, std::string prefix, Done<std::vector<domain::CannedView>> done) {
   write<std::vector<domain::CannedView>>(done, [=, this](auto& s, auto&, auto done) {
     done(engine_.search_canned(s, actor, prefix));
   });
 }
 
-void ChatService::render_canned(Actor actor, std::int64_t canned_id, std::int64_t session_id, Done<std::string> done) {
+void LocalChatService::render_canned(Actor actor, std::int64_t canned_id, std::int64_t session_id, Done<std::string> done) {
   write<std::string>(done, [=, this](auto& s, auto&, auto done) { done(engine_.render_canned(s, actor, canned_id, session_id)); });
 }
 
-void ChatService::watch(Actor actor, std::int64_t session_id, std::function<void(bool)> follow) {
+void LocalChatService::watch(Actor actor, std::int64_t session_id, std::function<void(bool)> follow) {
   const bool queued = store_.post_write([=, this](store::Store&, store::CommitHooks& h) {
     const bool allowed = engine_.may_watch(actor, session_id);
     h.after_commit([this, follow, allowed](bool) { bus_.after_delivered([follow, allowed] { follow(allowed); }); });
@@ -309,27 +284,27 @@ void ChatService::watch(Actor actor, std::int64_t session_id, std::function<void
   if (!queued) follow(false);
 }
 
-void ChatService::staff_connected(Actor staff) {
+void LocalChatService::staff_connected(Actor staff) {
   store_.post_write([=, this](store::Store& s, store::CommitHooks& h) { engine_.staff_connected(s, h, staff); });
 }
 
-void ChatService::staff_disconnected(Actor staff) {
+void LocalChatService::staff_disconnected(Actor staff) {
   store_.post_write([=, this](store::Store&, store::CommitHooks&) { engine_.staff_disconnected(staff); });
 }
 
-void ChatService::customer_connected(std::int64_t session_id) {
+void LocalChatService::customer_connected(std::int64_t session_id) {
   store_.post_write([=, this](store::Store&, store::CommitHooks&) { engine_.customer_connected(session_id); });
 }
 
-void ChatService::customer_disconnected(std::int64_t session_id) {
+void LocalChatService::customer_disconnected(std::int64_t session_id) {
   store_.post_write([=, this](store::Store&, store::CommitHooks&) { engine_.customer_disconnected(session_id); });
 }
 
-void ChatService::tick() {
+void LocalChatService::tick() {
   store_.post_write([this](store::Store& s, store::CommitHooks& h) { engine_.tick(s, h); });
 }
 
-std::optional<Actor> ChatService::verify_customer(std::string_view token) const {
+std::optional<Actor> LocalChatService::verify_customer(std::string_view token) const {
   auto claims = tokens_.verify(token);
   if (!claims || claims->kind != auth::TokenKind::customer || !claims->session_id) return std::nullopt;
   return Actor::customer(claims->subject_id, *claims->session_id);

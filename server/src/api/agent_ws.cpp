@@ -2,6 +2,7 @@
 // plus the floor's session, queue and status changes.
 #include "api/chat_ws.hpp"
 #include "api/chat_ws_common.hpp"
+#include "api/resume_gate.hpp"
 #include "api/topics.hpp"
 #include "api/ws_protocol.hpp"
 #include "domain/agent_status.hpp"
@@ -18,6 +19,7 @@ class AgentWs final : public WsProtocol {
 
   void on_closed() override {
     hub_.unsubscribe_all(connection_.get());
+    if (gate_) hub_.unsubscribe_all(gate_.get());
     if (actor_) chat_.staff_disconnected(*actor_);
   }
 
@@ -36,19 +38,26 @@ class AgentWs final : public WsProtocol {
     }
     actor_ = service::Actor::staff(principal->user_id, principal->role, principal->username);
     chat_.staff_connected(*actor_);
+    // Subscribed before anything is read: see api/resume_gate.hpp.
+    gate_ = std::make_shared<ResumeGate>(connection_);
+    for (const char* type : {"session_update", "queue_depth_changed", "agent_status_changed", "canned_update",
+                             "block_update"})
+      hub_.subscribe(topics::floor(type), gate_);
+    hub_.subscribe(topics::agent(principal->user_id), gate_);
+    std::map<std::int64_t, std::int64_t> covered(resume.begin(), resume.end());
     chat_.resume_agent(*actor_, std::move(resume),
-                       [connection = connection_, &hub = hub_, principal = *principal](service::AgentResume result) {
-                         for (const char* type : {"session_update", "queue_depth_changed", "agent_status_changed",
-                                                  "canned_update", "block_update"})
-                           hub.subscribe(topics::floor(type), connection);
-                         hub.subscribe(topics::agent(principal.user_id), connection);
+                       [connection = connection_, gate = gate_, principal = *principal,
+                        covered](service::Outcome<service::AgentResume> outcome) mutable {
+                         if (send_if_error(*connection, outcome)) return connection->close(1013, "try again later");
+                         auto& result = std::get<service::AgentResume>(outcome);
                          json::array sessions;
                          for (const auto& session : result.sessions) sessions.push_back(session_json(session));
-                         connection->send(event_frame("auth_success", {{"user_id", principal.user_id},
+                         std::vector<realtime::Frame> frames{event_frame("auth_success", {{"user_id", principal.user_id},
                                                                        {"role", domain::to_string(principal.role)},
                                                                        {"status", result.status},
-                                                                       {"sessions", std::move(sessions)}}));
-                         send_history(*connection, result.missed);
+                                                                       {"sessions", std::move(sessions)}})};
+                         append_history(frames, covered, result.missed);
+                         gate->open(frames, covered);
                        });
     return true;
   }
@@ -103,6 +112,7 @@ class AgentWs final : public WsProtocol {
   const service::AuthService& auth_;
   realtime::TopicHub& hub_;
   std::optional<service::Actor> actor_;
+  std::shared_ptr<ResumeGate> gate_;  // the socket's floor and agent subscriptions (the hub holds it weakly)
 };
 }  // namespace
 

@@ -1,4 +1,6 @@
 #pragma once
+#include <map>
+#include <vector>
 // Pieces both chat protocols use: turning outcomes into frames.
 #include <boost/json.hpp>
 
@@ -25,7 +27,9 @@ service::NewMessage new_message_from(const boost::json::object& data);
 service::Done<service::MessageAccepted> ack_to(std::shared_ptr<WsConnection> connection,
                                                std::optional<std::string> client_msg_id);
 
-// Sends each message as `message_created`, in order.
-void send_history(WsConnection& connection, const std::vector<domain::MessageView>& messages);
+// Appends each message as a `message_created` frame, in order, and raises
+// covered[session] to the highest seq among them (for ResumeGate::open).
+void append_history(std::vector<realtime::Frame>& frames, std::map<std::int64_t, std::int64_t>& covered,
+                    const std::vector<domain::MessageView>& messages);
 
 }  // namespace livedesk::api

@@ -1,6 +1,7 @@
 // The customer's socket: one session, opened by its customer_token.
 #include "api/chat_ws.hpp"
 #include "api/chat_ws_common.hpp"
+#include "api/resume_gate.hpp"
 #include "api/topics.hpp"
 #include "api/ws_protocol.hpp"
 
@@ -30,6 +31,7 @@ class CustomerWs final : public WsProtocol {
 
   void on_closed() override {
     hub_.unsubscribe_all(connection_.get());
+    if (gate_) hub_.unsubscribe_all(gate_.get());
     if (control_) hub_.unsubscribe_all(control_.get());
     if (actor_) chat_.customer_disconnected(actor_->session_id);
   }
@@ -46,20 +48,25 @@ class CustomerWs final : public WsProtocol {
     control_ = std::make_shared<ClosingSubscriber>(connection_);
     hub_.subscribe(topics::customer_control(actor->session_id), control_);
     chat_.customer_connected(actor->session_id);
-    auto connection = connection_;
-    auto& hub = hub_;
     const auto session_id = actor->session_id;
-    chat_.session(*actor, session_id, [this_ = shared_from_this(), connection, &hub, actor = *actor, last_seq,
+    // Subscribed before anything is read: see api/resume_gate.hpp.
+    gate_ = std::make_shared<ResumeGate>(connection_);
+    hub_.subscribe(topics::customer_of(session_id), gate_);
+    auto connection = connection_;
+    chat_.session(*actor, session_id, [this_ = shared_from_this(), connection, gate = gate_, actor = *actor, last_seq,
                                        session_id](service::Outcome<domain::SessionView> outcome) {
       if (send_if_error(*connection, outcome)) return connection->close(1008, "unknown session");
-      connection->send(event_frame("auth_success", {{"session_id", session_id},
-                                                    {"session", session_json(std::get<domain::SessionView>(outcome))}}));
+      auto welcome = event_frame("auth_success", {{"session_id", session_id},
+                                                  {"session", session_json(std::get<domain::SessionView>(outcome))}});
       auto* self = static_cast<CustomerWs*>(this_.get());
       self->chat_.resume(actor, session_id, last_seq,
-                         [connection, &hub, session_id](service::Outcome<std::vector<domain::MessageView>> history) {
+                         [connection, gate, welcome, session_id,
+                          last_seq](service::Outcome<std::vector<domain::MessageView>> history) {
                            if (send_if_error(*connection, history)) return;
-                           hub.subscribe(topics::customer_of(session_id), connection);
-                           send_history(*connection, std::get<std::vector<domain::MessageView>>(history));
+                           std::vector<realtime::Frame> frames{welcome};
+                           std::map<std::int64_t, std::int64_t> covered{{session_id, last_seq}};
+                           append_history(frames, covered, std::get<std::vector<domain::MessageView>>(history));
+                           gate->open(frames, covered);
                          });
     });
     return true;
@@ -100,6 +107,7 @@ class CustomerWs final : public WsProtocol {
   realtime::TopicHub& hub_;
   std::optional<service::Actor> actor_;
   std::shared_ptr<ClosingSubscriber> control_;
+  std::shared_ptr<ResumeGate> gate_;  // the socket's subscription to its session (the hub holds it weakly)
 };
 }  // namespace
 

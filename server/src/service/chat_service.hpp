@@ -81,7 +81,7 @@ class ChatService {
   // The agent's open chats and, for each session in `resume` (id -> last seq
   // seen), the messages after it; subscribe first, as for resume().
   virtual void resume_agent(Actor agent, std::vector<std::pair<std::int64_t, std::int64_t>> resume,
-                    std::function<void(AgentResume)> follow) = 0;
+                    Done<AgentResume> follow) = 0;
 
   virtual void staff_connected(Actor staff) = 0;
   virtual void staff_disconnected(Actor staff) = 0;

@@ -188,8 +188,8 @@ void LocalChatService::resume(Actor actor, std::int64_t session_id, std::int64_t
 }
 
 void LocalChatService::resume_agent(Actor agent, std::vector<std::pair<std::int64_t, std::int64_t>> resume,
-                               std::function<void(AgentResume)> follow) {
-  store_.post_write([=, this](store::Store& s, store::CommitHooks& h) {
+                                    Done<AgentResume> follow) {
+  const bool queued = store_.post_write([=, this](store::Store& s, store::CommitHooks& h) {
     AgentResume result;  // read at this job's place in the batch, as in resume()
     result.sessions = engine_.sessions_of_agent(agent.id);
     result.status = engine_.status_of(agent.id);
@@ -202,6 +202,7 @@ void LocalChatService::resume_agent(Actor agent, std::vector<std::pair<std::int6
       bus_.after_delivered([follow, result] { follow(result); });
     });
   });
+  if (!queued) follow(unavailable());
 }
 
 void LocalChatService::request_transfer(Actor agent, std::int64_t session_id, std::optional<std::int64_t> to_agent_id,

@@ -77,7 +77,7 @@ class LocalChatService final : public ChatService {
   void resume(Actor actor, std::int64_t session_id, std::int64_t after_seq,
               std::function<void(Outcome<std::vector<domain::MessageView>>)> follow) override;
   void resume_agent(Actor agent, std::vector<std::pair<std::int64_t, std::int64_t>> resume,
-                    std::function<void(AgentResume)> follow) override;
+                    Done<AgentResume> follow) override;
 
   void staff_connected(Actor staff) override;
   void staff_disconnected(Actor staff) override;

@@ -88,6 +88,8 @@ std::uint16_t Server::bound_port() const { return state_->port.load(); }
 
 void Server::request_stop() { state_->stop(); }
 
+std::size_t Server::restart_websockets() { return state_->connections.restart_all(); }
+
 void Server::run() {
   State& s = *state_;
   const tcp::endpoint endpoint(asio::ip::make_address(s.options.bind_address), s.options.port);
@@ -98,6 +100,7 @@ void Server::run() {
   s.port = s.acceptor.local_endpoint().port();
   support::log_event(spdlog::level::info, "listening",
                      {{"address", s.options.bind_address}, {"port", s.port.load()}});
+  if (s.options.on_listening) s.options.on_listening(s.port.load());
 
   s.signals.async_wait([&s](boost::system::error_code ec, int signal) {
     if (ec) return;

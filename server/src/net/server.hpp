@@ -39,6 +39,8 @@ struct ServerOptions {
     std::function<void()> run;
   };
   std::vector<Periodic> periodic;
+  // Called once the listener is bound, with its port (before serving starts).
+  std::function<void(std::uint16_t port)> on_listening;
 };
 
 // Owns the io_context; see the file comment.
@@ -55,6 +57,9 @@ class Server {
   std::uint16_t bound_port() const;
   // Begins graceful shutdown, as a signal would. Safe from any thread.
   void request_stop();
+  // Asks every WebSocket client to reconnect (close 1012): they resume by seq
+  // from the database. Safe from any thread; returns how many were asked.
+  std::size_t restart_websockets();
 
  private:
   struct State;

@@ -190,9 +190,13 @@ asio::awaitable<void> run_websocket_session(tcp::socket socket, beast::http::req
   ws.read_message_max(options.max_frame_bytes);
   auto [ec] = co_await ws.async_accept(request, use_tuple);
   if (ec) co_return;
-  const auto id = connections.add([weak = std::weak_ptr<Session>(session)] {
-    if (auto s = weak.lock()) s->close(1001, "server shutting down");
-  });
+  const auto id = connections.add(
+      [weak = std::weak_ptr<Session>(session)] {
+        if (auto s = weak.lock()) s->close(1001, "server shutting down");
+      },
+      [weak = std::weak_ptr<Session>(session)] {
+        if (auto s = weak.lock()) s->close(1012, "reconnect and resume");
+      });
   if (id == 0) session->close(1001, "server shutting down");
   auto handler = endpoint.open(session);
   co_await session->run(std::move(handler));

@@ -2,6 +2,8 @@
 // What happened in the chat core, published after the change is committed.
 // Each event names who must hear of it (session, agent), so the realtime
 // layer can route it without asking the store.
+// A field added here must be added to bus/event_descriptions.hpp too, or it
+// will not cross to other nodes (event_codec_test does not compile until it is).
 #include <cstdint>
 #include <optional>
 #include <string>

@@ -1,0 +1,39 @@
+#include "bus/envelope.hpp"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "bus/event_codec.hpp"
+
+namespace livedesk::bus {
+
+namespace json = boost::json;
+
+std::string encode_envelope(std::string_view origin, std::uint64_t n, const Event& event) {
+  json::object envelope;
+  envelope["origin"] = origin;
+  envelope["n"] = n;
+  envelope["event"] = event_to_json(event);
+  return json::serialize(envelope);
+}
+
+std::optional<DecodedEnvelope> decode_envelope(std::string_view text) noexcept {
+  try {
+    boost::system::error_code ec;
+    json::value parsed = json::parse(text, ec);
+    if (ec) return std::nullopt;
+    const auto* object = parsed.if_object();
+    if (!object) return std::nullopt;
+    const auto* origin = object->if_contains("origin");
+    const auto* n = object->if_contains("n");
+    const auto* event = object->if_contains("event");
+    if (!origin || !origin->is_string() || origin->get_string().empty() || !n || !event) return std::nullopt;
+    auto number = n->to_number<std::uint64_t>(ec);
+    if (ec || number == 0) return std::nullopt;
+    return DecodedEnvelope{std::string(origin->get_string()), number, event_from_json(*event)};
+  } catch (...) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace livedesk::bus

@@ -1,0 +1,28 @@
+#pragma once
+// An event as it travels between nodes: {"origin":<node id>,"n":<number in
+// that node's sequence, from 1>,"event":<bus/event_codec.hpp>}. `n` lets a
+// receiver notice events it never got (a gap) or a publisher that restarted.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "bus/events.hpp"
+
+namespace livedesk::bus {
+
+std::string encode_envelope(std::string_view origin, std::uint64_t n, const Event& event);
+
+// A decoded envelope whose event may not be: a node running a newer build may
+// send an event this one does not know, and the receiver still needs `n`.
+struct DecodedEnvelope {
+  std::string origin;
+  std::uint64_t n = 0;
+  std::optional<Event> event;
+};
+
+// nullopt when the envelope itself (JSON, origin, n) is malformed; keys it
+// does not know are ignored, so later builds can add some. Never throws.
+std::optional<DecodedEnvelope> decode_envelope(std::string_view text) noexcept;
+
+}  // namespace livedesk::bus

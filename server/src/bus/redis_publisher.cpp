@@ -1,0 +1,139 @@
+#include "bus/redis_publisher.hpp"
+
+#include <hiredis/hiredis.h>
+#include <pthread.h>
+
+#include <algorithm>
+
+#include "bus/backoff.hpp"
+#include "bus/envelope.hpp"
+#include "bus/redis_connection.hpp"
+#include "support/json_log.hpp"
+
+namespace livedesk::bus {
+namespace {
+
+// Commands sent before reading their replies: one round trip per chunk, and a
+// bounded amount of unconfirmed work when the connection breaks.
+constexpr std::size_t kPipelineChunk = 256;
+
+}  // namespace
+
+RedisPublisher::RedisPublisher(RedisEndpoint endpoint, const RedisBusOptions& options)
+    : endpoint_(std::move(endpoint)), options_(options), thread_([this] { run(); }) {}
+
+RedisPublisher::~RedisPublisher() { stop(); }
+
+bool RedisPublisher::offer(const Event& event) {
+  {
+    std::lock_guard lock(mutex_);
+    std::uint64_t n = next_n_++;
+    if (stopping_ || !connected_ || queue_.size() >= options_.max_queued) {
+      ++dropped_;
+      return false;
+    }
+    queue_.push_back(Queued{n, event});
+  }
+  wake_.notify_one();
+  return true;
+}
+
+void RedisPublisher::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_one();
+  if (thread_.joinable()) thread_.join();
+}
+
+void RedisPublisher::run() {
+  pthread_setname_np(pthread_self(), "redis-publish");
+  block_sigpipe_in_this_thread();
+  Backoff backoff(options_.reconnect_initial, options_.reconnect_max);
+  bool failing = false;  // a connect failure is logged once, not at every retry
+  for (;;) {
+    if (!connection_) {
+      try {
+        connection_ = std::make_unique<RedisConnection>(endpoint_, options_.io_timeout);
+      } catch (const RedisConnectionError& e) {
+        ++connect_failures_;
+        if (!failing) support::log_event(spdlog::level::warn, "redis_publisher_connect_failed", {{"error", e.what()}});
+        failing = true;
+        std::unique_lock lock(mutex_);
+        if (wake_.wait_for(lock, backoff.next(), [this] { return stopping_; })) break;
+        continue;
+      }
+      {
+        std::lock_guard lock(mutex_);
+        connected_ = true;
+      }
+      backoff.reset();
+      failing = false;
+      support::log_event(spdlog::level::info, "redis_publisher_connected",
+                         {{"node", options_.node_id}, {"server", endpoint_.address()}});
+    }
+
+    std::deque<Queued> batch;
+    bool stopping = false;
+    {
+      std::unique_lock lock(mutex_);
+      wake_.wait_for(lock, options_.heartbeat, [this] { return stopping_ || !queue_.empty(); });
+      batch.swap(queue_);
+      stopping = stopping_;
+    }
+    try {
+      if (!batch.empty()) {
+        send(*connection_, batch);
+      } else if (!stopping) {
+        // Idle: find out now, not at the next event, whether Redis is still there.
+        auto reply = connection_->command({"PING"});
+        if (reply->type == REDIS_REPLY_ERROR) throw RedisConnectionError("PING: " + std::string(reply->str, reply->len));
+      }
+    } catch (const RedisConnectionError& e) {
+      support::log_event(spdlog::level::warn, "redis_publisher_lost",
+                         {{"error", e.what()}, {"unconfirmed", batch.size()}});
+      connection_.reset();
+      went_down(batch.size());
+      failing = true;
+      if (stopping) break;
+      std::unique_lock lock(mutex_);
+      if (wake_.wait_for(lock, backoff.next(), [this] { return stopping_; })) break;
+      continue;
+    }
+    if (stopping) break;
+  }
+  connection_.reset();
+  went_down(0);
+}
+
+void RedisPublisher::send(RedisConnection& connection, std::deque<Queued>& batch) {
+  while (!batch.empty()) {
+    std::size_t count = std::min(batch.size(), kPipelineChunk);
+    for (std::size_t i = 0; i < count; ++i) {
+      std::string payload = encode_envelope(options_.node_id, batch[i].n, batch[i].event);
+      connection.append({"PUBLISH", options_.channel, payload});
+    }
+    connection.flush();
+    for (std::size_t i = 0; i < count; ++i) {
+      auto reply = connection.read_reply();
+      if (reply->type == REDIS_REPLY_ERROR) {
+        ++dropped_;
+        support::log_event(spdlog::level::warn, "redis_publish_refused", {{"error", std::string(reply->str, reply->len)}});
+      } else {
+        ++published_;
+      }
+      batch.pop_front();
+    }
+  }
+}
+
+// Everything not confirmed is lost, and offers are refused until we reconnect.
+void RedisPublisher::went_down(std::size_t unconfirmed) {
+  std::lock_guard lock(mutex_);
+  connected_ = false;
+  dropped_ += unconfirmed + queue_.size();
+  queue_.clear();
+}
+
+}  // namespace livedesk::bus

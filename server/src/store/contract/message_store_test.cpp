@@ -8,6 +8,7 @@
 namespace livedesk::store {
 namespace {
 
+// The chat fixture under its own suite name.
 class MessageStoreTest : public test_support::ChatStoreTest {};
 using test_support::kT0;
 

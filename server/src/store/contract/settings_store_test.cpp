@@ -11,6 +11,7 @@
 namespace livedesk::store {
 namespace {
 
+// A fresh database per test; each open() is another node on it.
 class SettingsStoreTest : public test_support::StoreTest {};
 
 TEST_P(SettingsStoreTest, StoresTheValueWhenAbsentAndKeepsTheFirst) {
@@ -34,7 +35,8 @@ TEST_P(SettingsStoreTest, NodesRacingOnTheirFirstStartAllGetOneValue) {
   std::vector<std::string> got(kNodes);
   std::vector<std::thread> threads;
   for (int i = 0; i < kNodes; ++i) {
-    threads.emplace_back([&, i] { got[i] = nodes[i]->shared_setting("jwt_secret", "secret-of-node-" + std::to_string(i)); });
+    threads.emplace_back(
+        [&, i] { got[i] = nodes[i]->shared_setting("jwt_secret", "secret-of-node-" + std::to_string(i)); });
   }
   for (auto& thread : threads) thread.join();
   for (int i = 1; i < kNodes; ++i) EXPECT_EQ(got[i], got[0]);

@@ -30,6 +30,7 @@ AuditEntry audit(std::string action, std::optional<std::int64_t> actor = std::nu
   return entry;
 }
 
+// A fresh database per test, and no store open yet.
 class StoreBasicsTest : public test_support::StoreTest {};
 
 TEST_P(StoreBasicsTest, MigratesEmptyDatabaseToLatestVersionWithEveryTable) {

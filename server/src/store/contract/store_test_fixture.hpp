@@ -36,9 +36,8 @@ class ChatStoreTest : public StoreTest {
     StoreTest::SetUp();
     if (IsSkipped()) return;
     store_ = open();
-    agent_ = store_->create_user(
-        NewStaffUser{.username = "agent", .name = "Agent", .role = domain::Role::agent, .password_hash = "h",
-                     .created_ms = kT0});
+    agent_ = store_->create_user(NewStaffUser{
+        .username = "agent", .name = "Agent", .role = domain::Role::agent, .password_hash = "h", .created_ms = kT0});
     customer_ = store_->upsert_customer("Carla", "carla@example.com", kT0).id;
   }
 

@@ -22,16 +22,16 @@ constexpr PgStatement kLiftBlock{
     "lift_block",
     "UPDATE customer_blocks SET lifted_ms = $2, lifted_by = $3 WHERE email = $1 AND lifted_ms IS NULL "
     "RETURNING " LIVEDESK_PG_BLOCK_COLUMNS};
-constexpr PgStatement kActiveBlocks{
-    "active_blocks", "SELECT " LIVEDESK_PG_BLOCK_COLUMNS " FROM customer_blocks WHERE lifted_ms IS NULL "
-                     "ORDER BY created_ms DESC, id DESC"};
+constexpr PgStatement kActiveBlocks{"active_blocks", "SELECT " LIVEDESK_PG_BLOCK_COLUMNS
+                                                     " FROM customer_blocks WHERE lifted_ms IS NULL "
+                                                     "ORDER BY created_ms DESC, id DESC"};
 constexpr PgStatement kCustomerByEmail{"customer_by_email",
                                        "SELECT " LIVEDESK_PG_CUSTOMER_COLUMNS " FROM customers WHERE email = $1"};
 // Served by chat_sessions_by_customer (customer_id, created_ms).
 constexpr PgStatement kOpenSessionsOfCustomer{
-    "open_sessions_of_customer",
-    "SELECT " LIVEDESK_PG_SESSION_COLUMNS " FROM chat_sessions "
-    "WHERE customer_id = $1 AND status IN ('waiting', 'active') ORDER BY created_ms, id"};
+    "open_sessions_of_customer", "SELECT " LIVEDESK_PG_SESSION_COLUMNS
+                                 " FROM chat_sessions "
+                                 "WHERE customer_id = $1 AND status IN ('waiting', 'active') ORDER BY created_ms, id"};
 // One fixed statement for every combination of filters: an unset filter is
 // bound as NULL and its "$N IS NULL OR ..." term is true. The casts give each
 // parameter its type where "IS NULL" alone would leave it unknown.
@@ -47,8 +47,8 @@ constexpr PgStatement kQueryAudit{
 
 #undef LIVEDESK_PG_BLOCK_COLUMNS
 
-constexpr PgStatement kStatements[] = {kInsertBlock,     kLiftBlock,          kActiveBlocks,
-                                       kCustomerByEmail, kOpenSessionsOfCustomer, kQueryAudit};
+constexpr PgStatement kStatements[] = {
+    kInsertBlock, kLiftBlock, kActiveBlocks, kCustomerByEmail, kOpenSessionsOfCustomer, kQueryAudit};
 
 CustomerBlock read_block(const pqxx::row& row) {
   return CustomerBlock{.id = as_int64(row[0]),
@@ -90,7 +90,8 @@ std::optional<CustomerBlock> PgChatStore::lift_block(std::string_view email_lowe
 }
 
 std::vector<CustomerBlock> PgChatStore::active_blocks() {
-  return db().read([&](pqxx::transaction_base& tx) { return read_all<CustomerBlock>(exec(tx, kActiveBlocks), read_block); });
+  return db().read(
+      [&](pqxx::transaction_base& tx) { return read_all<CustomerBlock>(exec(tx, kActiveBlocks), read_block); });
 }
 
 std::optional<Customer> PgChatStore::find_customer_by_email(std::string_view email_lowercase) {

@@ -28,18 +28,19 @@ constexpr PgStatement kUpdateSession{
     "first_response_ms = $6, closed_ms = $7, close_reason = $8, next_seq = $9 WHERE id = $1"};
 constexpr PgStatement kFindSession{"find_session",
                                    "SELECT " LIVEDESK_PG_SESSION_COLUMNS " FROM chat_sessions WHERE id = $1"};
-constexpr PgStatement kSessionsByStatus{
-    "sessions_by_status",
-    "SELECT " LIVEDESK_PG_SESSION_COLUMNS " FROM chat_sessions WHERE status = $1 ORDER BY created_ms, id"};
+constexpr PgStatement kSessionsByStatus{"sessions_by_status",
+                                        "SELECT " LIVEDESK_PG_SESSION_COLUMNS
+                                        " FROM chat_sessions WHERE status = $1 ORDER BY created_ms, id"};
 constexpr PgStatement kSessionsTouchedSince{
     "sessions_touched_since",
-    "SELECT " LIVEDESK_PG_SESSION_COLUMNS " FROM chat_sessions "
+    "SELECT " LIVEDESK_PG_SESSION_COLUMNS
+    " FROM chat_sessions "
     "WHERE created_ms >= $1 OR closed_ms >= $1 OR assigned_ms >= $1 OR first_response_ms >= $1 ORDER BY id"};
-constexpr PgStatement kLatestClosedSession{
-    "latest_closed_session",
-    "SELECT " LIVEDESK_PG_SESSION_COLUMNS " FROM chat_sessions "
-    "WHERE customer_id = $1 AND status = 'closed' AND agent_id IS NOT NULL "
-    "ORDER BY closed_ms DESC, id DESC LIMIT 1"};
+constexpr PgStatement kLatestClosedSession{"latest_closed_session",
+                                           "SELECT " LIVEDESK_PG_SESSION_COLUMNS
+                                           " FROM chat_sessions "
+                                           "WHERE customer_id = $1 AND status = 'closed' AND agent_id IS NOT NULL "
+                                           "ORDER BY closed_ms DESC, id DESC LIMIT 1"};
 constexpr PgStatement kInsertRating{
     "insert_rating", "INSERT INTO csat_ratings(session_id, rating, comment, created_ms) VALUES ($1, $2, $3, $4)"};
 constexpr PgStatement kFindRating{
@@ -50,17 +51,18 @@ constexpr PgStatement kEmailBlocked{"email_blocked",
 constexpr PgStatement kUpdatePresence{"update_presence",
                                       "UPDATE staff_users SET status = $2, last_active_ms = $3 WHERE id = $1"};
 
-constexpr PgStatement kStatements[] = {kUpsertCustomer,   kFindCustomer,        kInsertSession,        kUpdateSession,
-                                       kFindSession,      kSessionsByStatus,    kSessionsTouchedSince, kLatestClosedSession,
-                                       kInsertRating,     kFindRating,          kEmailBlocked,         kUpdatePresence};
+constexpr PgStatement kStatements[] = {kUpsertCustomer, kFindCustomer,     kInsertSession,        kUpdateSession,
+                                       kFindSession,    kSessionsByStatus, kSessionsTouchedSince, kLatestClosedSession,
+                                       kInsertRating,   kFindRating,       kEmailBlocked,         kUpdatePresence};
 
 }  // namespace
 
 std::span<const PgStatement> chat_statements() { return kStatements; }
 
 Customer PgChatStore::upsert_customer(std::string_view name, std::string_view email_lowercase, std::int64_t now_ms) {
-  return db().write(
-      [&](pqxx::transaction_base& tx) { return read_customer(exec(tx, kUpsertCustomer, email_lowercase, name, now_ms)[0]); });
+  return db().write([&](pqxx::transaction_base& tx) {
+    return read_customer(exec(tx, kUpsertCustomer, email_lowercase, name, now_ms)[0]);
+  });
 }
 
 std::optional<Customer> PgChatStore::find_customer(std::int64_t id) {
@@ -84,24 +86,31 @@ void PgChatStore::update_session(const ChatSession& s) {
 }
 
 std::optional<ChatSession> PgChatStore::find_session(std::int64_t id) {
-  return db().read([&](pqxx::transaction_base& tx) { return read_first<ChatSession>(exec(tx, kFindSession, id), read_session); });
+  return db().read(
+      [&](pqxx::transaction_base& tx) { return read_first<ChatSession>(exec(tx, kFindSession, id), read_session); });
 }
 
 std::vector<ChatSession> PgChatStore::list_sessions_by_status(std::string_view status) {
-  return db().read([&](pqxx::transaction_base& tx) { return read_all<ChatSession>(exec(tx, kSessionsByStatus, status), read_session); });
+  return db().read([&](pqxx::transaction_base& tx) {
+    return read_all<ChatSession>(exec(tx, kSessionsByStatus, status), read_session);
+  });
 }
 
 std::vector<ChatSession> PgChatStore::sessions_touched_since(std::int64_t since_ms) {
-  return db().read([&](pqxx::transaction_base& tx) { return read_all<ChatSession>(exec(tx, kSessionsTouchedSince, since_ms), read_session); });
+  return db().read([&](pqxx::transaction_base& tx) {
+    return read_all<ChatSession>(exec(tx, kSessionsTouchedSince, since_ms), read_session);
+  });
 }
 
 std::optional<ChatSession> PgChatStore::latest_closed_session_of_customer(std::int64_t customer_id) {
-  return db().read(
-      [&](pqxx::transaction_base& tx) { return read_first<ChatSession>(exec(tx, kLatestClosedSession, customer_id), read_session); });
+  return db().read([&](pqxx::transaction_base& tx) {
+    return read_first<ChatSession>(exec(tx, kLatestClosedSession, customer_id), read_session);
+  });
 }
 
 void PgChatStore::insert_rating(const CsatRating& r) {
-  db().write([&](pqxx::transaction_base& tx) { exec(tx, kInsertRating, r.session_id, r.rating, r.comment, r.created_ms); });
+  db().write(
+      [&](pqxx::transaction_base& tx) { exec(tx, kInsertRating, r.session_id, r.rating, r.comment, r.created_ms); });
 }
 
 std::optional<CsatRating> PgChatStore::find_rating(std::int64_t session_id) {

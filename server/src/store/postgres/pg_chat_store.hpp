@@ -82,9 +82,10 @@ class PgChatStore : public Store {
   std::vector<ChatSession> sessions_touched_since(std::int64_t since_ms) override;
   std::vector<RatingRow> ratings_since(std::int64_t since_ms) override;
   std::vector<MessageCount> message_counts_since(std::int64_t since_ms) override;
-  std::vector<std::pair<std::string, std::int64_t>> statuses_below(std::int64_t session_id, std::string_view sender_type,
-                                                                    std::int64_t up_to_seq, std::string_view status,
-                                                                    std::int64_t since_ms) override;
+  std::vector<std::pair<std::string, std::int64_t>> statuses_below(std::int64_t session_id,
+                                                                   std::string_view sender_type, std::int64_t up_to_seq,
+                                                                   std::string_view status,
+                                                                   std::int64_t since_ms) override;
 
  protected:
   // Owned by the derived class; lives as long as the object.

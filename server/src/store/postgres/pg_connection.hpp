@@ -14,11 +14,10 @@
 // A pqxx exception never leaves this class's callers: unique violations become
 // DuplicateError, everything else StoreError. A lost connection is replaced by
 // a new one (statements prepared again) at the next use outside a transaction.
-#include <pqxx/pqxx>
-
 #include <functional>
 #include <memory>
 #include <optional>
+#include <pqxx/pqxx>
 #include <span>
 #include <string>
 #include <type_traits>
@@ -96,7 +95,7 @@ class PgConnection {
 
   std::string url_;
   std::unique_ptr<pqxx::connection> connection_;
-  std::vector<PgStatement> statements_;  // prepared on every (re)connect
+  std::vector<PgStatement> statements_;      // prepared on every (re)connect
   std::unique_ptr<pqxx::work> transaction_;  // open while levels_ is not empty
   std::vector<Level> levels_;                // [0] the outermost transaction
 };

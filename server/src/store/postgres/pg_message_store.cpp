@@ -8,7 +8,7 @@ namespace livedesk::store::postgres {
 
 namespace {
 
-#define LIVEDESK_PG_MESSAGE_COLUMNS                                                         \
+#define LIVEDESK_PG_MESSAGE_COLUMNS                                                       \
   "id, session_id, seq, sender_type, sender_user_id, type, body, status, client_msg_id, " \
   "attachment_name, attachment_mime, attachment_size, attachment_url, created_ms"
 
@@ -18,23 +18,21 @@ constexpr PgStatement kInsertMessage{
     "attachment_name, attachment_mime, attachment_size, attachment_url, created_ms) "
     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id"};
 // Served by UNIQUE(session_id, sender_type, client_msg_id).
-constexpr PgStatement kFindByClientId{
-    "message_by_client_id",
-    "SELECT " LIVEDESK_PG_MESSAGE_COLUMNS " FROM messages "
-    "WHERE session_id = $1 AND sender_type = $2 AND client_msg_id = $3"};
+constexpr PgStatement kFindByClientId{"message_by_client_id",
+                                      "SELECT " LIVEDESK_PG_MESSAGE_COLUMNS
+                                      " FROM messages "
+                                      "WHERE session_id = $1 AND sender_type = $2 AND client_msg_id = $3"};
 // Served by UNIQUE(session_id, seq): a range scan, no sort.
-constexpr PgStatement kMessagesAfter{
-    "messages_after",
-    "SELECT " LIVEDESK_PG_MESSAGE_COLUMNS " FROM messages WHERE session_id = $1 AND seq > $2 ORDER BY seq LIMIT $3"};
-constexpr PgStatement kLastMessage{
-    "last_message",
-    "SELECT " LIVEDESK_PG_MESSAGE_COLUMNS " FROM messages WHERE session_id = $1 ORDER BY seq DESC LIMIT 1"};
+constexpr PgStatement kMessagesAfter{"messages_after",
+                                     "SELECT " LIVEDESK_PG_MESSAGE_COLUMNS
+                                     " FROM messages WHERE session_id = $1 AND seq > $2 ORDER BY seq LIMIT $3"};
+constexpr PgStatement kLastMessage{"last_message", "SELECT " LIVEDESK_PG_MESSAGE_COLUMNS
+                                                   " FROM messages WHERE session_id = $1 ORDER BY seq DESC LIMIT 1"};
 // Lower than delivered: sent. Lower than read: sent, delivered. failed is never advanced.
-constexpr PgStatement kAdvanceStatus{
-    "advance_message_status",
-    "UPDATE messages SET status = $4::text "
-    "WHERE session_id = $1 AND sender_type = $2 AND seq <= $3 "
-    "AND (status = 'sent' OR (status = 'delivered' AND $4::text = 'read'))"};
+constexpr PgStatement kAdvanceStatus{"advance_message_status",
+                                     "UPDATE messages SET status = $4::text "
+                                     "WHERE session_id = $1 AND sender_type = $2 AND seq <= $3 "
+                                     "AND (status = 'sent' OR (status = 'delivered' AND $4::text = 'read'))"};
 
 #undef LIVEDESK_PG_MESSAGE_COLUMNS
 
@@ -91,7 +89,9 @@ std::vector<Message> PgChatStore::messages_after(std::int64_t session_id, std::i
 }
 
 std::optional<Message> PgChatStore::last_message(std::int64_t session_id) {
-  return db().read([&](pqxx::transaction_base& tx) { return read_first<Message>(exec(tx, kLastMessage, session_id), read_message); });
+  return db().read([&](pqxx::transaction_base& tx) {
+    return read_first<Message>(exec(tx, kLastMessage, session_id), read_message);
+  });
 }
 
 int PgChatStore::advance_message_status(std::int64_t session_id, std::string_view sender_type, std::int64_t up_to_seq,

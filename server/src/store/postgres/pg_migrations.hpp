@@ -4,7 +4,6 @@
 // dialect. Append-only like those: a released migration is never edited.
 // Applied migrations are recorded in schema_migrations(version, applied_at_ms).
 #include <pqxx/pqxx>
-
 #include <span>
 #include <string_view>
 

@@ -3,16 +3,15 @@
 // statement selects and the function that reads those columns, side by side so
 // they cannot drift apart. The lists are macros so statements stay string
 // literals, prepared as written.
-#include <pqxx/pqxx>
-
 #include <optional>
+#include <pqxx/pqxx>
 #include <vector>
 
 #include "store/store.hpp"
 
 // Select exactly these columns, in this order, for read_customer / read_session.
 #define LIVEDESK_PG_CUSTOMER_COLUMNS "id, name, email, created_ms"
-#define LIVEDESK_PG_SESSION_COLUMNS                                                                        \
+#define LIVEDESK_PG_SESSION_COLUMNS                                                                    \
   "id, customer_id, agent_id, status, priority, subject, created_ms, assigned_ms, first_response_ms, " \
   "closed_ms, close_reason, next_seq"
 

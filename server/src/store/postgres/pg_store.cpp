@@ -19,15 +19,15 @@ using postgres::exec;
 using postgres::PgConnection;
 using postgres::PgStatement;
 
-#define LIVEDESK_PG_USER                                                                                    \
+#define LIVEDESK_PG_USER                                                                                       \
   "SELECT id, username, name, role, password_hash, status, capacity, last_active_ms, created_ms, disabled_ms " \
   "FROM staff_users "
 
 constexpr PgStatement kSchemaVersion{"schema_version", "SELECT coalesce(max(version), 0) FROM schema_migrations"};
 constexpr PgStatement kPing{"ping", "SELECT 1"};
-constexpr PgStatement kCreateUser{
-    "create_user",
-    "INSERT INTO staff_users(username, name, role, password_hash, created_ms) VALUES ($1, $2, $3, $4, $5) RETURNING id"};
+constexpr PgStatement kCreateUser{"create_user",
+                                  "INSERT INTO staff_users(username, name, role, password_hash, created_ms) VALUES "
+                                  "($1, $2, $3, $4, $5) RETURNING id"};
 constexpr PgStatement kUserByName{"user_by_name", LIVEDESK_PG_USER "WHERE username = $1"};
 constexpr PgStatement kUserById{"user_by_id", LIVEDESK_PG_USER "WHERE id = $1"};
 constexpr PgStatement kListUsers{"list_users", LIVEDESK_PG_USER "ORDER BY id"};
@@ -44,8 +44,8 @@ constexpr PgStatement kSelectSetting{"select_setting", "SELECT value FROM settin
 
 #undef LIVEDESK_PG_USER
 
-constexpr PgStatement kStatements[] = {kSchemaVersion, kPing,         kCreateUser,    kUserByName,   kUserById,
-                                       kListUsers,     kAppendAudit,  kInsertSetting, kSelectSetting};
+constexpr PgStatement kStatements[] = {kSchemaVersion, kPing,        kCreateUser,    kUserByName,   kUserById,
+                                       kListUsers,     kAppendAudit, kInsertSetting, kSelectSetting};
 
 StaffUser read_user(const pqxx::row& row) {
   StaffUser user;
@@ -84,19 +84,21 @@ class PgStore final : public postgres::PgChatStore {
 
   std::int64_t create_user(const NewStaffUser& user) override {
     return connection_->write([&](pqxx::transaction_base& tx) {
-      return as_int64(exec(tx, kCreateUser, user.username, user.name, domain::to_string(user.role),
-                           user.password_hash, user.created_ms)[0][0]);
+      return as_int64(exec(tx, kCreateUser, user.username, user.name, domain::to_string(user.role), user.password_hash,
+                           user.created_ms)[0][0]);
     });
   }
 
   std::optional<StaffUser> find_user_by_username(std::string_view username) override {
-    return connection_->read(
-        [&](pqxx::transaction_base& tx) { return postgres::read_first<StaffUser>(exec(tx, kUserByName, username), read_user); });
+    return connection_->read([&](pqxx::transaction_base& tx) {
+      return postgres::read_first<StaffUser>(exec(tx, kUserByName, username), read_user);
+    });
   }
 
   std::optional<StaffUser> find_user(std::int64_t id) override {
-    return connection_->read(
-        [&](pqxx::transaction_base& tx) { return postgres::read_first<StaffUser>(exec(tx, kUserById, id), read_user); });
+    return connection_->read([&](pqxx::transaction_base& tx) {
+      return postgres::read_first<StaffUser>(exec(tx, kUserById, id), read_user);
+    });
   }
 
   std::vector<StaffUser> list_users() override {
@@ -107,7 +109,8 @@ class PgStore final : public postgres::PgChatStore {
   std::int64_t append_audit(const AuditEntry& e) override {
     const std::string_view detail = e.detail_json.empty() ? std::string_view("{}") : std::string_view(e.detail_json);
     return connection_->write([&](pqxx::transaction_base& tx) {
-      return as_int64(exec(tx, kAppendAudit, e.at_ms, e.actor_user_id, e.action, e.target_type, e.target_id, detail)[0][0]);
+      return as_int64(
+          exec(tx, kAppendAudit, e.at_ms, e.actor_user_id, e.action, e.target_type, e.target_id, detail)[0][0]);
     });
   }
 

@@ -35,6 +35,7 @@ AuditEntry audit(std::string action) {
   return entry;
 }
 
+// A fresh PostgreSQL schema per test; skipped without a test server.
 class PgStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {

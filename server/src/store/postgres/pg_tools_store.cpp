@@ -9,7 +9,8 @@ namespace livedesk::store::postgres {
 
 namespace {
 
-#define LIVEDESK_PG_TRANSFER "SELECT id, session_id, from_agent_id, to_agent_id, reason, status, created_ms, resolved_ms "
+#define LIVEDESK_PG_TRANSFER \
+  "SELECT id, session_id, from_agent_id, to_agent_id, reason, status, created_ms, resolved_ms "
 #define LIVEDESK_PG_CANNED "SELECT id, owner_user_id, shortcut, title, body, created_ms, updated_ms "
 #define LIVEDESK_PG_NOTE "SELECT id, session_id, author_user_id, kind, body, created_ms, updated_ms, deleted_ms "
 // ASCII-only case folding, as SQLite's lower(), whatever the database's locale.
@@ -57,17 +58,18 @@ constexpr PgStatement kUpdateNote{"update_note",
 constexpr PgStatement kFindNote{"find_note", LIVEDESK_PG_NOTE "FROM notes WHERE id = $1"};
 // Served by notes_by_session (session_id, created_ms).
 constexpr PgStatement kNotesOfSession{
-    "notes_of_session", LIVEDESK_PG_NOTE "FROM notes WHERE session_id = $1 AND deleted_ms IS NULL ORDER BY created_ms, id"};
+    "notes_of_session",
+    LIVEDESK_PG_NOTE "FROM notes WHERE session_id = $1 AND deleted_ms IS NULL ORDER BY created_ms, id"};
 
 #undef LIVEDESK_PG_TRANSFER
 #undef LIVEDESK_PG_CANNED
 #undef LIVEDESK_PG_NOTE
 #undef LIVEDESK_PG_ASCII_LOWER
 
-constexpr PgStatement kStatements[] = {kInsertTransfer, kResolveTransfer, kFindTransfer, kPendingTransfers,
-                                       kTransfersOfSession, kInsertCanned, kUpdateCanned, kDeleteCanned,
-                                       kFindCanned, kSearchCanned, kInsertNote, kUpdateNote,
-                                       kFindNote, kNotesOfSession};
+constexpr PgStatement kStatements[] = {kInsertTransfer,     kResolveTransfer, kFindTransfer, kPendingTransfers,
+                                       kTransfersOfSession, kInsertCanned,    kUpdateCanned, kDeleteCanned,
+                                       kFindCanned,         kSearchCanned,    kInsertNote,   kUpdateNote,
+                                       kFindNote,           kNotesOfSession};
 
 Transfer read_transfer(const pqxx::row& row) {
   return Transfer{.id = as_int64(row[0]),
@@ -124,16 +126,19 @@ void PgChatStore::resolve_transfer(std::int64_t id, std::string_view status, std
 }
 
 std::optional<Transfer> PgChatStore::find_transfer(std::int64_t id) {
-  return db().read([&](pqxx::transaction_base& tx) { return read_first<Transfer>(exec(tx, kFindTransfer, id), read_transfer); });
+  return db().read(
+      [&](pqxx::transaction_base& tx) { return read_first<Transfer>(exec(tx, kFindTransfer, id), read_transfer); });
 }
 
 std::vector<Transfer> PgChatStore::pending_transfers() {
-  return db().read([&](pqxx::transaction_base& tx) { return read_all<Transfer>(exec(tx, kPendingTransfers), read_transfer); });
+  return db().read(
+      [&](pqxx::transaction_base& tx) { return read_all<Transfer>(exec(tx, kPendingTransfers), read_transfer); });
 }
 
 std::vector<Transfer> PgChatStore::transfers_of_session(std::int64_t session_id) {
-  return db().read(
-      [&](pqxx::transaction_base& tx) { return read_all<Transfer>(exec(tx, kTransfersOfSession, session_id), read_transfer); });
+  return db().read([&](pqxx::transaction_base& tx) {
+    return read_all<Transfer>(exec(tx, kTransfersOfSession, session_id), read_transfer);
+  });
 }
 
 // ---- canned responses ----

@@ -30,7 +30,7 @@ void PgChatStore::insert_upload(const UploadedFile& f) {
 std::optional<UploadedFile> PgChatStore::find_upload(std::int64_t session_id, std::string_view sha256) {
   return db().read([&](pqxx::transaction_base& tx) {
     return read_first<UploadedFile>(exec(tx, kFindUpload, session_id, sha256), [](const pqxx::row& row) {
-      return UploadedFile{as_int64(row[0]), as_text(row[1]), as_text(row[2]),
+      return UploadedFile{as_int64(row[0]), as_text(row[1]),  as_text(row[2]),
                           as_text(row[3]),  as_int64(row[4]), as_int64(row[5])};
     });
   });

@@ -2,10 +2,9 @@
 // Values between C++ and libpqxx for the PostgreSQL store: statement
 // parameters (bound, never spliced into SQL text) and typed reads of result
 // fields. Internal to store/postgres/.
-#include <pqxx/pqxx>
-
 #include <cstdint>
 #include <optional>
+#include <pqxx/pqxx>
 #include <string>
 #include <string_view>
 

@@ -24,6 +24,6 @@ inline std::unique_ptr<TestDatabase> make_test_database(Backend backend) {
 }  // namespace livedesk::store::test_support
 
 // Runs every TEST_P of `suite` (a TestWithParam<Backend>) against both backends.
-#define LIVEDESK_INSTANTIATE_FOR_EVERY_BACKEND(suite)                                                             \
-  INSTANTIATE_TEST_SUITE_P(Sqlite, suite, ::testing::Values(::livedesk::store::test_support::Backend::sqlite));   \
+#define LIVEDESK_INSTANTIATE_FOR_EVERY_BACKEND(suite)                                                           \
+  INSTANTIATE_TEST_SUITE_P(Sqlite, suite, ::testing::Values(::livedesk::store::test_support::Backend::sqlite)); \
   INSTANTIATE_TEST_SUITE_P(Postgres, suite, ::testing::Values(::livedesk::store::test_support::Backend::postgres))

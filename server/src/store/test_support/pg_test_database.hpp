@@ -5,10 +5,9 @@
 // the connection URL. Header-only (not in the library).
 #include <unistd.h>
 
-#include <pqxx/pqxx>
-
 #include <atomic>
 #include <optional>
+#include <pqxx/pqxx>
 #include <random>
 #include <sstream>
 #include <string>

@@ -321,6 +321,12 @@ class Store {
                                                                             std::string_view status,
                                                                             std::int64_t since_ms) = 0;
 
+  // Settings every node of a cluster must agree on (the shared JWT secret).
+  // Returns the value stored under `key`, first storing `value_if_absent` when
+  // there is none. Atomic across processes: nodes that race on their first
+  // start all get the one value that was stored first.
+  virtual std::string shared_setting(std::string_view key, const std::string& value_if_absent) = 0;
+
   // Runs `work` atomically: everything it writes commits together, or nothing
   // does if it throws (the exception propagates). Calls nest: an inner call is
   // a savepoint, so a failing inner unit (one job of a group commit) rolls back

@@ -11,13 +11,13 @@
 #include <thread>
 #include <vector>
 
-#include "store/sqlite/sqlite_store.hpp"
-#include "store/test_support/temp_directory.hpp"
+#include "store/contract/store_test_fixture.hpp"
 
 namespace livedesk::store {
 namespace {
 
-using test_support::TempDirectory;
+// Against every backend: the executor must not care which one it drives.
+class StoreExecutorTest : public test_support::StoreTest {};
 
 AuditEntry numbered_entry(int producer, int job) {
   AuditEntry entry;
@@ -28,16 +28,14 @@ AuditEntry numbered_entry(int producer, int job) {
   return entry;
 }
 
-TEST(StoreExecutor, RunsEveryJobPostedFromManyThreadsBeforeStopReturns) {
-  TempDirectory dir;
-  const auto database = dir.path() / "executor.db";
+TEST_P(StoreExecutorTest, RunsEveryJobPostedFromManyThreadsBeforeStopReturns) {
   constexpr int kProducers = 4;
   constexpr int kJobsEach = 250;
 
   int jobs_run = 0;  // touched only by the store thread, so no atomics needed
   std::set<std::thread::id> store_threads;
   {
-    StoreExecutor executor(open_sqlite_store(database));
+    StoreExecutor executor(open());
     std::atomic<int> accepted{0};
     std::vector<std::thread> producers;
     for (int p = 0; p < kProducers; ++p) {
@@ -63,14 +61,13 @@ TEST(StoreExecutor, RunsEveryJobPostedFromManyThreadsBeforeStopReturns) {
   EXPECT_EQ(store_threads.count(std::this_thread::get_id()), 0u);
 
   // Every write reached the file, not just the in-memory job count.
-  auto reopened = open_sqlite_store(database);
+  auto reopened = open();
   EXPECT_EQ(reopened->list_audit(0, 10 * kProducers * kJobsEach).size(),
             static_cast<std::size_t>(kProducers * kJobsEach));
 }
 
-TEST(StoreExecutor, SurvivesJobsThatThrow) {
-  TempDirectory dir;
-  StoreExecutor executor(open_sqlite_store(dir.path() / "throwing.db"));
+TEST_P(StoreExecutorTest, SurvivesJobsThatThrow) {
+  StoreExecutor executor(open());
   bool later_job_ran = false;
   executor.post([](Store&) { throw std::runtime_error("expected in test: job failure"); });
   executor.post([](Store&) { throw 42; });
@@ -85,13 +82,8 @@ TEST(StoreExecutor, RejectsMissingStore) {
   EXPECT_THROW(StoreExecutor(nullptr), std::invalid_argument);
 }
 
-}  // namespace
-}  // namespace livedesk::store
-
-TEST(StoreExecutorGroupCommit, HooksRunAfterCommitAndAFailingJobRollsBackAlone) {
-  livedesk::store::test_support::TempDirectory dir;
-  auto store = livedesk::store::open_sqlite_store(dir.path() / "db.sqlite");
-  livedesk::store::StoreExecutor executor(std::move(store));
+TEST_P(StoreExecutorTest, GroupCommitHooksRunAfterCommitAndAFailingJobRollsBackAlone) {
+  livedesk::store::StoreExecutor executor(open());
   std::vector<std::string> outcomes;
   std::mutex mutex;
   auto record = [&](std::string what) {
@@ -118,3 +110,8 @@ TEST(StoreExecutorGroupCommit, HooksRunAfterCommitAndAFailingJobRollsBackAlone) 
   EXPECT_TRUE(std::find(outcomes.begin(), outcomes.end(), "user1 absent") != outcomes.end());
   EXPECT_TRUE(std::find(outcomes.begin(), outcomes.end(), "user2 present") != outcomes.end());
 }
+
+LIVEDESK_INSTANTIATE_FOR_EVERY_BACKEND(StoreExecutorTest);
+
+}  // namespace
+}  // namespace livedesk::store

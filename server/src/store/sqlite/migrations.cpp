@@ -196,10 +196,19 @@ CREATE TABLE attachments (
 );
 )sql";
 
+// Settings all nodes share (e.g. the JWT secret): written once, read by all.
+constexpr std::string_view kSettings = R"sql(
+CREATE TABLE settings (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "initial schema", kInitialSchema},
     Migration{2, "note kinds", kNoteKinds},
     Migration{3, "attachments", kAttachments},
+    Migration{4, "shared settings", kSettings},
 };
 
 std::int64_t now_ms() {

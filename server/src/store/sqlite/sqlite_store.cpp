@@ -149,6 +149,20 @@ class SqliteStore final : public sqlite::SqliteChatStore {
     return query_audit(query);
   }
 
+  std::string shared_setting(std::string_view key, const std::string& value_if_absent) override {
+    {
+      // Takes the write lock, so a second process inserting the same key waits, then does nothing.
+      auto insert = statements_.use("INSERT INTO settings(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO NOTHING");
+      insert->bind(1, key);
+      insert->bind(2, value_if_absent);
+      insert->run();
+    }
+    auto query = statements_.use("SELECT value FROM settings WHERE key = ?1");
+    query->bind(1, key);
+    if (!query->step()) throw StoreError("setting \"" + std::string(key) + "\" vanished right after it was stored");
+    return query->column_text(0);
+  }
+
   void run_in_transaction(const std::function<void(Store&)>& work) override {
     // Inside an open transaction the unit becomes a savepoint, so it can fail alone.
     const bool outermost = sqlite3_get_autocommit(db_.get()) != 0;

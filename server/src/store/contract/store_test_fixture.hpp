@@ -1,31 +1,45 @@
 #pragma once
 // Test-only (header-only, no _test.cpp suffix so it is never a test source):
-// the fixture shared by chat_store_test.cpp and message_store_test.cpp, a fresh
-// SQLite store holding one agent and one customer.
+// the fixtures of the store contract tests, which every backend must pass.
+// Each test gets a fresh database of the backend it is instantiated for
+// (LIVEDESK_INSTANTIATE_FOR_EVERY_BACKEND); the PostgreSQL instances skip when
+// the tests run without a PostgreSQL server.
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
 
-#include "store/sqlite/sqlite_store.hpp"
-#include "store/test_support/temp_directory.hpp"
+#include "store/test_support/backends.hpp"
 
 namespace livedesk::store::test_support {
 
 inline constexpr std::int64_t kT0 = 1'700'000'000'000;
 
-class ChatStoreTest : public ::testing::Test {
+// A fresh, empty database; open() gives Stores on it.
+class StoreTest : public ::testing::TestWithParam<Backend> {
  protected:
-  ChatStoreTest() : store_(open_sqlite_store(database())) {
-    agent_ = store_->create_user(
-        NewStaffUser{.username = "agent", .name = "Agent", .role = domain::Role::agent, .password_hash = "h",
-                     .created_ms = kT0});
-    customer_ = store_->upsert_customer("Carla", "carla@example.com", kT0).id;
+  void SetUp() override {
+    db_ = make_test_database(GetParam());
+    if (!db_) GTEST_SKIP() << kNoPostgres;
   }
 
-  std::filesystem::path database() const { return dir_.path() / "livedesk.db"; }
+  std::unique_ptr<Store> open() const { return db_->open(); }
+
+  std::unique_ptr<TestDatabase> db_;
+};
+
+// A store on a fresh database, holding one agent and one customer.
+class ChatStoreTest : public StoreTest {
+ protected:
+  void SetUp() override {
+    StoreTest::SetUp();
+    if (IsSkipped()) return;
+    store_ = open();
+    agent_ = store_->create_user(NewStaffUser{
+        .username = "agent", .name = "Agent", .role = domain::Role::agent, .password_hash = "h", .created_ms = kT0});
+    customer_ = store_->upsert_customer("Carla", "carla@example.com", kT0).id;
+  }
 
   ChatSession waiting(std::int64_t created_ms = kT0, std::int64_t customer = 0) const {
     ChatSession session;
@@ -56,8 +70,7 @@ class ChatStoreTest : public ::testing::Test {
     return m;
   }
 
-  TempDirectory dir_;
-  std::unique_ptr<Store> store_;
+  std::unique_ptr<Store> store_;  // after db_: closed before the database goes
   std::int64_t agent_ = 0;
   std::int64_t customer_ = 0;
 };

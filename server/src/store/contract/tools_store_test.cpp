@@ -1,11 +1,11 @@
-// Agent tools in the SQLite store: transfers, canned responses and notes.
-// Blocks, the filtered audit query and migration 2 are in tools_store_admin_test.cpp.
+// Agent tools in every store: transfers, canned responses and notes.
+// Blocks and the filtered audit query are in tools_store_admin_test.cpp.
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
-#include "store/sqlite/chat_store_test_fixture.hpp"
+#include "store/contract/store_test_fixture.hpp"
 
 namespace livedesk::store {
 namespace {
@@ -15,7 +15,9 @@ using test_support::kT0;
 
 class ToolsStoreTest : public ChatStoreTest {
  protected:
-  ToolsStoreTest() {
+  void SetUp() override {
+    ChatStoreTest::SetUp();
+    if (IsSkipped()) return;
     agent2_ = store_->create_user(NewStaffUser{.username = "agent2", .name = "Agent Two", .role = domain::Role::agent,
                                                .password_hash = "h", .created_ms = kT0});
     session_ = store_->insert_session(waiting(kT0));
@@ -65,7 +67,7 @@ class ToolsStoreTest : public ChatStoreTest {
 
 // ---- transfers ----
 
-TEST_F(ToolsStoreTest, TransferRoundTripsEveryField) {
+TEST_P(ToolsStoreTest, TransferRoundTripsEveryField) {
   const auto to_agent = store_->insert_transfer(transfer(session_, kT0 + 1, agent2_));
   const auto found = store_->find_transfer(to_agent);
   ASSERT_TRUE(found.has_value());
@@ -84,7 +86,7 @@ TEST_F(ToolsStoreTest, TransferRoundTripsEveryField) {
   EXPECT_FALSE(store_->find_transfer(to_queue)->to_agent_id.has_value());
 }
 
-TEST_F(ToolsStoreTest, OnlyOnePendingTransferPerSessionUntilResolved) {
+TEST_P(ToolsStoreTest, OnlyOnePendingTransferPerSessionUntilResolved) {
   const auto first = store_->insert_transfer(transfer(session_, kT0 + 1, agent2_));
   EXPECT_THROW(store_->insert_transfer(transfer(session_, kT0 + 2, std::nullopt)), DuplicateError);
 
@@ -99,7 +101,7 @@ TEST_F(ToolsStoreTest, OnlyOnePendingTransferPerSessionUntilResolved) {
   EXPECT_EQ(ids_of(store_->pending_transfers()), (std::vector{second}));
 }
 
-TEST_F(ToolsStoreTest, ResolveNeedsAPendingTransferAndAFinalStatus) {
+TEST_P(ToolsStoreTest, ResolveNeedsAPendingTransferAndAFinalStatus) {
   const auto id = store_->insert_transfer(transfer(session_, kT0 + 1, agent2_));
   EXPECT_THROW(store_->resolve_transfer(id + 100, "accepted", kT0 + 2), StoreError);
   EXPECT_THROW(store_->resolve_transfer(id, "pending", kT0 + 2), StoreError);
@@ -113,7 +115,7 @@ TEST_F(ToolsStoreTest, ResolveNeedsAPendingTransferAndAFinalStatus) {
   EXPECT_EQ(found->resolved_ms, kT0 + 3);
 }
 
-TEST_F(ToolsStoreTest, PendingTransfersAreOldestFirstAcrossSessions) {
+TEST_P(ToolsStoreTest, PendingTransfersAreOldestFirstAcrossSessions) {
   const auto s2 = store_->insert_session(waiting(kT0 + 1));
   const auto s3 = store_->insert_session(waiting(kT0 + 2));
   const auto newest = store_->insert_transfer(transfer(session_, kT0 + 30, agent2_));
@@ -128,7 +130,7 @@ TEST_F(ToolsStoreTest, PendingTransfersAreOldestFirstAcrossSessions) {
 
 // ---- canned responses ----
 
-TEST_F(ToolsStoreTest, CannedShortcutIsUniquePerOwnerAndSharedCountsAsOneOwner) {
+TEST_P(ToolsStoreTest, CannedShortcutIsUniquePerOwnerAndSharedCountsAsOneOwner) {
   const auto shared = store_->insert_canned(canned(std::nullopt, "hi", "Hello"));
   EXPECT_THROW(store_->insert_canned(canned(std::nullopt, "hi", "Hello again")), DuplicateError);
   // A personal response may reuse a shared shortcut, and two users may share one.
@@ -148,7 +150,7 @@ TEST_F(ToolsStoreTest, CannedShortcutIsUniquePerOwnerAndSharedCountsAsOneOwner) 
   EXPECT_FALSE(store_->find_canned(shared)->owner_user_id.has_value());
 }
 
-TEST_F(ToolsStoreTest, UpdateAndDeleteCanned) {
+TEST_P(ToolsStoreTest, UpdateAndDeleteCanned) {
   const auto bye = store_->insert_canned(canned(agent_, "bye", "Goodbye"));
   store_->insert_canned(canned(agent_, "hi", "Hello"));
 
@@ -175,7 +177,7 @@ TEST_F(ToolsStoreTest, UpdateAndDeleteCanned) {
   EXPECT_FALSE(store_->find_canned(bye).has_value());
 }
 
-TEST_F(ToolsStoreTest, SearchCannedMatchesShortcutOrTitlePrefixOwnFirstNeverOthersPersonal) {
+TEST_P(ToolsStoreTest, SearchCannedMatchesShortcutOrTitlePrefixOwnFirstNeverOthersPersonal) {
   const auto shared_hello = store_->insert_canned(canned(std::nullopt, "hello", "Welcome"));
   const auto shared_refund = store_->insert_canned(canned(std::nullopt, "refund", "Refund policy"));
   const auto shared_bye = store_->insert_canned(canned(std::nullopt, "bye", "Goodbye"));
@@ -208,7 +210,7 @@ TEST_F(ToolsStoreTest, SearchCannedMatchesShortcutOrTitlePrefixOwnFirstNeverOthe
 
 // ---- notes ----
 
-TEST_F(ToolsStoreTest, NotesOfBothKindsRoundTripInCreationOrder) {
+TEST_P(ToolsStoreTest, NotesOfBothKindsRoundTripInCreationOrder) {
   const auto whisper = store_->insert_note(note(session_, "whisper", kT0 + 20));
   const auto first = store_->insert_note(note(session_, "note", kT0 + 10));
   const auto same_time = store_->insert_note(note(session_, "note", kT0 + 20));
@@ -233,7 +235,7 @@ TEST_F(ToolsStoreTest, NotesOfBothKindsRoundTripInCreationOrder) {
   EXPECT_FALSE(store_->find_note(whisper + 100).has_value());
 }
 
-TEST_F(ToolsStoreTest, UpdateNoteEditsAndDeleteHidesIt) {
+TEST_P(ToolsStoreTest, UpdateNoteEditsAndDeleteHidesIt) {
   const auto kept = store_->insert_note(note(session_, "note", kT0 + 1));
   const auto removed = store_->insert_note(note(session_, "whisper", kT0 + 2));
 
@@ -257,6 +259,8 @@ TEST_F(ToolsStoreTest, UpdateNoteEditsAndDeleteHidesIt) {
   edit.id = removed + 100;
   EXPECT_THROW(store_->update_note(edit), StoreError);
 }
+
+LIVEDESK_INSTANTIATE_FOR_EVERY_BACKEND(ToolsStoreTest);
 
 }  // namespace
 }  // namespace livedesk::store

@@ -1,23 +1,18 @@
-// Supervisor tools in the SQLite store: customer blocks and the lookups around
-// them, the filtered audit query, and migration 2 (note kinds) on an old database.
+// Supervisor tools in every store: customer blocks and the lookups around
+// them, and the filtered audit query. Migration 2 on an old database is
+// backend-specific (sqlite/, postgres/).
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
-#include "store/sqlite/chat_store_test_fixture.hpp"
-#include "store/sqlite/migrations.hpp"
-#include "store/sqlite/statement.hpp"
-#include "store/test_support/raw_database.hpp"
-#include "store/test_support/temp_directory.hpp"
+#include "store/contract/store_test_fixture.hpp"
 
 namespace livedesk::store {
 namespace {
 
 using test_support::ChatStoreTest;
 using test_support::kT0;
-using test_support::RawDatabase;
-using test_support::TempDirectory;
 using Ids = std::vector<std::int64_t>;
 
 Ids ids_of(const auto& rows) {
@@ -28,7 +23,9 @@ Ids ids_of(const auto& rows) {
 
 class AdminStoreTest : public ChatStoreTest {
  protected:
-  AdminStoreTest() {
+  void SetUp() override {
+    ChatStoreTest::SetUp();
+    if (IsSkipped()) return;
     supervisor_ = store_->create_user(NewStaffUser{.username = "sup", .name = "Sup", .role = domain::Role::supervisor,
                                                    .password_hash = "h", .created_ms = kT0});
   }
@@ -57,7 +54,7 @@ class AdminStoreTest : public ChatStoreTest {
 
 // ---- blocks ----
 
-TEST_F(AdminStoreTest, OneActiveBlockPerEmailLiftThenBlockAgain) {
+TEST_P(AdminStoreTest, OneActiveBlockPerEmailLiftThenBlockAgain) {
   CustomerBlock first = block("carla@example.com", kT0 + 1);
   first.customer_id = customer_;
   const auto id = store_->insert_block(first);
@@ -91,7 +88,7 @@ TEST_F(AdminStoreTest, OneActiveBlockPerEmailLiftThenBlockAgain) {
   EXPECT_THROW(store_->insert_block(block("Upper@Example.com", kT0)), StoreError);  // not lowercased
 }
 
-TEST_F(AdminStoreTest, ActiveBlocksAreNewestFirstWithoutLiftedOnes) {
+TEST_P(AdminStoreTest, ActiveBlocksAreNewestFirstWithoutLiftedOnes) {
   const auto old_block = store_->insert_block(block("a@example.com", kT0 + 1));
   const auto newest = store_->insert_block(block("b@example.com", kT0 + 30));
   const auto lifted = store_->insert_block(block("c@example.com", kT0 + 20));
@@ -101,7 +98,7 @@ TEST_F(AdminStoreTest, ActiveBlocksAreNewestFirstWithoutLiftedOnes) {
   EXPECT_NE(lifted, 0);
 }
 
-TEST_F(AdminStoreTest, FindCustomerByEmailIsAnExactMatch) {
+TEST_P(AdminStoreTest, FindCustomerByEmailIsAnExactMatch) {
   const auto found = store_->find_customer_by_email("carla@example.com");
   ASSERT_TRUE(found.has_value());
   EXPECT_EQ(found->id, customer_);
@@ -112,7 +109,7 @@ TEST_F(AdminStoreTest, FindCustomerByEmailIsAnExactMatch) {
   EXPECT_FALSE(store_->find_customer_by_email("carla@example").has_value());
 }
 
-TEST_F(AdminStoreTest, OpenSessionsOfCustomerAreWaitingOrActiveOldestFirst) {
+TEST_P(AdminStoreTest, OpenSessionsOfCustomerAreWaitingOrActiveOldestFirst) {
   const auto other_customer = store_->upsert_customer("Dan", "dan@example.com", kT0).id;
   store_->insert_session(waiting(kT0 + 1, other_customer));
   store_->insert_session(closed(kT0 + 2, kT0 + 3, agent_));
@@ -134,7 +131,7 @@ TEST_F(AdminStoreTest, OpenSessionsOfCustomerAreWaitingOrActiveOldestFirst) {
 
 // ---- audit ----
 
-TEST_F(AdminStoreTest, QueryAuditFiltersAreAndedNewestFirst) {
+TEST_P(AdminStoreTest, QueryAuditFiltersAreAndedNewestFirst) {
   const auto a1 = store_->append_audit(audit(kT0 + 10, agent_, "chat.close"));
   const auto a2 = store_->append_audit(audit(kT0 + 20, supervisor_, "customer.block"));
   const auto a3 = store_->append_audit(audit(kT0 + 30, agent_, "chat.transfer"));
@@ -163,7 +160,7 @@ TEST_F(AdminStoreTest, QueryAuditFiltersAreAndedNewestFirst) {
   EXPECT_EQ(entries[0].detail_json, "{}");
 }
 
-TEST_F(AdminStoreTest, QueryAuditPagesWithBeforeIdUnderAFilter) {
+TEST_P(AdminStoreTest, QueryAuditPagesWithBeforeIdUnderAFilter) {
   Ids closes;
   for (int i = 0; i < 7; ++i) {
     closes.push_back(store_->append_audit(audit(kT0 + i, agent_, "chat.close")));
@@ -182,58 +179,7 @@ TEST_F(AdminStoreTest, QueryAuditPagesWithBeforeIdUnderAFilter) {
   EXPECT_EQ(ids_of(store_->query_audit({.before_id = closes[2], .action = "chat.close"})), (Ids{closes[1], closes[0]}));
 }
 
-// ---- migration 2 ----
-
-TEST(NoteKindsMigration, AppliesOnAVersion1DatabaseWithNotes) {
-  TempDirectory dir;
-  const auto file = dir.path() / "v1.db";
-  {
-    // A database as a build that knew only migration 1 left it.
-    RawDatabase raw(file);
-    const auto migrations = sqlite::all_migrations();
-    ASSERT_GE(migrations.size(), 2u);
-    ASSERT_EQ(migrations[0].version, 1);
-    ASSERT_EQ(migrations[1].version, 2);
-    raw.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at_ms INTEGER NOT NULL)");
-    sqlite::execute_script(raw.get(), migrations[0].sql);
-    raw.execute(
-        "INSERT INTO schema_migrations(version, applied_at_ms) VALUES (1, 1);"
-        "INSERT INTO staff_users(id, username, name, role, password_hash, created_ms) "
-        "VALUES (1, 'agent', 'Agent', 'agent', 'h', 0);"
-        "INSERT INTO customers(id, email, name, created_ms) VALUES (1, 'c@example.com', 'C', 0);"
-        "INSERT INTO chat_sessions(id, customer_id, created_ms) VALUES (1, 1, 0);"
-        "INSERT INTO notes(id, session_id, author_user_id, body, created_ms, updated_ms) "
-        "VALUES (1, 1, 1, 'old one', 10, 10), (2, 1, 1, 'old two', 20, 20);");
-  }
-
-  auto store = open_sqlite_store(file);
-  EXPECT_GE(store->schema_version(), 2);
-  EXPECT_EQ(store->schema_version(), sqlite::latest_schema_version());
-  const auto notes = store->notes_of_session(1);
-  ASSERT_EQ(ids_of(notes), (Ids{1, 2}));
-  EXPECT_EQ(notes[0].kind, "note");
-  EXPECT_EQ(notes[0].body, "old one");
-  EXPECT_EQ(notes[1].kind, "note");
-
-  Note whisper;
-  whisper.session_id = 1;
-  whisper.author_user_id = 1;
-  whisper.kind = "whisper";
-  whisper.body = "new";
-  whisper.created_ms = 30;
-  whisper.updated_ms = 30;
-  const auto id = store->insert_note(whisper);
-  EXPECT_EQ(store->find_note(id)->kind, "whisper");
-
-  RawDatabase raw(file);
-  EXPECT_EQ(raw.number("SELECT count(*) FROM schema_migrations"), sqlite::latest_schema_version());
-  EXPECT_THROW(raw.execute("UPDATE notes SET kind = 'shout' WHERE id = 1"), StoreError);
-  // Rows written without a kind still take the default.
-  raw.execute(
-      "INSERT INTO notes(session_id, author_user_id, body, created_ms, updated_ms) VALUES (1, 1, 'raw', 40, 40)");
-  EXPECT_EQ(raw.text("SELECT kind FROM notes WHERE body = 'raw'"), "note");
-  EXPECT_EQ(raw.text("PRAGMA integrity_check"), "ok");
-}
+LIVEDESK_INSTANTIATE_FOR_EVERY_BACKEND(AdminStoreTest);
 
 }  // namespace
 }  // namespace livedesk::store

@@ -1,17 +1,18 @@
-// Messages and receipts in the SQLite store.
+// Messages and receipts, in every store.
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "store/sqlite/chat_store_test_fixture.hpp"
+#include "store/contract/store_test_fixture.hpp"
 
 namespace livedesk::store {
 namespace {
 
-using MessageStoreTest = test_support::ChatStoreTest;
+// The chat fixture under its own suite name.
+class MessageStoreTest : public test_support::ChatStoreTest {};
 using test_support::kT0;
 
-TEST_F(MessageStoreTest, MessagesAfterPagesInSeqOrderWithAttachments) {
+TEST_P(MessageStoreTest, MessagesAfterPagesInSeqOrderWithAttachments) {
   const auto session = store_->insert_session(waiting());
   const auto other = store_->insert_session(waiting());
   for (std::int64_t seq : {3, 1, 5, 2, 4}) store_->insert_message(message(session, seq));
@@ -50,7 +51,7 @@ TEST_F(MessageStoreTest, MessagesAfterPagesInSeqOrderWithAttachments) {
   EXPECT_EQ(store_->messages_after(other, 0, 10).size(), 1u);
 }
 
-TEST_F(MessageStoreTest, DuplicateSeqOrClientMsgIdThrowsDuplicateError) {
+TEST_P(MessageStoreTest, DuplicateSeqOrClientMsgIdThrowsDuplicateError) {
   const auto session = store_->insert_session(waiting());
   auto first = message(session, 1);
   first.client_msg_id = "c-1";
@@ -79,7 +80,7 @@ TEST_F(MessageStoreTest, DuplicateSeqOrClientMsgIdThrowsDuplicateError) {
   EXPECT_THROW(store_->insert_message(message(session + 100, 1)), StoreError);  // no such session
 }
 
-TEST_F(MessageStoreTest, FindsMessageByClientId) {
+TEST_P(MessageStoreTest, FindsMessageByClientId) {
   const auto session = store_->insert_session(waiting());
   auto m = message(session, 1);
   m.client_msg_id = "abc";
@@ -95,7 +96,7 @@ TEST_F(MessageStoreTest, FindsMessageByClientId) {
   EXPECT_FALSE(store_->find_message_by_client_id(session + 1, "customer", "abc").has_value());
 }
 
-TEST_F(MessageStoreTest, AdvanceMessageStatusMovesForwardOnlyForTheGivenSender) {
+TEST_P(MessageStoreTest, AdvanceMessageStatusMovesForwardOnlyForTheGivenSender) {
   const auto session = store_->insert_session(waiting());
   for (std::int64_t seq = 1; seq <= 4; ++seq) store_->insert_message(message(session, seq, "agent"));
   store_->insert_message(message(session, 5, "customer"));
@@ -122,7 +123,7 @@ TEST_F(MessageStoreTest, AdvanceMessageStatusMovesForwardOnlyForTheGivenSender) 
   EXPECT_THROW(store_->advance_message_status(session, "agent", 100, "bogus"), StoreError);
 }
 
-TEST_F(MessageStoreTest, LastMessageIsTheHighestSeq) {
+TEST_P(MessageStoreTest, LastMessageIsTheHighestSeq) {
   const auto session = store_->insert_session(waiting());
   EXPECT_FALSE(store_->last_message(session).has_value());
   store_->insert_message(message(session, 2));
@@ -133,7 +134,7 @@ TEST_F(MessageStoreTest, LastMessageIsTheHighestSeq) {
   EXPECT_EQ(last->body, "message 2");
 }
 
-TEST_F(MessageStoreTest, HostileStringsRoundTrip) {
+TEST_P(MessageStoreTest, HostileStringsRoundTrip) {
   const std::string quotes = "o'brien \"; DROP TABLE messages; -- \\ %_";
   const std::string unicode = "ünïcödé 日本語 🙂 \u202e";
   const Customer customer = store_->upsert_customer(quotes + unicode, "o'brien@example.com", kT0);
@@ -160,6 +161,8 @@ TEST_F(MessageStoreTest, HostileStringsRoundTrip) {
   EXPECT_EQ(found->attachment->url, quotes + unicode);
   EXPECT_EQ(store_->messages_after(id, 0, 10).size(), 1u);  // the table survived
 }
+
+LIVEDESK_INSTANTIATE_FOR_EVERY_BACKEND(MessageStoreTest);
 
 }  // namespace
 }  // namespace livedesk::store

@@ -1,19 +1,17 @@
-// Customers, sessions, ratings, blocks and presence in the SQLite store.
+// Customers, sessions, ratings, blocks and presence, in every store.
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "store/sqlite/chat_store_test_fixture.hpp"
-#include "store/test_support/raw_database.hpp"
+#include "store/contract/store_test_fixture.hpp"
 
 namespace livedesk::store {
 namespace {
 
 using test_support::ChatStoreTest;
 using test_support::kT0;
-using test_support::RawDatabase;
 
-TEST_F(ChatStoreTest, UpsertCustomerTwiceKeepsOneRowAndUpdatesName) {
+TEST_P(ChatStoreTest, UpsertCustomerTwiceKeepsOneRowAndUpdatesName) {
   const Customer first = store_->upsert_customer("Dan", "dan@example.com", kT0 + 5);
   const Customer second = store_->upsert_customer("Daniel", "dan@example.com", kT0 + 9);
   EXPECT_EQ(second.id, first.id);
@@ -25,13 +23,12 @@ TEST_F(ChatStoreTest, UpsertCustomerTwiceKeepsOneRowAndUpdatesName) {
   ASSERT_TRUE(found.has_value());
   EXPECT_EQ(found->name, "Daniel");
   EXPECT_FALSE(store_->find_customer(first.id + 100).has_value());
-  RawDatabase raw(database());
-  EXPECT_EQ(raw.number("SELECT count(*) FROM customers WHERE email = 'dan@example.com'"), 1);
+  EXPECT_EQ(db_->number("SELECT count(*) FROM customers WHERE email = 'dan@example.com'"), 1);
   // The schema refuses an email the caller forgot to lowercase.
   EXPECT_THROW(store_->upsert_customer("Eve", "Eve@Example.com", kT0), StoreError);
 }
 
-TEST_F(ChatStoreTest, SessionInsertUpdateFindRoundTripsEveryField) {
+TEST_P(ChatStoreTest, SessionInsertUpdateFindRoundTripsEveryField) {
   const auto id = store_->insert_session(waiting(kT0 + 10));
   auto found = store_->find_session(id);
   ASSERT_TRUE(found.has_value());
@@ -78,7 +75,7 @@ TEST_F(ChatStoreTest, SessionInsertUpdateFindRoundTripsEveryField) {
   EXPECT_THROW(store_->update_session(session), StoreError);
 }
 
-TEST_F(ChatStoreTest, ListsSessionsByStatusOrderedByCreatedThenId) {
+TEST_P(ChatStoreTest, ListsSessionsByStatusOrderedByCreatedThenId) {
   const auto late = store_->insert_session(waiting(kT0 + 30));
   const auto early = store_->insert_session(waiting(kT0 + 10));
   const auto tie_a = store_->insert_session(waiting(kT0 + 20));
@@ -95,7 +92,7 @@ TEST_F(ChatStoreTest, ListsSessionsByStatusOrderedByCreatedThenId) {
   EXPECT_TRUE(store_->list_sessions_by_status("active").empty());
 }
 
-TEST_F(ChatStoreTest, RatingIsAcceptedOnceAndMustBeInRange) {
+TEST_P(ChatStoreTest, RatingIsAcceptedOnceAndMustBeInRange) {
   const auto session = store_->insert_session(closed(kT0, kT0 + 50, agent_));
   EXPECT_FALSE(store_->find_rating(session).has_value());
   store_->insert_rating(CsatRating{.session_id = session, .rating = 4, .comment = "nice", .created_ms = kT0 + 60});
@@ -121,7 +118,7 @@ TEST_F(ChatStoreTest, RatingIsAcceptedOnceAndMustBeInRange) {
   EXPECT_FALSE(store_->find_rating(other).has_value());
 }
 
-TEST_F(ChatStoreTest, LatestClosedSessionOfCustomerNeedsAnAgent) {
+TEST_P(ChatStoreTest, LatestClosedSessionOfCustomerNeedsAnAgent) {
   EXPECT_FALSE(store_->latest_closed_session_of_customer(customer_).has_value());
   const auto older = store_->insert_session(closed(kT0, kT0 + 100, agent_));
   const auto newer = store_->insert_session(closed(kT0 + 10, kT0 + 200, agent_));
@@ -139,20 +136,17 @@ TEST_F(ChatStoreTest, LatestClosedSessionOfCustomerNeedsAnAgent) {
   EXPECT_EQ(latest->agent_id, agent_);
 }
 
-TEST_F(ChatStoreTest, EmailIsBlockedOnlyWhileTheBlockIsActive) {
+TEST_P(ChatStoreTest, EmailIsBlockedOnlyWhileTheBlockIsActive) {
   EXPECT_FALSE(store_->is_email_blocked("spam@example.com"));
-  {
-    RawDatabase raw(database());
-    raw.execute(
-        "INSERT INTO customer_blocks(email, reason, created_ms) VALUES ('spam@example.com', 'abuse', 1);"
-        "INSERT INTO customer_blocks(email, created_ms, lifted_ms) VALUES ('former@example.com', 1, 2);");
-  }
+  db_->execute(
+      "INSERT INTO customer_blocks(email, reason, created_ms) VALUES ('spam@example.com', 'abuse', 1);"
+      "INSERT INTO customer_blocks(email, created_ms, lifted_ms) VALUES ('former@example.com', 1, 2);");
   EXPECT_TRUE(store_->is_email_blocked("spam@example.com"));
   EXPECT_FALSE(store_->is_email_blocked("former@example.com"));
   EXPECT_FALSE(store_->is_email_blocked("other@example.com"));
 }
 
-TEST_F(ChatStoreTest, UpdatesStaffPresence) {
+TEST_P(ChatStoreTest, UpdatesStaffPresence) {
   store_->update_staff_presence(agent_, "active", kT0 + 77);
   const auto user = store_->find_user(agent_);
   EXPECT_EQ(user->status, "active");
@@ -160,6 +154,8 @@ TEST_F(ChatStoreTest, UpdatesStaffPresence) {
   EXPECT_THROW(store_->update_staff_presence(agent_, "asleep", kT0), StoreError);
   EXPECT_THROW(store_->update_staff_presence(agent_ + 100, "idle", kT0), StoreError);
 }
+
+LIVEDESK_INSTANTIATE_FOR_EVERY_BACKEND(ChatStoreTest);
 
 }  // namespace
 }  // namespace livedesk::store

@@ -55,7 +55,12 @@ class CustomerWs final : public WsProtocol {
     auto connection = connection_;
     chat_.session(*actor, session_id, [this_ = shared_from_this(), connection, gate = gate_, actor = *actor, last_seq,
                                        session_id](service::Outcome<domain::SessionView> outcome) {
-      if (send_if_error(*connection, outcome)) return connection->close(1008, "unknown session");
+      if (const auto* error = std::get_if<service::ChatError>(&outcome)) {
+        send_if_error(*connection, outcome);
+        // 503: no node could decide just now (a leader is being elected); the client retries.
+        return error->http_status == 503 ? connection->close(1013, "try again later")
+                                         : connection->close(1008, "unknown session");
+      }
       auto welcome = event_frame("auth_success", {{"session_id", session_id},
                                                   {"session", session_json(std::get<domain::SessionView>(outcome))}});
       auto* self = static_cast<CustomerWs*>(this_.get());

@@ -37,6 +37,18 @@ Command parse_command_line(int argc, char** argv) {
 
   serve_cmd->add_option("--timezone", serve.timezone, "Reporting time zone for \"today\" (e.g. Europe/Berlin)")
       ->envname("LIVEDESK_TIMEZONE")->capture_default_str();
+  serve_cmd->add_option("--database", serve.database_url,
+                        "postgresql://user@host:port/db for several nodes (default: SQLite in the data dir)")
+      ->envname("LIVEDESK_DATABASE_URL");
+  serve_cmd->add_option("--redis", serve.redis_url, "redis://host:port to share events between nodes")
+      ->envname("LIVEDESK_REDIS_URL");
+  serve_cmd->add_option("--node-id", serve.node_id, "This node's name in logs and in the cluster (default: host:port)")
+      ->envname("LIVEDESK_NODE_ID");
+  serve_cmd->add_option("--advertise-url", serve.advertise_url,
+                        "How the other nodes reach this one (default: http://<bind>:<port>)")
+      ->envname("LIVEDESK_ADVERTISE_URL");
+  serve_cmd->add_option("--db-pool", serve.db_pool, "PostgreSQL connections for requests on this node")
+      ->envname("LIVEDESK_DB_POOL")->check(CLI::Range(1, 64))->capture_default_str();
   struct MillisOption {
     const char* flag;
     const char* env;
@@ -64,6 +76,10 @@ Command parse_command_line(int argc, char** argv) {
        &serve.metrics_snapshot, 0},
       {"--active-snapshot-ms", "LIVEDESK_ACTIVE_SNAPSHOT_MS", "Push active_sessions_updated at least this often",
        &serve.active_snapshot, 0},
+      {"--leader-poll-ms", "LIVEDESK_LEADER_POLL_MS", "How often a node heartbeats and checks who leads",
+       &serve.leader_poll, 0},
+      {"--node-timeout-ms", "LIVEDESK_NODE_TIMEOUT_MS", "A node silent this long counts as gone (its sockets closed)",
+       &serve.node_timeout, 0},
   };
   for (auto& option : millis) {
     option.value = option.target->count();
@@ -82,6 +98,8 @@ Command parse_command_line(int argc, char** argv) {
   add_cmd->add_option("--name", user.name, "Display name (default: the username)");
   add_cmd->add_flag("--password-stdin", user.password_stdin, "Read the password from standard input")->required();
   add_cmd->add_option("--data-dir", user.data_dir, "Data folder")->envname("LIVEDESK_DATA_DIR")->capture_default_str();
+  add_cmd->add_option("--database", user.database_url, "postgresql://... (default: SQLite in the data dir)")
+      ->envname("LIVEDESK_DATABASE_URL");
 
   try {
     app.parse(argc, argv);

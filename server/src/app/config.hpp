@@ -34,6 +34,14 @@ struct ServeConfig {
   std::chrono::milliseconds queue_snapshot{5000};
   std::chrono::milliseconds metrics_snapshot{10'000};
   std::chrono::milliseconds active_snapshot{10'000};
+  // Several nodes (docs/deployment.md): PostgreSQL for the data, Redis for events.
+  std::string database_url;  // "": SQLite in the data dir; postgresql://... : that database
+  std::string redis_url;     // "": events stay in this process; redis://host:port
+  std::string node_id;       // "": the host name and port
+  std::string advertise_url; // how other nodes reach this one; "": http://<bind>:<port>
+  int db_pool = 4;           // PostgreSQL connections this node opens for requests
+  std::chrono::milliseconds leader_poll{500};
+  std::chrono::milliseconds node_timeout{5000};
 };
 
 struct UserAddConfig {
@@ -42,6 +50,7 @@ struct UserAddConfig {
   std::string name;
   bool password_stdin = false;
   std::filesystem::path data_dir = "./data";
+  std::string database_url;  // as serve's --database
 };
 
 // What the command line asked for.

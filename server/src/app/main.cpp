@@ -1,7 +1,9 @@
 // livedesk's entry point: parses the command line and wires the layers. The
-// only file that knows every implementation (SQLite store, in-process bus).
+// only file that knows every implementation (SQLite or PostgreSQL store,
+// in-process or Redis bus, one node or one of several).
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <cstring>
@@ -15,7 +17,10 @@
 #include "api/snapshot_publisher.hpp"
 #include "api/realtime_fanout.hpp"
 #include "api/rest_routes.hpp"
+#include "api/cluster_routes.hpp"
+#include "app/cluster_node.hpp"
 #include "bus/event_bus.hpp"
+#include "bus/redis_bus.hpp"
 #include "realtime/topic_hub.hpp"
 #include "app/config.hpp"
 #include "app/demo_seed.hpp"
@@ -30,6 +35,7 @@
 #include "service/auth_service.hpp"
 #include "service/staff_directory.hpp"
 #include "store/blob_store.hpp"
+#include "store/postgres/pg_store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "store/store_executor.hpp"
 #include "support/json_log.hpp"
@@ -46,12 +52,29 @@ void prepare_data_dir(const fs::path& data_dir) {
   ::chmod(data_dir.c_str(), 0700);
 }
 
-std::string jwt_secret(const fs::path& data_dir) {
+bool is_postgres(const std::string& url) { return url.starts_with("postgresql://") || url.starts_with("postgres://"); }
+
+std::unique_ptr<store::Store> open_store(const std::string& database_url, const fs::path& data_dir) {
+  if (database_url.empty()) return store::open_sqlite_store(database_file(data_dir));
+  if (!is_postgres(database_url)) throw std::runtime_error("--database must be a postgresql:// URL");
+  return store::open_postgres_store(database_url);
+}
+
+// One node keeps its secret in its data dir; the nodes of a cluster share the
+// one stored in their database, so a token from any node opens every node.
+std::string jwt_secret(const fs::path& data_dir, store::Store* shared) {
   if (const char* from_env = std::getenv("LIVEDESK_JWT_SECRET"); from_env && *from_env) {
     if (std::strlen(from_env) < 32) throw std::runtime_error("LIVEDESK_JWT_SECRET must be at least 32 characters");
     return from_env;
   }
+  if (shared) return shared->shared_setting("jwt_secret", auth::random_hex_secret());
   return auth::load_or_create_secret(data_dir);
+}
+
+std::string default_node_id() {
+  char host[256] = {};
+  ::gethostname(host, sizeof host - 1);
+  return std::string(host) + "-" + std::to_string(::getpid());
 }
 
 // Many idle WebSockets need many descriptors; take what the hard limit allows.
@@ -68,7 +91,7 @@ int add_user(const app::UserAddConfig& config) {
   std::getline(std::cin, password);  // one line; the newline is not part of it
   if (!password.empty() && password.back() == '\r') password.pop_back();
   prepare_data_dir(config.data_dir);
-  auto store = store::open_sqlite_store(database_file(config.data_dir));
+  auto store = open_store(config.database_url, config.data_dir);
   domain::SystemClock clock;
   const auto id = service::create_account(*store, clock, {config.username, config.name, config.role, password});
   std::cout << "created " << domain::to_string(config.role) << " '" << config.username << "' with id " << id << "\n";
@@ -76,38 +99,56 @@ int add_user(const app::UserAddConfig& config) {
 }
 
 int serve(const app::ServeConfig& config) {
-  support::configure_json_logging(spdlog::level::from_str(config.log_level));
+  const bool cluster = !config.database_url.empty();
+  const std::string node_id = config.node_id.empty() ? default_node_id() : config.node_id;
+  support::configure_json_logging(spdlog::level::from_str(config.log_level), node_id);
   raise_open_file_limit();
   prepare_data_dir(config.data_dir);
+  if (cluster && config.demo) throw std::runtime_error("--demo runs on one node: leave out --database");
   domain::SystemClock clock;
-  auth::TokenService tokens(jwt_secret(config.data_dir), clock, config.token_ttl, std::chrono::hours(24));
+  auto opened = open_store(config.database_url, config.data_dir);
+  support::log_event(spdlog::level::info, "store_ready",
+                     {{"database", cluster ? "postgresql" : database_file(config.data_dir).string()},
+                      {"schema_version", opened->schema_version()}});
+  auth::TokenService tokens(jwt_secret(config.data_dir, cluster ? opened.get() : nullptr), clock, config.token_ttl,
+                            std::chrono::hours(24));
+  const std::string cluster_key = cluster ? opened->shared_setting("cluster_key", auth::random_hex_secret()) : "";
   auth::LoginRateLimiter login_limiter(clock, 10, std::chrono::seconds(60));
 
-  auto sqlite = store::open_sqlite_store(database_file(config.data_dir));
-  support::log_event(spdlog::level::info, "store_ready",
-                     {{"database", database_file(config.data_dir).string()}, {"schema_version", sqlite->schema_version()}});
   std::vector<service::Actor> simulated_agents;
   if (config.demo) {
-    for (const auto& account : app::seed_demo_accounts(*sqlite, clock)) {
+    for (const auto& account : app::seed_demo_accounts(*opened, clock)) {
       support::log_event(spdlog::level::info, "demo_account",
                          {{"username", account.username}, {"password", account.password}, {"role", account.role},
                           {"simulated", account.simulated}, {"created", account.created}});
       if (account.simulated)
-        if (auto user = sqlite->find_user_by_username(account.username))
+        if (auto user = opened->find_user_by_username(account.username))
           simulated_agents.push_back(service::Actor::staff(user->id, user->role, user->username));
     }
   }
   support::WorkerThread fanout("fanout");
-  bus::InProcessBus bus(fanout);
+  std::unique_ptr<bus::EventBus> bus;
+  bus::RedisBus* redis = nullptr;
+  if (!config.redis_url.empty()) {
+    bus::RedisBusOptions redis_options;
+    redis_options.url = config.redis_url;
+    redis_options.node_id = node_id;
+    auto redis_bus = std::make_unique<bus::RedisBus>(fanout, redis_options);
+    redis = redis_bus.get();
+    bus = std::move(redis_bus);
+  } else {
+    if (cluster) support::log_event(spdlog::level::warn, "no_redis", {{"detail", "events reach this node's clients only"}});
+    bus = std::make_unique<bus::InProcessBus>(fanout);
+  }
   realtime::TopicHub hub;
-  api::connect_realtime_fanout(bus, hub);
+  api::connect_realtime_fanout(*bus, hub);
   service::ChatSettings chat_settings;
   chat_settings.unanswered_timeout = config.unanswered_timeout;
   chat_settings.waiting_customer_grace = config.waiting_grace;
   chat_settings.agent_offline_grace = config.agent_offline;
   chat_settings.transfer_timeout = config.transfer_timeout;
 
-  store::StoreExecutor store(std::move(sqlite));
+  store::StoreExecutor store(std::move(opened));
   support::WorkerThread crypto("crypto");
   support::WorkerThread files("files");
   store::FileBlobStore blobs(config.data_dir / "attachments");
@@ -115,11 +156,22 @@ int serve(const app::ServeConfig& config) {
   service::AuthService auth(store, crypto, tokens, login_limiter, audit);
   service::AccountService accounts(store, crypto, clock, audit);
   domain::Calendar calendar(config.timezone);
-  service::LocalChatService chat(store, tokens, clock, calendar, bus, chat_settings, files, blobs);
-  store.post([&chat](store::Store& s) { chat.load(s); });
+  service::LocalChatService local_chat(store, tokens, clock, calendar, *bus, chat_settings, files, blobs);
+  std::unique_ptr<app::ClusterNode> node;
+  if (cluster) {
+    node = std::make_unique<app::ClusterNode>(
+        app::ClusterNodeConfig{config.database_url, node_id, config.bind, config.advertise_url, cluster_key,
+                               config.leader_poll, config.node_timeout},
+        local_chat, store, tokens, files, blobs);
+  } else {
+    store.post([&local_chat](store::Store& s) { local_chat.load(s); });
+  }
+  service::ChatService& chat = node ? node->chat() : static_cast<service::ChatService&>(local_chat);
 
   api::Router router;
   api::add_rest_routes(router, {auth, accounts, store, chat});
+  if (node)
+    api::add_cluster_routes(router, {node->dispatcher(), cluster_key, [&node] { return node->leading(); }});
   api::CustomerWsEndpoint customer_ws(chat, hub);
   api::AgentWsEndpoint agent_ws(chat, auth, hub);
   api::DashboardWsEndpoint dashboard_ws(chat, auth, hub);
@@ -128,10 +180,10 @@ int serve(const app::ServeConfig& config) {
   snapshot_periods.queue = config.queue_snapshot;
   snapshot_periods.metrics = config.metrics_snapshot;
   snapshot_periods.active_sessions = config.active_snapshot;
-  api::SnapshotPublisher snapshots(chat, hub, bus, snapshot_periods);
+  api::SnapshotPublisher snapshots(chat, hub, *bus, snapshot_periods);
   std::unique_ptr<app::DemoSimulation> demo;
   if (config.demo) {
-    demo = std::make_unique<app::DemoSimulation>(chat, bus, clock, simulated_agents);
+    demo = std::make_unique<app::DemoSimulation>(chat, *bus, clock, simulated_agents);
     demo->start();
   }
   net::StaticFiles static_files(config.web_dir);
@@ -142,9 +194,12 @@ int serve(const app::ServeConfig& config) {
   options.io_threads = config.io_threads > 0 ? config.io_threads : int(std::max(1u, std::thread::hardware_concurrency()));
   options.header_timeout = config.header_timeout;
   constexpr std::size_t attachment_limit = 10 * 1024 * 1024;
-  options.largest_body_limit = attachment_limit;
+  constexpr std::size_t cluster_call_limit = 16 * 1024 * 1024;  // a node's full presence report
+  options.largest_body_limit = cluster_call_limit;
   options.large_body_limit = [](std::string_view method, std::string_view path) -> std::size_t {
-    const bool upload = method == "POST" && path.starts_with("/api/v1/chat/sessions/") && path.ends_with("/attachments");
+    if (method != "POST") return 0;
+    if (path == "/internal/v1/cluster/call") return cluster_call_limit;
+    const bool upload = path.starts_with("/api/v1/chat/sessions/") && path.ends_with("/attachments");
     return upload ? attachment_limit : 0;
   };
   options.websocket.auth_timeout = config.ws_auth_timeout;
@@ -152,17 +207,38 @@ int serve(const app::ServeConfig& config) {
   options.websocket_endpoints = {{"/api/v1/chat/ws", &customer_ws},
                                  {"/api/v1/agent/ws", &agent_ws},
                                  {"/api/v1/admin/chat-dashboard/ws", &dashboard_ws}};
-  options.periodic = {{config.tick, [&chat] { chat.tick(); }},
+  // Deadlines are the engine's, so only the node whose engine decides checks them.
+  options.periodic = {{config.tick, [&local_chat, &node] {
+                         if (!node || node->leading()) local_chat.tick();
+                       }},
                       {std::min(config.snapshot_min_interval, std::chrono::milliseconds(250)),
                        [&snapshots] { snapshots.tick(); }}};
+  if (node) options.periodic.push_back({std::chrono::milliseconds(10'000), [&node] { node->resend_presence(); }});
   if (demo) options.periodic.push_back({std::chrono::milliseconds(1000), [&demo] { demo->tick(); }});
+  if (node) options.on_listening = [&node](std::uint16_t port) { node->start(port); };
   net::Server server(options, router, static_files);
+  if (node) {
+    node->on_failover = [&server] {
+      const auto asked = server.restart_websockets();
+      support::log_event(spdlog::level::warn, "resync_after_failover", {{"websockets", asked}});
+    };
+  }
+  if (redis) {
+    // Events published while this node was cut off from Redis never reached
+    // it: its clients reconnect and resume by seq from the database.
+    redis->on_resync([&server] {
+      const auto asked = server.restart_websockets();
+      support::log_event(spdlog::level::warn, "resync_after_redis_loss", {{"websockets", asked}});
+    });
+  }
   server.run();
 
   // Every connection is gone; let queued work finish so nothing acknowledged is lost.
   crypto.stop();
   files.stop();
   store.stop();
+  if (node) node->stop();  // after the store drained: a successor loads all of it
+  if (redis) redis->stop();
   fanout.stop();
   support::log_event(spdlog::level::info, "stopped");
   return 0;

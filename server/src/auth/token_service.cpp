@@ -208,15 +208,6 @@ std::string read_secret(const std::filesystem::path& file) {
   return secret;
 }
 
-std::string random_hex_secret() {
-  detail::ensure_sodium_initialized();
-  unsigned char bytes[generated_secret_bytes];
-  randombytes_buf(bytes, sizeof bytes);
-  char hex[generated_secret_bytes * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, bytes, sizeof bytes);
-  sodium_memzero(bytes, sizeof bytes);
-  return std::string(hex);
-}
 
 // Writes all of `text` to `fd`, retrying short writes and EINTR.
 bool write_all(int fd, std::string_view text) {
@@ -230,6 +221,16 @@ bool write_all(int fd, std::string_view text) {
 }
 
 }  // namespace
+
+std::string random_hex_secret() {
+  detail::ensure_sodium_initialized();
+  unsigned char bytes[generated_secret_bytes];
+  randombytes_buf(bytes, sizeof bytes);
+  char hex[generated_secret_bytes * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, bytes, sizeof bytes);
+  sodium_memzero(bytes, sizeof bytes);
+  return std::string(hex);
+}
 
 std::string load_or_create_secret(const std::filesystem::path& data_dir) {
   const std::filesystem::path file = data_dir / "jwt_secret";

@@ -72,4 +72,7 @@ class TokenService {
 // 32 characters. Safe to call from several threads or processes at once.
 std::string load_or_create_secret(const std::filesystem::path& data_dir);
 
+// A fresh random secret (64 hex characters) from libsodium.
+std::string random_hex_secret();
+
 }  // namespace livedesk::auth

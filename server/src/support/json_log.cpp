@@ -5,9 +5,13 @@
 
 namespace livedesk::support {
 
-void configure_json_logging(spdlog::level::level_enum level) {
+void configure_json_logging(spdlog::level::level_enum level, const std::string& node_id) {
   auto logger = spdlog::stdout_logger_mt("livedesk");
-  logger->set_pattern(R"({"ts":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l",%v})", spdlog::pattern_time_type::utc);
+  // The node is fixed for the process: written once into the pattern, JSON-escaped.
+  std::string node = boost::json::serialize(boost::json::value(node_id));
+  for (std::size_t at = 0; (at = node.find('%', at)) != std::string::npos; at += 2) node.insert(at, "%");
+  logger->set_pattern(R"({"ts":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l","node":)" + node + ",%v}",
+                      spdlog::pattern_time_type::utc);
   logger->set_level(level);
   logger->flush_on(spdlog::level::info);
   spdlog::set_default_logger(logger);

@@ -1,0 +1,336 @@
+// Several nodes on real PostgreSQL, Redis and nginx: the chat flows when its
+// customer, agent and dashboard sit on different nodes; a chat is assigned
+// once however many nodes race for it; and nothing acknowledged is lost or
+// doubled when a node is SIGKILLed or Redis restarts.
+#include <gtest/gtest.h>
+
+#include <csignal>
+#include <future>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "support/cluster_support.hpp"
+#include "support/dashboard_support.hpp"
+#include "support/http_client.hpp"
+#include "support/ws_client.hpp"
+
+namespace livedesk::it {
+namespace {
+namespace json = boost::json;
+using namespace std::chrono_literals;
+
+const StaffUser kAgent{"ann", "ann-password-123", "agent", "Ann Agent"};
+const StaffUser kSupervisor{"sam", "sam-password-123", "supervisor", "Sam Super"};
+
+json::object message_of(const json::object& frame) { return find_path(frame, {"data", "message"})->as_object(); }
+
+// A client that keeps its socket open whatever happens to the node under it:
+// when the socket ends it reconnects (to `port`, normally nginx's) and
+// resumes after the last seq it saw; it remembers every message it got.
+class StickyClient {
+ public:
+  using Opener = std::function<std::unique_ptr<WsClient>(std::int64_t last_seq)>;
+  StickyClient(std::int64_t session_id, Opener open) : session_id_(session_id), open_(std::move(open)) { reconnect(); }
+
+  // Sends `body` with `client_msg_id` until a message_ack for it comes,
+  // reconnecting (and resending the same id) as often as needed.
+  void send_until_acked(const std::string& body, const std::string& client_msg_id) {
+    const auto deadline = std::chrono::steady_clock::now() + 60s;
+    while (std::chrono::steady_clock::now() < deadline) {
+      try {
+        ws_->send_json("send_message", {{"body", body}, {"client_msg_id", client_msg_id}});
+        ws_->wait_for("message_ack", ack_for(client_msg_id), 5s);
+        take_messages();
+        return;
+      } catch (const std::exception&) {
+        take_messages();
+        reconnect();
+      }
+    }
+    throw std::runtime_error("no ack for " + client_msg_id + " within 60 s");
+  }
+
+  // Reads until a message with seq >= `seq` has come (reconnecting as needed).
+  void wait_for_seq(std::int64_t seq) {
+    const auto deadline = std::chrono::steady_clock::now() + 60s;
+    while (last_seq_ < seq) {
+      if (std::chrono::steady_clock::now() > deadline)
+        throw std::runtime_error("seq " + std::to_string(seq) + " never came; last " + std::to_string(last_seq_));
+      take_messages();  // frames already received come first, in order
+      if (last_seq_ >= seq) break;
+      try {
+        record(ws_->wait_for("message_created", message_in(session_id_), 2s));
+      } catch (const std::exception&) {
+        if (ws_->closed()) {
+          take_messages();
+          reconnect();
+        }
+      }
+    }
+  }
+
+  // Every message seq seen, in arrival order, over every connection.
+  const std::vector<std::int64_t>& seqs() const { return seqs_; }
+  const std::vector<json::object>& messages() const { return messages_; }
+  int connections() const { return connections_; }
+
+ private:
+  void reconnect() {
+    const auto deadline = std::chrono::steady_clock::now() + 60s;
+    for (;;) {
+      try {
+        ws_.reset();
+        ws_ = open_(last_seq_);
+        ++connections_;
+        take_messages();
+        return;
+      } catch (const std::exception& error) {
+        if (std::chrono::steady_clock::now() > deadline) throw;
+        std::this_thread::sleep_for(100ms);
+      }
+    }
+  }
+
+  void record(const json::object& frame) {
+    auto message = message_of(frame);
+    const auto seq = int_at(message, {"seq"}).value_or(-1);
+    seqs_.push_back(seq);
+    messages_.push_back(message);
+    last_seq_ = std::max(last_seq_, seq);
+  }
+
+  // Records the session's message frames already received, leaving the rest.
+  void take_messages() {
+    ws_->drain();
+    auto& backlog = ws_->backlog();
+    for (auto it = backlog.begin(); it != backlog.end();) {
+      if (str_at(*it, {"type"}) == "message_created" && int_at(*it, {"data", "session_id"}) == session_id_) {
+        record(*it);
+        it = backlog.erase(it);
+      } else {
+        ++it;
+      }
+    }
+  }
+
+  std::int64_t session_id_;
+  Opener open_;
+  std::unique_ptr<WsClient> ws_;
+  std::int64_t last_seq_ = 0;
+  int connections_ = 0;
+  std::vector<std::int64_t> seqs_;
+  std::vector<json::object> messages_;
+};
+
+::testing::AssertionResult EachSeqOnceInOrder(const std::vector<std::int64_t>& seqs) {
+  for (std::size_t i = 1; i < seqs.size(); ++i)
+    if (seqs[i] <= seqs[i - 1])
+      return ::testing::AssertionFailure() << "seq " << seqs[i] << " after " << seqs[i - 1] << " (position " << i << ")";
+  return ::testing::AssertionSuccess();
+}
+
+// The stored history: seqs 1..n without a gap, each client_msg_id once.
+void expect_gap_free_history(unsigned short port, const std::string& token, std::int64_t session_id,
+                             const std::vector<std::string>& client_ids) {
+  const auto stored = fetch_messages(port, token, session_id);
+  std::map<std::string, int> copies;
+  for (std::size_t i = 0; i < stored.size(); ++i) {
+    EXPECT_EQ(int_at(stored[i], {"seq"}), std::int64_t(i + 1)) << "stored seqs have a gap or a repeat";
+    const auto* id = stored[i].if_contains("client_msg_id");
+    if (id && id->is_string()) ++copies[std::string(id->as_string())];
+  }
+  for (const auto& id : client_ids) EXPECT_EQ(copies[id], 1) << id << " stored " << copies[id] << " times";
+}
+
+std::string metrics_signature(unsigned short port, const std::string& token) {
+  auto metrics = request(port, "GET", std::string(kDashboardRest) + "/overview", "", bearer(token));
+  if (metrics.status != 200) throw std::runtime_error(metrics.describe());
+  const auto body = json::parse(metrics.body).as_object();
+  return to_text(*find_path(body, {"active_sessions"})) + "/" + to_text(*find_path(body, {"waiting_sessions"})) +
+         "/" + to_text(*find_path(body, {"messages", "today"}));
+}
+
+TEST(Cluster, CustomerAgentAndDashboardOnThreeNodesAllFlow) {
+  Cluster cluster({.users = {kAgent, kSupervisor}, .balancer = false});
+  const int lead = cluster.leader();
+  const int customer_node = (lead + 1) % 3, agent_node = (lead + 2) % 3;
+
+  const auto supervisor = login_staff(cluster.port(lead), kSupervisor.username, kSupervisor.password);
+  auto dashboard = open_dashboard(cluster.port(lead), supervisor.token);
+  const auto agent = login_staff(cluster.port(agent_node), kAgent.username, kAgent.password);
+  auto agent_ws = open_agent(cluster.port(agent_node), agent.token);
+  const auto chat = start_chat(cluster.port(customer_node), "Carl", "carl@example.com");
+
+  // Routed by the leader to an agent whose only socket is on another node.
+  agent_ws->wait_for("session_update", [&](const json::object& f) {
+    return session_is(chat.session_id, "active")(f) && int_at(f, {"data", "session", "agent", "id"}) == agent.id;
+  });
+  dashboard->wait_for("session_update", session_is(chat.session_id, "active"));
+
+  auto customer = open_customer(cluster.port(customer_node), chat.token);
+  std::vector<std::string> ids;
+  for (int i = 1; i <= 20; ++i) {
+    ids.push_back("c" + std::to_string(i));
+    customer->send_json("send_message", {{"body", "question " + std::to_string(i)}, {"client_msg_id", ids.back()}});
+    customer->wait_for("message_ack", ack_for(ids.back()));
+  }
+  std::vector<std::int64_t> agent_seqs;
+  std::set<std::string> agent_got;
+  while (agent_got.size() < ids.size()) {
+    auto message = message_of(agent_ws->wait_for("message_created", message_in(chat.session_id)));
+    agent_seqs.push_back(*int_at(message, {"seq"}));
+    if (str_at(message, {"sender_type"}) == "customer") agent_got.insert(str_at(message, {"client_msg_id"}));
+  }
+  EXPECT_TRUE(EachSeqOnceInOrder(agent_seqs));
+
+  agent_ws->send_json("send_message",
+                      {{"session_id", chat.session_id}, {"body", "hello from ann"}, {"client_msg_id", "a1"}});
+  auto reply = customer->wait_for("message_created", [](const json::object& f) {
+    return str_at(f, {"data", "message", "body"}) == "hello from ann";
+  });
+  EXPECT_EQ(str_at(reply, {"data", "message", "sender_type"}), "agent");
+  expect_gap_free_history(cluster.port(lead), chat.token, chat.session_id, ids);
+
+  // Every node answers the dashboard with the leader's numbers.
+  poll_until(
+      [&] {
+        const auto first = metrics_signature(cluster.port(0), supervisor.token);
+        return first == metrics_signature(cluster.port(1), supervisor.token) &&
+               first == metrics_signature(cluster.port(2), supervisor.token) && first.starts_with("1/0/");
+      },
+      "the three nodes to report the same dashboard numbers");
+}
+
+TEST(Cluster, AgentsOnDifferentNodesRacingForOneChatAssignItOnce) {
+  std::vector<StaffUser> users;
+  for (int i = 0; i < 9; ++i) users.push_back({"agent" + std::to_string(i), "agent-password-123", "agent", ""});
+  Cluster cluster({.users = users, .balancer = false});
+  std::vector<StaffLogin> logins;
+  for (int i = 0; i < 9; ++i) logins.push_back(login_staff(cluster.port(i % 3), users[i].username, users[i].password));
+
+  for (int round = 0; round < 3; ++round) {
+    const auto chat = start_chat(cluster.port(round % 3), "Racer", "racer" + std::to_string(round) + "@example.com");
+    std::vector<std::future<HttpResult>> takes;
+    for (int i = 0; i < 9; ++i)
+      takes.push_back(std::async(std::launch::async, [&, i] {
+        return try_request(cluster.port(i % 3), "POST", session_path(chat.session_id, "/take"), "",
+                           bearer(logins[i].token));
+      }));
+    int won = 0, conflicts = 0;
+    for (auto& take : takes) {
+      const auto result = take.get();
+      if (result.status == 200) ++won;
+      if (result.status == 409) ++conflicts;
+    }
+    EXPECT_EQ(won, 1) << "round " << round;
+    EXPECT_EQ(conflicts, 8) << "round " << round;
+  }
+}
+
+TEST(Cluster, KilledNodesClientsResumeThroughNginxWithNothingLostOrDoubled) {
+  Cluster cluster({.users = {kAgent, kSupervisor}});
+  const int lead = cluster.leader();
+  const int agent_node = (lead + 1) % 3, dashboard_node = (lead + 2) % 3;
+  const auto agent = login_staff(cluster.port(agent_node), kAgent.username, kAgent.password);
+  const auto supervisor = login_staff(cluster.port(dashboard_node), kSupervisor.username, kSupervisor.password);
+  auto dashboard = open_dashboard(cluster.port(dashboard_node), supervisor.token);
+  const auto chat = start_chat(cluster.balancer_port(), "Kim", "kim@example.com");
+  const auto sid = chat.session_id;
+
+  // The customer starts on the leader (the node that will die); everyone
+  // reconnects through nginx.
+  bool first_customer_socket = true;
+  StickyClient customer(sid, [&](std::int64_t last_seq) {
+    const auto port = first_customer_socket ? cluster.port(lead) : cluster.balancer_port();
+    first_customer_socket = false;
+    return open_customer(port, chat.token, last_seq);
+  });
+  bool first_agent_socket = true;
+  StickyClient agent_client(sid, [&](std::int64_t last_seq) {
+    const auto port = first_agent_socket ? cluster.port(agent_node) : cluster.balancer_port();
+    first_agent_socket = false;
+    json::object resume;
+    if (last_seq > 0) resume[std::to_string(sid)] = last_seq;
+    return open_agent(port, agent.token, resume);
+  });
+  dashboard->wait_for("session_update", [&](const json::object& f) {
+    return session_is(sid, "active")(f) && int_at(f, {"data", "session", "agent", "id"}) == agent.id;
+  });
+
+  std::vector<std::string> ids;
+  for (int i = 1; i <= 10; ++i) {
+    ids.push_back("k" + std::to_string(i));
+    customer.send_until_acked("before " + std::to_string(i), ids.back());
+  }
+  cluster.node(lead).stop(SIGKILL);
+  for (int i = 11; i <= 20; ++i) {
+    ids.push_back("k" + std::to_string(i));
+    customer.send_until_acked("after " + std::to_string(i), ids.back());
+  }
+  EXPECT_GE(customer.connections(), 2) << "the customer's node died, so it must have reconnected";
+  EXPECT_NE(cluster.leader(), lead) << "a surviving node must lead now";
+
+  const int survivor = agent_node;
+  const auto stored = fetch_messages(cluster.port(survivor), chat.token, sid);
+  const auto last = *int_at(stored.back(), {"seq"});
+  agent_client.wait_for_seq(last);
+  EXPECT_TRUE(EachSeqOnceInOrder(agent_client.seqs()));
+  std::set<std::string> agent_ids;
+  for (const auto& m : agent_client.messages())
+    if (str_at(m, {"sender_type"}) == "customer") agent_ids.insert(str_at(m, {"client_msg_id"}));
+  EXPECT_EQ(agent_ids, std::set<std::string>(ids.begin(), ids.end()));
+  EXPECT_TRUE(EachSeqOnceInOrder(customer.seqs()));
+  expect_gap_free_history(cluster.port(survivor), chat.token, sid, ids);
+
+  // A new leader took over: the dashboard on a surviving node still answers.
+  poll_until([&] { return metrics_signature(cluster.port(dashboard_node), supervisor.token).starts_with("1/"); },
+             "the dashboard to report the open chat after the failover");
+}
+
+TEST(Cluster, RedisRestartLosesNothing) {
+  Cluster cluster({.users = {kAgent}, .balancer = false});
+  const int lead = cluster.leader();
+  const int customer_node = (lead + 1) % 3, agent_node = (lead + 2) % 3;
+  const auto agent = login_staff(cluster.port(agent_node), kAgent.username, kAgent.password);
+  const auto chat = start_chat(cluster.port(customer_node), "Rea", "rea@example.com");
+  const auto sid = chat.session_id;
+  StickyClient agent_client(sid, [&](std::int64_t last_seq) {
+    json::object resume;
+    if (last_seq > 0) resume[std::to_string(sid)] = last_seq;
+    return open_agent(cluster.port(agent_node), agent.token, resume);
+  });
+  StickyClient customer(sid, [&](std::int64_t last_seq) {
+    return open_customer(cluster.port(customer_node), chat.token, last_seq);
+  });
+  std::vector<std::string> ids{"r1"};
+  customer.send_until_acked("before the restart", "r1");
+  agent_client.wait_for_seq(*int_at(fetch_messages(cluster.port(lead), chat.token, sid).back(), {"seq"}));
+
+  cluster.redis().kill();
+  for (int i = 2; i <= 6; ++i) {
+    ids.push_back("r" + std::to_string(i));
+    customer.send_until_acked("while Redis is down " + std::to_string(i), ids.back());
+  }
+  cluster.redis().start();
+  // The agent's node missed those events; it asks its clients to resume.
+  agent_client.wait_for_seq(*int_at(fetch_messages(cluster.port(lead), chat.token, sid).back(), {"seq"}));
+  cluster.node(agent_node).wait_for_log([](const json::object& line) {
+    return line.if_contains("msg") && line.at("msg") == "resync_after_redis_loss";
+  });
+
+  // Events flow again across nodes.
+  ids.push_back("r7");
+  customer.send_until_acked("after the restart", "r7");
+  agent_client.wait_for_seq(*int_at(fetch_messages(cluster.port(lead), chat.token, sid).back(), {"seq"}));
+  EXPECT_TRUE(EachSeqOnceInOrder(agent_client.seqs()));
+  std::set<std::string> agent_ids;
+  for (const auto& m : agent_client.messages())
+    if (str_at(m, {"sender_type"}) == "customer") agent_ids.insert(str_at(m, {"client_msg_id"}));
+  EXPECT_EQ(agent_ids, std::set<std::string>(ids.begin(), ids.end()));
+  expect_gap_free_history(cluster.port(lead), chat.token, sid, ids);
+}
+
+}  // namespace
+}  // namespace livedesk::it

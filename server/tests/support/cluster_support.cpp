@@ -1,0 +1,226 @@
+#include "support/cluster_support.hpp"
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstring>
+#include <pqxx/pqxx>
+#include <random>
+#include <thread>
+
+#include "support/test_services_util.hpp"
+#include "support/ws_client.hpp"
+
+namespace livedesk::it {
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+
+unsigned short free_port() {
+  const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t length = sizeof address;
+  if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
+      ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0)
+    throw std::runtime_error(std::string("no free port: ") + std::strerror(errno));
+  ::close(fd);
+  return ntohs(address.sin_port);
+}
+
+ChildProcess::ChildProcess(std::vector<std::string> argv, fs::path log) : argv_(std::move(argv)), log_(std::move(log)) {
+  start();
+}
+
+ChildProcess::~ChildProcess() {
+  if (running()) stop(SIGKILL);
+}
+
+void ChildProcess::start() {
+  if (running()) return;
+  std::vector<char*> argv;
+  for (auto& arg : argv_) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  const int out = ::open(log_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+  if (out < 0) throw std::runtime_error("cannot open " + log_.string());
+  const pid_t parent = ::getpid();
+  const pid_t pid = ::fork();
+  if (pid < 0) throw std::runtime_error(std::string("fork failed: ") + std::strerror(errno));
+  if (pid == 0) {
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent) ::_exit(127);
+    sigset_t none;
+    sigemptyset(&none);
+    ::sigprocmask(SIG_SETMASK, &none, nullptr);
+    const int in = ::open("/dev/null", O_RDONLY);
+    if (in < 0 || ::dup2(in, 0) < 0 || ::dup2(out, 1) < 0 || ::dup2(out, 2) < 0) ::_exit(127);
+    ::syscall(SYS_close_range, 3U, ~0U, 0U);
+    ::execvp(argv[0], argv.data());
+    ::_exit(127);
+  }
+  ::close(out);
+  pid_ = pid;
+}
+
+void ChildProcess::stop(int signal) {
+  if (!running()) return;
+  ::kill(pid_, signal);
+  const auto deadline = std::chrono::steady_clock::now() + 10s;
+  int status = 0;
+  while (::waitpid(pid_, &status, WNOHANG) == 0) {
+    if (std::chrono::steady_clock::now() > deadline) {
+      ::kill(pid_, SIGKILL);
+      ::waitpid(pid_, &status, 0);
+      break;
+    }
+    std::this_thread::sleep_for(10ms);
+  }
+  pid_ = -1;
+}
+
+std::string ChildProcess::log_text() const { return fs::exists(log_) ? read_file(log_) : ""; }
+
+namespace {
+std::string random_suffix() {
+  std::random_device device;
+  return std::to_string(std::uniform_int_distribution<std::uint64_t>(1, 1'000'000'000'000)(device));
+}
+
+void wait_for_port(unsigned short port, const ChildProcess& process, const std::string& what) {
+  poll_until(
+      [&] {
+        const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(port);
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        const bool open = ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+        ::close(fd);
+        return open;
+      },
+      what + " listening on " + std::to_string(port) + "; its log:\n" + process.log_text(), 20s);
+}
+}  // namespace
+
+TestDatabase::TestDatabase() {
+  auto base = support::test_service("LIVEDESK_TEST_PG_URL");
+  if (!base) throw std::runtime_error("LIVEDESK_TEST_PG_URL is not set (run under ctest: scripts/test-services.sh)");
+  admin_url_ = *base;
+  name_ = "cluster_" + random_suffix();
+  pqxx::connection connection(admin_url_);
+  pqxx::nontransaction txn(connection);
+  txn.exec("CREATE DATABASE " + txn.quote_name(name_));
+  url_ = admin_url_.substr(0, admin_url_.rfind('/') + 1) + name_;
+}
+
+TestDatabase::~TestDatabase() {
+  try {
+    pqxx::connection connection(admin_url_);
+    pqxx::nontransaction txn(connection);
+    txn.exec("DROP DATABASE IF EXISTS " + txn.quote_name(name_) + " WITH (FORCE)");
+  } catch (const std::exception&) {
+    // A database left behind lives in the test server's temporary directory.
+  }
+}
+
+RedisServer::RedisServer() : port_(free_port()) { start(); }
+
+void RedisServer::start() {
+  process_ = std::make_unique<ChildProcess>(
+      std::vector<std::string>{"redis-server", "--bind", "127.0.0.1", "--port", std::to_string(port_), "--dir",
+                               dir_.path().string(), "--save", "", "--appendonly", "no"},
+      dir_.path() / "redis.log");
+  wait_for_port(port_, *process_, "redis-server");
+}
+
+NginxBalancer::NginxBalancer(const std::vector<unsigned short>& upstreams) : port_(free_port()) {
+  // The shipped config, with the test's ports and paths.
+  const fs::path shipped = fs::path(LIVEDESK_SOURCE_DIR) / "deploy" / "nginx-livedesk-cluster.conf";
+  std::string config = read_file(shipped);
+  auto replace = [&config](const std::string& from, const std::string& to) {
+    const auto at = config.find(from);
+    if (at == std::string::npos) throw std::runtime_error("deploy/nginx-livedesk-cluster.conf lacks " + from);
+    config.replace(at, from.size(), to);
+  };
+  std::string servers;
+  for (auto port : upstreams)
+    servers += "    server 127.0.0.1:" + std::to_string(port) + " max_fails=1 fail_timeout=2s;\n";
+  replace("    server 127.0.0.1:8001 max_fails=1 fail_timeout=2s;\n    server 127.0.0.1:8002 max_fails=1 fail_timeout=2s;\n"
+          "    server 127.0.0.1:8003 max_fails=1 fail_timeout=2s;\n",
+          servers);
+  replace("listen 80;", "listen 127.0.0.1:" + std::to_string(port_) + ";");
+  const auto dir = dir_.path().string();
+  std::string head = "daemon off;\nmaster_process on;\nworker_processes 1;\npid " + dir + "/nginx.pid;\nerror_log " + dir +
+                     "/error.log warn;\n" + (::geteuid() == 0 ? "user root;\n" : "") +
+                     "events { worker_connections 4096; }\nhttp {\n  access_log off;\n  client_body_temp_path " + dir +
+                     "/body;\n  proxy_temp_path " + dir + "/proxy;\n  fastcgi_temp_path " + dir +
+                     "/fastcgi;\n  uwsgi_temp_path " + dir + "/uwsgi;\n  scgi_temp_path " + dir + "/scgi;\n";
+  write_file(dir_.path() / "nginx.conf", head + config + "}\n");
+  process_ = std::make_unique<ChildProcess>(
+      std::vector<std::string>{"nginx", "-p", dir + "/", "-c", dir + "/nginx.conf"}, dir_.path() / "nginx.log");
+  wait_for_port(port_, *process_, "nginx");
+}
+
+Cluster::Cluster(ClusterOptions options) {
+  TempDir cli_dir("livedesk-cli");
+  for (const auto& user : options.users) {
+    std::vector<std::string> args{"user", "add", user.username, "--role", user.role, "--password-stdin",
+                                  "--database", database_.url(), "--data-dir", cli_dir.path().string()};
+    if (!user.name.empty()) args.insert(args.end(), {"--name", user.name});
+    auto result = run_cli(args, user.password + "\n");
+    if (result.exit_code != 0) throw std::runtime_error("user add failed: " + result.err + result.out);
+  }
+  std::vector<unsigned short> ports;
+  for (int i = 0; i < options.nodes; ++i) {
+    std::vector<std::string> args{"--database", database_.url(), "--redis", redis_.url(), "--node-id",
+                                  "node" + std::to_string(i), "--leader-poll-ms", "100", "--node-timeout-ms", "1500",
+                                  "--tick-ms", "100"};
+    args.insert(args.end(), options.extra_args.begin(), options.extra_args.end());
+    nodes_.push_back(std::make_unique<ServerProcess>(ServerOptions{.args = args}));
+    ports.push_back(nodes_.back()->port());
+  }
+  wait_for_leader_everywhere();
+  if (options.balancer) balancer_ = std::make_unique<NginxBalancer>(ports);
+}
+
+int Cluster::leader() {
+  int found = -1;
+  poll_until(
+      [&] {
+        for (int i = 0; i < size(); ++i)
+          if (nodes_[i]->running() && !nodes_[i]->log_messages("elected").empty()) found = i;
+        return found >= 0;
+      },
+      "a running node to be elected leader:\n" + logs(), 30s);
+  return found;
+}
+
+void Cluster::wait_for_leader_everywhere() {
+  const int lead = leader();
+  const std::string lead_id = "node" + std::to_string(lead);
+  for (auto& node : nodes_) {
+    if (!node->running()) continue;
+    node->wait_for_log(
+        [&](const boost::json::object& line) {
+          const auto* msg = line.if_contains("msg");
+          const auto* leader = line.if_contains("leader");
+          return msg && *msg == "leader_changed" && leader && *leader == lead_id.c_str();
+        },
+        30s);
+  }
+}
+
+std::string Cluster::logs() {
+  std::string out;
+  for (int i = 0; i < size(); ++i) out += "---- node" + std::to_string(i) + "\n" + nodes_[i]->logs();
+  return out;
+}
+
+}  // namespace livedesk::it

@@ -55,7 +55,7 @@ service::NewAccount account_from(const json::object& body) {
 void add_staff_routes(Router& router, RestServices services) {
   router.add("GET", "/api/v1/auth/me", [services](const Request& request, const PathParams&, Responder respond) {
     const service::Principal principal = require_staff(services.auth, request, domain::Role::agent);
-    bool queued = services.store.post([respond, principal](store::Store& store) {
+    bool queued = services.store.post_read([respond, principal](store::Store& store) {
       std::optional<store::StaffUser> user;
       try {
         user = store.find_user(principal.user_id);

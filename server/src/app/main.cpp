@@ -148,7 +148,10 @@ int serve(const app::ServeConfig& config) {
   chat_settings.agent_offline_grace = config.agent_offline;
   chat_settings.transfer_timeout = config.transfer_timeout;
 
-  store::StoreExecutor store(std::move(opened));
+  std::vector<std::unique_ptr<store::Store>> readers;  // PostgreSQL: reads that need no chat state
+  if (cluster)
+    for (int i = 0; i < config.db_pool; ++i) readers.push_back(open_store(config.database_url, config.data_dir));
+  store::StoreExecutor store(std::move(opened), 4096, std::move(readers));
   support::WorkerThread crypto("crypto");
   support::WorkerThread files("files");
   store::FileBlobStore blobs(config.data_dir / "attachments");

@@ -37,10 +37,10 @@ void AccountService::create(const Principal& actor, NewAccount account,
 }
 
 namespace {
-// Runs a read on the store thread; a store failure reaches `done` as nullopt.
+// Runs a read on a reader connection; a store failure reaches `done` as nullopt.
 template <class Result, class Read>
 bool read_from(store::StoreExecutor& executor, Read read, std::function<void(std::optional<Result>)> done) {
-  return executor.post([read = std::move(read), done = std::move(done)](store::Store& store) {
+  return executor.post_read([read = std::move(read), done = std::move(done)](store::Store& store) {
     std::optional<Result> result;
     try {
       result = read(store);

@@ -28,7 +28,7 @@ void AuthService::login(std::string username, std::string password, std::string 
     check_password(std::move(user), std::move(username), std::move(password), std::move(client_address),
                    std::move(done));
   };
-  if (!store_.post(std::move(lookup))) done(ServiceUnavailable{"shutting down"});
+  if (!store_.post_read(std::move(lookup))) done(ServiceUnavailable{"shutting down"});
 }
 
 void AuthService::check_password(std::optional<store::StaffUser> user, std::string username,

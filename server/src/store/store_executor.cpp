@@ -17,11 +17,50 @@ std::unique_ptr<Store> require_store(std::unique_ptr<Store> store) {
   if (!store) throw std::invalid_argument("StoreExecutor needs a store");
   return store;
 }
+
+std::vector<std::unique_ptr<Store>> require_stores(std::vector<std::unique_ptr<Store>> stores) {
+  for (const auto& store : stores)
+    if (!store) throw std::invalid_argument("StoreExecutor needs a store for every reader");
+  return stores;
+}
 }  // namespace
 
-StoreExecutor::StoreExecutor(std::unique_ptr<Store> store, std::size_t max_batch)
+StoreExecutor::StoreExecutor(std::unique_ptr<Store> store, std::size_t max_batch,
+                             std::vector<std::unique_ptr<Store>> readers)
     : store_(require_store(std::move(store))), max_batch_(std::max<std::size_t>(1, max_batch)),
-      thread_([this] { run(); }) {}
+      reader_stores_(require_stores(std::move(readers))), thread_([this] { run(); }) {
+  for (auto& reader : reader_stores_) readers_.emplace_back([this, store = reader.get()] { run_reader(*store); });
+}
+
+bool StoreExecutor::post_read(Job job) {
+  if (readers_.empty()) return post(std::move(job));
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_) return false;
+    reads_.push_back(std::move(job));
+  }
+  read_wake_.notify_one();
+  return true;
+}
+
+void StoreExecutor::run_reader(Store& store) {
+  pthread_setname_np(pthread_self(), "store-read");
+  for (;;) {
+    Job job;
+    {
+      std::unique_lock lock(mutex_);
+      read_wake_.wait(lock, [this] { return stopping_ || !reads_.empty(); });
+      if (reads_.empty()) return;  // stopping and drained
+      job = std::move(reads_.front());
+      reads_.pop_front();
+    }
+    try {
+      job(store);
+    } catch (const std::exception& error) {
+      report_failure(error.what());
+    }
+  }
+}
 
 StoreExecutor::~StoreExecutor() { stop(); }
 
@@ -45,6 +84,9 @@ void StoreExecutor::stop() {
     stopping_ = true;
   }
   wake_.notify_one();
+  read_wake_.notify_all();
+  for (auto& reader : readers_)
+    if (reader.joinable() && reader.get_id() != std::this_thread::get_id()) reader.join();
   if (thread_.joinable() && !on_store_thread()) thread_.join();
 }
 

@@ -39,8 +39,9 @@ class StoreExecutor {
   using Job = std::function<void(Store&)>;
   using WriteJob = std::function<void(Store&, CommitHooks&)>;
 
-  // Takes the store; throws std::invalid_argument when it is null.
-  explicit StoreExecutor(std::unique_ptr<Store> store, std::size_t max_batch = 4096);
+  // Takes the store (and the readers' stores); throws std::invalid_argument when one is null.
+  explicit StoreExecutor(std::unique_ptr<Store> store, std::size_t max_batch = 4096,
+                         std::vector<std::unique_ptr<Store>> readers = {});
   // Stops (running everything queued) before the store is closed.
   ~StoreExecutor();
   StoreExecutor(const StoreExecutor&) = delete;
@@ -51,6 +52,9 @@ class StoreExecutor {
   // jobs must report their own failures to whoever waits on them.
   bool post(Job job);
   bool post_write(WriteJob job);
+  // A read on a reader thread (any of them), or on the store thread when there
+  // are none. It sees every write committed before it starts.
+  bool post_read(Job job);
   // Graceful shutdown: every job already posted runs (in-flight writes commit),
   // then the thread is joined. Idempotent.
   void stop();
@@ -62,6 +66,7 @@ class StoreExecutor {
  private:
   void run();
   void run_batch(std::vector<WriteJob>& batch);
+  void run_reader(Store& store);
 
   std::unique_ptr<Store> store_;
   const std::size_t max_batch_;
@@ -69,6 +74,10 @@ class StoreExecutor {
   std::condition_variable wake_;
   std::deque<WriteJob> jobs_;
   bool stopping_ = false;
+  std::vector<std::unique_ptr<Store>> reader_stores_;
+  std::condition_variable read_wake_;
+  std::deque<Job> reads_;  // guarded by mutex_
+  std::vector<std::thread> readers_;
   std::thread thread_;  // last: starts after everything it uses exists
 };
 

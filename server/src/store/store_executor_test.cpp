@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <future>
 #include <mutex>
 #include <string>
 #include <set>
@@ -64,6 +65,46 @@ TEST_P(StoreExecutorTest, RunsEveryJobPostedFromManyThreadsBeforeStopReturns) {
   auto reopened = open();
   EXPECT_EQ(reopened->list_audit(0, 10 * kProducers * kJobsEach).size(),
             static_cast<std::size_t>(kProducers * kJobsEach));
+}
+
+TEST_P(StoreExecutorTest, ReadsRunOnReaderConnectionsAndSeeWhatCommittedBefore) {
+  std::vector<std::unique_ptr<Store>> readers;
+  readers.push_back(open());
+  readers.push_back(open());
+  StoreExecutor executor(open(), 4096, std::move(readers));
+  std::promise<std::thread::id> written;
+  executor.post([&](Store& store) {
+    store.create_user({"reader-test", "R", domain::Role::agent, "h", 0});
+    written.set_value(std::this_thread::get_id());
+  });
+  const auto store_thread = written.get_future().get();
+  // The job's promise is kept inside the batch; wait for the commit with a second job.
+  std::promise<void> committed;
+  executor.post_write([&](Store&, CommitHooks& hooks) { hooks.after_commit([&](bool) { committed.set_value(); }); });
+  committed.get_future().get();
+
+  std::mutex mutex;
+  std::set<std::thread::id> reader_threads;
+  std::atomic<int> found{0};
+  for (int i = 0; i < 50; ++i)
+    ASSERT_TRUE(executor.post_read([&](Store& store) {
+      if (store.find_user_by_username("reader-test")) ++found;
+      std::lock_guard lock(mutex);
+      reader_threads.insert(std::this_thread::get_id());
+    }));
+  executor.stop();  // drains the reads too
+  EXPECT_EQ(found.load(), 50);
+  EXPECT_EQ(reader_threads.count(store_thread), 0u);
+  EXPECT_LE(reader_threads.size(), 2u);
+  EXPECT_FALSE(executor.post_read([](Store&) {}));
+}
+
+TEST_P(StoreExecutorTest, WithoutReadersReadsRunOnTheStoreThread) {
+  StoreExecutor executor(open());
+  std::promise<std::thread::id> write_thread, read_thread;
+  executor.post([&](Store&) { write_thread.set_value(std::this_thread::get_id()); });
+  executor.post_read([&](Store&) { read_thread.set_value(std::this_thread::get_id()); });
+  EXPECT_EQ(write_thread.get_future().get(), read_thread.get_future().get());
 }
 
 TEST_P(StoreExecutorTest, SurvivesJobsThatThrow) {

@@ -143,7 +143,9 @@ json::object percentiles_ms(std::vector<int64_t>& us) {
 
 // ---------------------------------------------------------------- sockets
 
-tcp::endpoint g_server;
+std::string g_persistence = "sqlite WAL (server default)";  // what the chat scenario reports
+std::vector<tcp::endpoint> g_servers;  // every node; connections go round robin
+std::size_t g_server_next = 0;
 int g_src_count = 32;
 int g_src_next = 0;
 
@@ -168,7 +170,7 @@ awaitable<std::optional<tcp::socket>> tcp_connect() {
       if (g_debug) std::cerr << "bind: " << ec.message() << "\n";
       continue;
     }
-    auto [cec] = co_await s.async_connect(g_server, use_tuple);
+    auto [cec] = co_await s.async_connect(g_servers[g_server_next++ % g_servers.size()], use_tuple);
     if (cec) {
       if (g_debug) std::cerr << "connect: " << cec.message() << "\n";
       continue;
@@ -390,7 +392,7 @@ void write_line(int fd, const std::string& line) {
 // ---------------------------------------------------------------- the server under test
 
 struct Server {
-  pid_t pid = -1;
+  std::vector<pid_t> pids;  // one per node
   int port = 0;
   std::string dir;
   bool keep = false;
@@ -407,21 +409,22 @@ int free_port() {
 }
 
 void stop_server() {
-  if (g_srv.pid > 0) {
-    kill(g_srv.pid, SIGTERM);
+  for (auto& pid : g_srv.pids) {
+    if (pid <= 0) continue;
+    kill(pid, SIGTERM);
     int st = 0;
     for (int i = 0; i < 300; ++i) {
-      if (waitpid(g_srv.pid, &st, WNOHANG) == g_srv.pid) {
-        g_srv.pid = -1;
+      if (waitpid(pid, &st, WNOHANG) == pid) {
+        pid = -1;
         break;
       }
       usleep(100000);
     }
-    if (g_srv.pid > 0) {
-      kill(g_srv.pid, SIGKILL);
-      waitpid(g_srv.pid, &st, 0);
+    if (pid > 0) {
+      kill(pid, SIGKILL);
+      waitpid(pid, &st, 0);
     }
-    g_srv.pid = -1;
+    pid = -1;
   }
   if (!g_srv.keep && !g_srv.dir.empty()) {
     std::error_code ec;
@@ -429,9 +432,28 @@ void stop_server() {
   }
 }
 
+// Every node together: what the scenarios report as "the server".
+long servers_rss_kib() {
+  long total = 0;
+  for (auto pid : g_srv.pids) total += read_rss_kib(pid);
+  return total;
+}
+double servers_cpu_seconds() {
+  double total = 0;
+  for (auto pid : g_srv.pids) total += cpu_seconds_of(pid);
+  return total;
+}
+
+// Starts one server (SQLite in a temporary dir) or, with --database (and
+// --redis), --nodes servers sharing that PostgreSQL database and Redis.
 void start_server(const Params& p) {
   const std::string bin = p.str("livedesk", "");
   if (bin.empty()) die("--livedesk PATH (the server binary) is required");
+  const std::string database = p.str("database", "");
+  const std::string redis = p.str("redis", "");
+  const int nodes = int(p.integer("nodes", 1));
+  if (nodes < 1 || (nodes > 1 && database.empty())) die("--nodes above 1 needs --database postgresql://... and --redis");
+  if (!database.empty()) g_persistence = "postgresql, " + std::to_string(nodes) + " node(s)";
   char tmpl[] = "/tmp/livedesk-bench-XXXXXX";
   if (!mkdtemp(tmpl)) die("mkdtemp failed");
   g_srv.dir = tmpl;
@@ -446,8 +468,12 @@ void start_server(const Params& p) {
       close(in[1]);
       int devnull = open("/dev/null", O_WRONLY);
       dup2(devnull, 1);
-      execl(bin.c_str(), bin.c_str(), "user", "add", "benchadmin", "--role", "admin", "--password-stdin",
-            "--data-dir", g_srv.dir.c_str(), nullptr);
+      if (database.empty())
+        execl(bin.c_str(), bin.c_str(), "user", "add", "benchadmin", "--role", "admin", "--password-stdin",
+              "--data-dir", g_srv.dir.c_str(), nullptr);
+      else
+        execl(bin.c_str(), bin.c_str(), "user", "add", "benchadmin", "--role", "admin", "--password-stdin",
+              "--data-dir", g_srv.dir.c_str(), "--database", database.c_str(), nullptr);
       _exit(127);
     }
     close(in[0]);
@@ -457,36 +483,58 @@ void start_server(const Params& p) {
     waitpid(pid, &st, 0);
     if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) die("livedesk user add failed");
   }
-  g_srv.port = int(p.integer("port", 0));
-  if (g_srv.port == 0) g_srv.port = free_port();
-  std::vector<std::string> args = {bin, "serve", "--bind", "127.0.0.1", "--port", std::to_string(g_srv.port),
-                                   "--data-dir", g_srv.dir, "--log-level", p.str("log-level", "warn")};
-  if (auto t = p.integer("server-threads", 0); t > 0) {
-    args.push_back("--threads");
-    args.push_back(std::to_string(t));
+  for (int node = 0; node < nodes; ++node) {
+    int port = node == 0 ? int(p.integer("port", 0)) : 0;
+    if (port == 0) port = free_port();
+    if (node == 0) g_srv.port = port;
+    const std::string dir = g_srv.dir + (nodes > 1 ? "/node" + std::to_string(node) : "");
+    std::filesystem::create_directories(dir);
+    std::vector<std::string> args = {bin, "serve", "--bind", "127.0.0.1", "--port", std::to_string(port),
+                                     "--data-dir", dir, "--log-level",
+                                     p.str("log-level", database.empty() ? "warn" : "info")};
+    if (!database.empty()) args.insert(args.end(), {"--database", database, "--node-id", "bench" + std::to_string(node)});
+    if (!redis.empty()) args.insert(args.end(), {"--redis", redis});
+    if (auto t = p.integer("server-threads", 0); t > 0) {
+      args.push_back("--threads");
+      args.push_back(std::to_string(t));
+    }
+    std::istringstream extra(p.str("server-args", ""));
+    for (std::string a; extra >> a;) args.push_back(a);
+    // Optional wrapper (e.g. "valgrind --tool=callgrind") for profiling runs.
+    std::vector<std::string> full;
+    std::istringstream wrap(p.str("server-wrapper", ""));
+    for (std::string a; wrap >> a;) full.push_back(a);
+    full.insert(full.end(), args.begin(), args.end());
+    const std::string log = dir + "/server.log";
+    pid_t pid = fork();
+    if (pid == 0) {
+      std::vector<char*> argv;
+      for (auto& a : full) argv.push_back(a.data());
+      argv.push_back(nullptr);
+      int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+      dup2(fd, 1);
+      dup2(fd, 2);
+      execvp(argv[0], argv.data());
+      _exit(127);
+    }
+    g_srv.pids.push_back(pid);
+    g_servers.push_back(tcp::endpoint(asio::ip::make_address("127.0.0.1"), uint16_t(port)));
+    note("server pid " + std::to_string(pid) + " port " + std::to_string(port) + " dir " + dir);
   }
-  std::istringstream extra(p.str("server-args", ""));
-  for (std::string a; extra >> a;) args.push_back(a);
-  // Optional wrapper (e.g. "valgrind --tool=callgrind") for profiling runs.
-  std::vector<std::string> full;
-  std::istringstream wrap(p.str("server-wrapper", ""));
-  for (std::string a; wrap >> a;) full.push_back(a);
-  full.insert(full.end(), args.begin(), args.end());
-  pid_t pid = fork();
-  if (pid == 0) {
-    std::vector<char*> argv;
-    for (auto& a : full) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    const std::string log = g_srv.dir + "/server.log";
-    int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    dup2(fd, 1);
-    dup2(fd, 2);
-    execvp(argv[0], argv.data());
-    _exit(127);
+  if (!database.empty()) {
+    // Every node must know its leader before load starts (info lines, so read at warn level only when logged).
+    for (int node = 0; node < nodes; ++node) {
+      const std::string log = g_srv.dir + (nodes > 1 ? "/node" + std::to_string(node) : "") + "/server.log";
+      bool seen = false;
+      for (int i = 0; i < 600 && !seen; ++i) {
+        std::ifstream in(log);
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        seen = text.find("\"leader_changed\"") != std::string::npos;
+        if (!seen) usleep(50000);
+      }
+      if (!seen) die("node " + std::to_string(node) + " never saw a leader (see " + log + ")");
+    }
   }
-  g_srv.pid = pid;
-  g_server = tcp::endpoint(asio::ip::make_address("127.0.0.1"), uint16_t(g_srv.port));
-  note("server pid " + std::to_string(pid) + " port " + std::to_string(g_srv.port) + " dir " + g_srv.dir);
 }
 
 // ---------------------------------------------------------------- setup through the API (parent)
@@ -1009,7 +1057,7 @@ json::object scenario_connections(const Params& p) {
     io.run();
   }
   usleep(500000);
-  rss_base = read_rss_kib(g_srv.pid);
+  rss_base = servers_rss_kib();
 
   auto cust_parts = split(customers, workers_n);
   std::vector<Worker> workers;
@@ -1093,9 +1141,9 @@ json::object scenario_connections(const Params& p) {
     int64_t connect_ms = 0;
     for (auto& r : ready) connect_ms = std::max(connect_ms, int_at(&r, "connect_ms", 0));
     co_await sleep_ms(1000);
-    const long rss_after = read_rss_kib(g_srv.pid);
+    const long rss_after = servers_rss_kib();
     co_await sleep_ms(int64_t(hold_s) * 1000 - 1000);
-    const long rss_end = read_rss_kib(g_srv.pid);
+    const long rss_end = servers_rss_kib();
     broadcast(workers, "stop");
     auto res = co_await gather(chans, "result");
     const int64_t open = sum_field(res, "open");
@@ -1189,17 +1237,17 @@ json::object scenario_chat(const Params& p) {
     }));
   }
   json::object out;
-  const long rss0 = read_rss_kib(g_srv.pid);
+  const long rss0 = servers_rss_kib();
   run_parent(workers, [&](std::vector<std::unique_ptr<LineChannel>>& chans) -> awaitable<void> {
     co_await gather(chans, "agents");
     broadcast(workers, "customers");
     auto ready = co_await gather(chans, "ready");
     co_await sleep_ms(1000);
     const int64_t start = now_us() + 200000, end = start + int64_t(duration_s) * 1000000;
-    const double srv_cpu0 = cpu_seconds_of(g_srv.pid);
+    const double srv_cpu0 = servers_cpu_seconds();
     broadcast(workers, "go " + std::to_string(start) + " " + std::to_string(end));
     co_await sleep_until_us(end);
-    const double srv_cpu = cpu_seconds_of(g_srv.pid) - srv_cpu0;
+    const double srv_cpu = servers_cpu_seconds() - srv_cpu0;
     co_await sleep_ms(3000);  // drain
     broadcast(workers, "stop");
     auto res = co_await gather(chans, "result");
@@ -1211,7 +1259,7 @@ json::object scenario_chat(const Params& p) {
         {"scenario", "chat"},
         {"params", json::object{{"customers", n_cust}, {"agents", n_agents}, {"offered_rate", rate},
                                 {"duration_s", duration_s}, {"workers", workers_n}, {"body_bytes", body_bytes},
-                                {"persistence", "sqlite WAL (server default)"}}},
+                                {"persistence", g_persistence}}},
         {"chats_active", sum_field(ready, "active")},
         {"agent_sessions", sum_field(res, "agent_sessions")},
         {"sent", sum_field(res, "sent")},
@@ -1224,7 +1272,7 @@ json::object scenario_chat(const Params& p) {
         {"error_codes", merge_codes(res)},
         {"closed", sum_field(res, "closed")},
         {"server_cpu_s", std::round(srv_cpu * 100) / 100},
-        {"server_rss_kib", read_rss_kib(g_srv.pid)},
+        {"server_rss_kib", servers_rss_kib()},
         {"server_rss_start_kib", rss0},
         {"generator_cpu_s", sum_double(res, "cpu_s")}};
   });
@@ -1330,7 +1378,7 @@ json::object scenario_fanout(const Params& p) {
     Http h;
     const int64_t t0 = now_us();
     int64_t failed_posts = 0, late = 0;
-    const double cpu0 = cpu_seconds_of(g_srv.pid);
+    const double cpu0 = servers_cpu_seconds();
     for (int i = 0; i < starts; ++i) {
       const int64_t due = t0 + int64_t(double(i) * 1e6 / rate);
       if (now_us() > due + 1000) ++late;
@@ -1346,7 +1394,7 @@ json::object scenario_fanout(const Params& p) {
     }
     const double achieved = double(starts) / (double(now_us() - t0) / 1e6);
     co_await sleep_ms(2000);
-    const double srv_cpu = cpu_seconds_of(g_srv.pid) - cpu0;
+    const double srv_cpu = servers_cpu_seconds() - cpu0;
     broadcast(workers, "stop");
     auto res = co_await gather(chans, "result");
     std::vector<int64_t> lat;
@@ -1380,7 +1428,7 @@ json::object scenario_fanout(const Params& p) {
         {"bytes_received", sum_field(res, "bytes")},
         {"frames_by_type", types},
         {"server_cpu_s", std::round(srv_cpu * 100) / 100},
-        {"server_rss_kib", read_rss_kib(g_srv.pid)},
+        {"server_rss_kib", servers_rss_kib()},
         {"generator_cpu_s", sum_double(res, "cpu_s")}};
   });
   return out;
@@ -1525,7 +1573,7 @@ json::object scenario_storm(const Params& p) {
     auto ready = co_await gather(chans, "ready");
     broadcast(workers, "go");
     co_await sleep_ms(warm_ms);
-    const long rss_before = read_rss_kib(g_srv.pid);
+    const long rss_before = servers_rss_kib();
     broadcast(workers, "drop " + std::to_string(now_us()));
     auto resumed = co_await gather(chans, "resumed");
     int64_t t_drop = INT64_MAX, last = 0;
@@ -1571,6 +1619,8 @@ scenarios and their options (defaults in brackets):
   storm        --n [10000] --agents [20] --agent-rate [50] --customer-rate [0.2] --warm-ms [3000] --after-ms [3000]
 common: --workers N (generator processes) --sources [32] (loopback source addresses 127.0.0.2..)
         --server-threads N --server-args "..." --server-wrapper "..." --log-level [warn] --keep-data 1
+cluster: --database postgresql://... --redis redis://... --nodes [1]: N servers on that database and Redis,
+        connections spread over them round robin; RSS and CPU are summed over the nodes
 Prints one JSON line with the results and the parameters used.
 )";
 }

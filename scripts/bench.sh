@@ -3,19 +3,48 @@
 # server on a fresh temporary data dir), writes bench/results/latest.json and the results table
 # in docs/benchmarks.md.   ./scripts/bench.sh          short version (under 3 minutes)
 #                          ./scripts/bench.sh --long   the full-size targets of issue #5
+#                          ./scripts/bench.sh --nodes N   N nodes on PostgreSQL + Redis (started here
+#                                                         on loopback, fsync on; a fresh database per scenario)
 # LIVEDESK_BIN=/path/to/livedesk measures another server binary (default: the release build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=short
-[ "${1:-}" = "--long" ] && mode=long
+nodes=0  # 0: one node on SQLite
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --long) mode=long ;;
+    --nodes) nodes=$2; shift ;;
+    *) echo "usage: $0 [--long] [--nodes N]" >&2; exit 2 ;;
+  esac
+  shift
+done
+label=results
+if [ "$nodes" -gt 0 ]; then
+  label=results-postgres-$nodes
+  services=$(mktemp -d /tmp/livedesk-bench-services.XXXXXX)
+  LIVEDESK_TEST_PG_FSYNC=on ./scripts/test-services.sh start "$services" >&2
+  # shellcheck disable=SC1091
+  source "$services/env"
+fi
+cluster_args() {
+  [ "$nodes" -gt 0 ] || return 0
+  local name=bench_$(date +%s%N)
+  psql -q "$LIVEDESK_TEST_PG_URL" -c "CREATE DATABASE $name" >/dev/null
+  echo "--nodes $nodes --database ${LIVEDESK_TEST_PG_URL%/*}/$name --redis $LIVEDESK_TEST_REDIS_URL"
+}
 cmake --preset release >/dev/null
 flock /tmp/livedesk-build.lock cmake --build build/release -j2 --target livedesk livedesk-bench
 bench=build/release/bench/livedesk-bench
 server=${LIVEDESK_BIN:-build/release/server/livedesk}
 mkdir -p bench/results
 lines=$(mktemp)
-trap 'rm -f "$lines"' EXIT
-run() { echo "== $*" >&2; "$bench" "$@" --livedesk "$server" | tail -1 | tee -a "$lines" >&2; }
+cleanup() {
+  rm -f "$lines"
+  if [ -n "${services:-}" ]; then ./scripts/test-services.sh stop "$services" >&2; rm -rf "$services"; fi
+}
+trap cleanup EXIT
+# shellcheck disable=SC2046
+run() { echo "== $*" >&2; "$bench" "$@" --livedesk "$server" $(cluster_args) | tail -1 | tee -a "$lines" >&2; }
 if [ "$mode" = short ]; then
   run connections --n 2000 --dashboard-share 0.1 --hold-s 10 --workers 2
   run chat --customers 150 --agents 50 --rate 8000 --duration-s 10 --workers 2
@@ -33,9 +62,10 @@ date=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 jq -s --arg date "$date" --arg mode "$mode" --arg commit "$commit" --arg cpu "$cpu" --arg server "$server" \
-  '{date: $date, mode: $mode, commit: $commit, server_binary: $server, cpu: $cpu, machine: .[0].machine, results: .}' \
-  "$lines" > bench/results/latest.json
-cp bench/results/latest.json "bench/results/$mode-$(date -u +%Y%m%dT%H%M%SZ).json"
+  --arg nodes "$nodes" \
+  '{date: $date, mode: $mode, nodes: $nodes, commit: $commit, server_binary: $server, cpu: $cpu, machine: .[0].machine, results: .}' \
+  "$lines" > "bench/results/$label-latest.json"
+cp "bench/results/$label-latest.json" "bench/results/$label-$mode-$(date -u +%Y%m%dT%H%M%SZ).json"
 # The table between the markers of docs/benchmarks.md.
 table=$(jq -r '
   def f: if . == null then "–" else tostring end;
@@ -50,12 +80,13 @@ table=$(jq -r '
       "| fan-out | \(.params|tojson) | achieved \(.achieved_rate)/s, p50 \(.latency.p50_ms|f) ms, **p99 \(.latency.p99_ms|f) ms**, max \(.latency.max_ms|f) ms, incomplete \(.starts_incomplete), dashboards closed \(.dashboards_closed) |"
     else
       "| storm | \(.params|tojson) | all resumed: \(.all_resumed) in **\(.resume_all_ms) ms**, lost **\(.lost)**, duplicated **\(.duplicated)** (\(.seqs_checked) seqs checked) |"
-    end)' bench/results/latest.json)
+    end)' "bench/results/$label-latest.json")
 doc=docs/benchmarks.md
-if [ -f "$doc" ] && grep -q '<!-- results:begin -->' "$doc"; then
-  awk -v t="$table" '/<!-- results:begin -->/{print; print t; skip=1; next} /<!-- results:end -->/{skip=0} !skip' "$doc" > "$doc.tmp"
+if [ -f "$doc" ] && grep -q "<!-- $label:begin -->" "$doc"; then
+  awk -v t="$table" -v b="<!-- $label:begin -->" -v e="<!-- $label:end -->" \
+    '$0==b{print; print t; skip=1; next} $0==e{skip=0} !skip' "$doc" > "$doc.tmp"
   mv "$doc.tmp" "$doc"
 else
-  printf '# Benchmarks\n\n<!-- results:begin -->\n%s\n<!-- results:end -->\n' "$table" > "$doc"
+  printf '\n<!-- %s:begin -->\n%s\n<!-- %s:end -->\n' "$label" "$table" "$label" >> "$doc"
 fi
-echo "wrote bench/results/latest.json and $doc" >&2
+echo "wrote bench/results/$label-latest.json and $doc" >&2

@@ -4,6 +4,8 @@
 #   test-services.sh start <state-dir>   writes <state-dir>/env (KEY=value lines)
 #   test-services.sh stop <state-dir>    stops both and removes their data
 # The tests read LIVEDESK_TEST_PG_URL and LIVEDESK_TEST_REDIS_URL from that file.
+# PostgreSQL runs with fsync off for the tests; LIVEDESK_TEST_PG_FSYNC=on (the
+# benchmarks) makes every commit durable, as in production.
 set -euo pipefail
 cmd=${1:?start|stop}
 state=${2:?state dir}
@@ -36,7 +38,7 @@ start() {
   for try in 1 2 3 4 5; do
     pg_port=$(free_port)
     if as_postgres "$pg_bin/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" -w -t 60 start \
-      -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $pgdir -c fsync=off -c max_connections=200" >/dev/null; then
+      -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $pgdir -c fsync=${LIVEDESK_TEST_PG_FSYNC:-off} -c max_connections=200 ${LIVEDESK_TEST_PG_OPTIONS:-}" >/dev/null; then
       break
     fi
     pg_port=""

@@ -78,7 +78,7 @@ std::int64_t PgChatStore::insert_session(const ChatSession& s) {
 }
 
 void PgChatStore::update_session(const ChatSession& s) {
-  db().write([&](pqxx::transaction_base& tx) {
+  db().write_unguarded([&](pqxx::transaction_base& tx) {
     const auto result = exec(tx, kUpdateSession, s.id, s.agent_id, s.status, s.priority, s.assigned_ms,
                              s.first_response_ms, s.closed_ms, s.close_reason, s.next_seq);
     if (result.affected_rows() == 0) throw StoreError("no chat session " + std::to_string(s.id) + " to update");
@@ -129,7 +129,7 @@ bool PgChatStore::is_email_blocked(std::string_view email_lowercase) {
 }
 
 void PgChatStore::update_staff_presence(std::int64_t user_id, std::string_view status, std::int64_t last_active_ms) {
-  db().write([&](pqxx::transaction_base& tx) {
+  db().write_unguarded([&](pqxx::transaction_base& tx) {
     if (exec(tx, kUpdatePresence, user_id, status, last_active_ms).affected_rows() == 0) {
       throw StoreError("no staff user " + std::to_string(user_id) + " to update presence of");
     }

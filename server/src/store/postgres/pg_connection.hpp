@@ -58,6 +58,15 @@ class PgConnection {
   auto write(Body&& body) {
     return run_returning(true, std::forward<Body>(body));
   }
+  // A write whose failure fails the whole job (no caller catches it and goes
+  // on): no savepoint of its own, so it costs one round trip instead of three.
+  // A failure poisons the level like a failed read; the job's own savepoint
+  // (the executor's nested run_in_transaction) rolls it back. The chat hot path
+  // (a message insert and the session's next seq) uses it.
+  template <class Body>
+  auto write_unguarded(Body&& body) {
+    return run_returning(false, std::forward<Body>(body));
+  }
 
   // run_in_transaction: commits what `work` wrote, or (it threw) rolls back;
   // nested calls are savepoints. Exceptions from `work` propagate unchanged.

@@ -67,7 +67,7 @@ std::span<const PgStatement> message_statements() { return kStatements; }
 std::int64_t PgChatStore::insert_message(const Message& m) {
   const Attachment* a = m.attachment ? &*m.attachment : nullptr;
   const auto field = [a](auto member) { return a ? std::optional(a->*member) : std::nullopt; };
-  return db().write([&](pqxx::transaction_base& tx) {
+  return db().write_unguarded([&](pqxx::transaction_base& tx) {
     return as_int64(exec(tx, kInsertMessage, m.session_id, m.seq, m.sender_type, m.sender_user_id, m.type, m.body,
                          m.status, m.client_msg_id, field(&Attachment::name), field(&Attachment::mime),
                          field(&Attachment::size), field(&Attachment::url), m.created_ms)[0][0]);
@@ -100,7 +100,7 @@ int PgChatStore::advance_message_status(std::int64_t session_id, std::string_vie
   if (status != "delivered" && status != "read") {
     throw StoreError("a receipt cannot set message status \"" + std::string(status) + "\"");
   }
-  return db().write([&](pqxx::transaction_base& tx) {
+  return db().write_unguarded([&](pqxx::transaction_base& tx) {
     return static_cast<int>(exec(tx, kAdvanceStatus, session_id, sender_type, up_to_seq, status).affected_rows());
   });
 }

@@ -29,7 +29,25 @@ json::object parse_object_body(const Request& request) {
   json::value value = json::parse(request.body, ec);
   if (ec) throw ApiError(400, "invalid_json", "request body is not valid JSON: " + ec.message());
   if (!value.is_object()) throw ApiError(400, "invalid_json", "request body must be a JSON object");
+  if (contains_nul(value)) throw ApiError(400, "invalid_field", "text may not contain NUL (\\u0000) characters");
   return std::move(value.as_object());
+}
+
+bool contains_nul(const json::value& value) {
+  switch (value.kind()) {
+    case json::kind::string:
+      return value.get_string().find('\0') != json::string::npos;
+    case json::kind::array:
+      for (const auto& item : value.get_array())
+        if (contains_nul(item)) return true;
+      return false;
+    case json::kind::object:
+      for (const auto& [key, item] : value.get_object())
+        if (key.find('\0') != std::string_view::npos || contains_nul(item)) return true;
+      return false;
+    default:
+      return false;
+  }
 }
 
 namespace {

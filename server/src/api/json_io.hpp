@@ -19,6 +19,9 @@ std::string printable_path(std::string_view path);
 
 // Parses the body as one JSON object; 400 invalid_json / 400 bad_request otherwise.
 boost::json::object parse_object_body(const Request& request);
+// True when a string or key anywhere in `value` holds a NUL character: text
+// that PostgreSQL cannot store, refused up front as bad input (400).
+bool contains_nul(const boost::json::value& value);
 
 // Field readers: 400 missing_field / invalid_field unless present with the right type.
 std::string require_string(const boost::json::object& object, std::string_view field,

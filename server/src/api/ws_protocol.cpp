@@ -1,5 +1,7 @@
 #include "api/ws_protocol.hpp"
 
+#include "api/json_io.hpp"
+
 #include "api/chat_json.hpp"
 
 namespace livedesk::api {
@@ -67,6 +69,10 @@ void WsProtocol::on_text(std::string_view text) {
       return connection_->close(policy_violation, "not authenticated");
     }
     return send_error("bad_message", ec ? "malformed JSON: " + ec.message() : "a frame is an object with a string type");
+  }
+  if (contains_nul(parsed)) {
+    if (!authenticated_) return fail_auth("text may not contain NUL (\\u0000) characters");
+    return send_error("invalid_field", "text may not contain NUL (\\u0000) characters");
   }
   const std::string_view name = type->get_string();
   const json::value* data = frame->if_contains("data");

@@ -22,7 +22,8 @@ void store_upload(support::WorkerThread& files, store::BlobStore& blobs, std::in
                   std::string bytes, RecordUpload record, Done<Upload> done) {
   if (bytes.empty()) return done(ChatError{400, "invalid_field", "the file is empty"});
   if (bytes.size() > domain::max_attachment_bytes) return done(ChatError{413, "payload_too_large", "files are limited to 10 MiB"});
-  if (name.empty() || name.size() > 200) return done(ChatError{400, "invalid_field", "name must be 1-200 characters"});
+  if (name.empty() || name.size() > 200 || name.find('\0') != std::string::npos)
+    return done(ChatError{400, "invalid_field", "name must be 1-200 characters, without NUL"});
   const bool queued = files.post([&blobs, session_id, name = std::move(name), bytes = std::move(bytes), record, done] {
     store::UploadedFile file;
     file.session_id = session_id;

@@ -332,5 +332,24 @@ TEST(Cluster, RedisRestartLosesNothing) {
   expect_gap_free_history(cluster.port(lead), chat.token, sid, ids);
 }
 
+TEST(Cluster, TextWithNulIsRefusedAsBadInputAndLosesNothing) {
+  // PostgreSQL cannot store NUL in text: it must be a 400 at the door, never a 503 from the store.
+  Cluster cluster({.nodes = 1, .balancer = false});
+  const auto port = cluster.port(0);
+  EXPECT_TRUE(IsError(request(port, "POST", "/api/v1/chat/sessions",
+                              R"({"name":"Nu\u0000l","email":"nul@example.com","subject":"x"})"),
+                      400, "invalid_field"));
+  const auto chat = start_chat(port, "Nora", "nora@example.com");
+  auto customer = open_customer(port, chat.token);
+  customer->send_text(R"({"type":"send_message","data":{"body":"a\u0000b","client_msg_id":"n1"}})");
+  customer->wait_for("error", error_code_is("invalid_field"));
+  customer->send_json("send_message", {{"body", "plain"}, {"client_msg_id", "n2"}});
+  customer->wait_for("message_ack", ack_for("n2"));
+  const auto stored = fetch_messages(port, chat.token, chat.session_id);
+  ASSERT_FALSE(stored.empty());
+  EXPECT_EQ(str_at(stored.back(), {"body"}), "plain");
+  for (const auto& m : stored) EXPECT_NE(str_at(m, {"client_msg_id"}), "n1");
+}
+
 }  // namespace
 }  // namespace livedesk::it

@@ -35,6 +35,7 @@
 #include "service/auth_service.hpp"
 #include "service/staff_directory.hpp"
 #include "store/blob_store.hpp"
+#include "store/postgres/pg_blob_store.hpp"
 #include "store/postgres/pg_store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "store/store_executor.hpp"
@@ -154,7 +155,11 @@ int serve(const app::ServeConfig& config) {
   store::StoreExecutor store(std::move(opened), 4096, std::move(readers));
   support::WorkerThread crypto("crypto");
   support::WorkerThread files("files");
-  store::FileBlobStore blobs(config.data_dir / "attachments");
+  // Attachments live beside the data: in PostgreSQL every node serves every file.
+  std::unique_ptr<store::BlobStore> blob_store;
+  if (cluster) blob_store = std::make_unique<store::PgBlobStore>(config.database_url);
+  else blob_store = std::make_unique<store::FileBlobStore>(config.data_dir / "attachments");
+  store::BlobStore& blobs = *blob_store;
   service::AuditTrail audit(store, clock);
   service::AuthService auth(store, crypto, tokens, login_limiter, audit);
   service::AccountService accounts(store, crypto, clock, audit);

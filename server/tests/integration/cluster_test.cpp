@@ -332,6 +332,27 @@ TEST(Cluster, RedisRestartLosesNothing) {
   expect_gap_free_history(cluster.port(lead), chat.token, sid, ids);
 }
 
+TEST(Cluster, AFileUploadedThroughOneNodeDownloadsFromAnother) {
+  Cluster cluster({.users = {kAgent}, .balancer = false});
+  // The smallest valid PNG, NUL bytes included.
+  const std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89", 33);
+  const auto chat = start_chat(cluster.port(0), "Pia", "pia@example.com");
+  const auto uploaded = request(cluster.port(0), "POST", session_path(chat.session_id, "/attachments?name=dot.png"), png,
+                                {{"Authorization", "Bearer " + chat.token}, {"Content-Type", "application/octet-stream"}});
+  ASSERT_TRUE(HasStatus(uploaded, 201));
+  const auto id = str_at(uploaded.object(), {"attachment", "id"});
+  const auto sent = request(cluster.port(1), "POST", session_path(chat.session_id, "/messages"),
+                            json::serialize(json::object{{"type", "image"}, {"attachment_id", id}}), bearer(chat.token));
+  ASSERT_TRUE(HasStatus(sent, 201));
+  const auto url = str_at(sent.object(), {"message", "attachment", "url"});
+  for (int node = 0; node < 3; ++node) {
+    const auto got = request(cluster.port(node), "GET", url, "", bearer(chat.token));
+    ASSERT_TRUE(HasStatus(got, 200)) << "node " << node;
+    EXPECT_EQ(got.body, png) << "node " << node;
+    EXPECT_EQ(got.header("Content-Type"), "image/png");
+  }
+}
+
 TEST(Cluster, TextWithNulIsRefusedAsBadInputAndLosesNothing) {
   // PostgreSQL cannot store NUL in text: it must be a 400 at the door, never a 503 from the store.
   Cluster cluster({.nodes = 1, .balancer = false});

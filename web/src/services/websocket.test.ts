@@ -102,6 +102,25 @@ describe('ConnectionManager', () => {
     m.stop();
   });
 
+  it('reconnects at once when a live socket is closed with 1012, and backs off when it keeps failing', () => {
+    const m = makeManager();
+    m.start();
+    FakeWebSocket.last().accept();
+    FakeWebSocket.last().serverClose(1012);
+    const before = FakeWebSocket.instances.length;
+    vi.advanceTimersByTime(0);
+    expect(FakeWebSocket.instances.length).toBe(before + 1);
+    // That attempt is refused: the normal backoff applies from here.
+    FakeWebSocket.last().serverClose(1012);
+    vi.advanceTimersByTime(DEFAULT_BACKOFF_MS[0] - 1);
+    expect(FakeWebSocket.instances.length).toBe(before + 1);
+    vi.advanceTimersByTime(1);
+    expect(FakeWebSocket.instances.length).toBe(before + 2);
+    FakeWebSocket.last().accept();
+    expect(m.getState().status).toBe('live');
+    m.stop();
+  });
+
   it('resubscribes opt-in events and asks for fresh data after a reconnect', () => {
     const m = makeManager({
       optInEvents: ['message_created', 'typing_indicator'],

@@ -235,7 +235,7 @@ export class ConnectionManager {
       ws.send(JSON.stringify({ type: 'auth', data: this.opts.authData() }));
     };
     ws.onmessage = (ev) => this.onFrame(ws, ev.data);
-    ws.onclose = () => this.onClose(ws);
+    ws.onclose = (ev) => this.onClose(ws, ev?.code);
     ws.onerror = () => {
       /* a close event follows */
     };
@@ -286,12 +286,22 @@ export class ConnectionManager {
     this.setState({ status: 'closed', fatalError: code });
   }
 
-  private onClose(ws: WebSocketLike): void {
+  private onClose(ws: WebSocketLike, code?: number): void {
     if (ws !== this.ws) return;
+    const wasLive = this.authenticated;
     this.ws = null;
     this.authenticated = false;
     this.stopHeartbeat();
     if (!this.running) return;
+    // 1012: the server node asks its live clients to resume at once (it may
+    // have missed events; another node may take over). Only a socket that was
+    // live gets this shortcut, so a server that keeps refusing still backs off.
+    if (code === 1012 && wasLive) {
+      this.clearReconnect();
+      this.setState({ status: 'reconnecting' });
+      this.reconnectTimer = setTimeout(() => this.open(), 0);
+      return;
+    }
     this.scheduleReconnect();
   }
 

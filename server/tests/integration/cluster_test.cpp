@@ -229,6 +229,47 @@ TEST(Cluster, AgentsOnDifferentNodesRacingForOneChatAssignItOnce) {
   }
 }
 
+TEST(Cluster, RoutingRunsOncePerChangeWhateverNodeTheChatsAndAgentsUse) {
+  std::vector<StaffUser> users;
+  for (int i = 0; i < 3; ++i) users.push_back({"router" + std::to_string(i), "router-password-123", "agent", ""});
+  Cluster cluster({.users = users, .balancer = false});
+  std::vector<StaffLogin> agents;
+  std::vector<std::unique_ptr<WsClient>> sockets;
+  for (int i = 0; i < 3; ++i) {
+    agents.push_back(login_staff(cluster.port(i), users[i].username, users[i].password));
+    sockets.push_back(open_agent(cluster.port(i), agents[i].token));
+  }
+  std::vector<StartedChat> chats;
+  for (int i = 0; i < 9; ++i)
+    chats.push_back(start_chat(cluster.port(i % 3), "Guest", "guest" + std::to_string(i) + "@example.com"));
+  std::map<std::int64_t, int> chats_per_agent;
+  for (const auto& chat : chats) {
+    json::object session;
+    poll_until(
+        [&] {
+          session = fetch_session(cluster.port(0), chat.token, chat.session_id);
+          return str_at(session, {"status"}) == "active";
+        },
+        "chat " + std::to_string(chat.session_id) + " to be routed");
+    ++chats_per_agent[*int_at(session, {"agent", "id"})];
+  }
+  // Every agent hears every floor change: each chat was assigned exactly once.
+  auto is_assignment = [](const json::object& f) { return str_at(f, {"data", "change"}) == "assigned"; };
+  for (auto& socket : sockets) {
+    std::map<std::int64_t, int> assigned;
+    while (assigned.size() < chats.size())  // events reach followers through Redis: wait for all of them
+      ++assigned[*int_at(socket->wait_for("session_update", is_assignment), {"data", "session", "id"})];
+    socket->sync();  // then anything doubled that came with them
+    for (const auto& frame : socket->take_backlog())
+      if (str_at(frame, {"type"}) == "session_update" && is_assignment(frame))
+        ++assigned[*int_at(frame, {"data", "session", "id"})];
+    for (const auto& chat : chats)
+      EXPECT_EQ(assigned[chat.session_id], 1) << "chat " << chat.session_id << " on " << socket->label();
+  }
+  // Least loaded first, capacity 3: three each, whichever node each agent sits on.
+  for (const auto& agent : agents) EXPECT_EQ(chats_per_agent[agent.id], 3) << "agent " << agent.id;
+}
+
 TEST(Cluster, KilledNodesClientsResumeThroughNginxWithNothingLostOrDoubled) {
   Cluster cluster({.users = {kAgent, kSupervisor}});
   const int lead = cluster.leader();

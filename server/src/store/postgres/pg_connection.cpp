@@ -41,6 +41,7 @@ PgConnection::~PgConnection() = default;
 void PgConnection::connect() {
   transaction_.reset();
   levels_.clear();
+  unit_release_pending_ = false;
   try {
     connection_ = std::make_unique<pqxx::connection>(url_);
   } catch (const pqxx::pqxx_exception& error) {
@@ -143,7 +144,18 @@ void PgConnection::transaction_outermost(const std::function<void()>& work) {
 }
 
 void PgConnection::transaction_nested(const std::function<void()>& work) {
-  savepoint(kUnitSavepoint);
+  const bool job_level = levels_.size() == 1;
+  if (job_level && unit_release_pending_) {
+    unit_release_pending_ = false;
+    try {
+      transaction_->exec(std::string("RELEASE SAVEPOINT ") + kUnitSavepoint + "; SAVEPOINT " + kUnitSavepoint);
+    } catch (...) {
+      levels_.back().poisoned = true;
+      rethrow_as_store_error();
+    }
+  } else {
+    savepoint(kUnitSavepoint);
+  }
   levels_.emplace_back();
   try {
     work();
@@ -158,7 +170,11 @@ void PgConnection::transaction_nested(const std::function<void()>& work) {
     roll_back_to(kUnitSavepoint);
     throw StoreError("nested transaction rolled back: one of its statements failed");
   }
-  release(kUnitSavepoint);
+  if (job_level) {
+    unit_release_pending_ = true;
+  } else {
+    release(kUnitSavepoint);
+  }
 }
 
 void PgConnection::savepoint(const char* name) {
@@ -191,6 +207,7 @@ void PgConnection::roll_back_to(const char* name) noexcept {
 
 void PgConnection::end_outermost() noexcept {
   levels_.clear();
+  unit_release_pending_ = false;  // COMMIT or ROLLBACK ended it
   // An uncommitted pqxx::work rolls back as it goes; its own errors go to pqxx's notice handler.
   transaction_.reset();
 }

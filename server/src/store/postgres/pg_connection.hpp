@@ -107,6 +107,10 @@ class PgConnection {
   std::vector<PgStatement> statements_;      // prepared on every (re)connect
   std::unique_ptr<pqxx::work> transaction_;  // open while levels_ is not empty
   std::vector<Level> levels_;                // [0] the outermost transaction
+  // A job's savepoint (a unit right under the outermost transaction) that
+  // succeeded is released together with the next job's SAVEPOINT, in one
+  // round trip, or by COMMIT: one round trip less per job of a group commit.
+  bool unit_release_pending_ = false;
 };
 
 }  // namespace livedesk::store::postgres

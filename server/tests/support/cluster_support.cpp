@@ -40,7 +40,7 @@ ChildProcess::ChildProcess(std::vector<std::string> argv, fs::path log) : argv_(
 }
 
 ChildProcess::~ChildProcess() {
-  if (running()) stop(SIGKILL);
+  if (running()) stop(SIGTERM);  // lets it end cleanly; stop() escalates to SIGKILL after 10 s
 }
 
 void ChildProcess::start() {
@@ -157,7 +157,8 @@ NginxBalancer::NginxBalancer(const std::vector<unsigned short>& upstreams) : por
           servers);
   replace("listen 80;", "listen 127.0.0.1:" + std::to_string(port_) + ";");
   const auto dir = dir_.path().string();
-  std::string head = "daemon off;\nmaster_process on;\nworker_processes 1;\npid " + dir + "/nginx.pid;\nerror_log " + dir +
+  // One process (no master + workers): killing it, or the test dying (PR_SET_PDEATHSIG), leaves nothing behind.
+  std::string head = "daemon off;\nmaster_process off;\npid " + dir + "/nginx.pid;\nerror_log " + dir +
                      "/error.log warn;\n" + (::geteuid() == 0 ? "user root;\n" : "") +
                      "events { worker_connections 4096; }\nhttp {\n  access_log off;\n  client_body_temp_path " + dir +
                      "/body;\n  proxy_temp_path " + dir + "/proxy;\n  fastcgi_temp_path " + dir +

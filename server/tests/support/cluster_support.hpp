@@ -23,7 +23,7 @@ namespace livedesk::it {
 unsigned short free_port();
 
 // A program the test owns: fork + exec with its output in `log`, killed with
-// the test process (PR_SET_PDEATHSIG) and by the destructor.
+// the test process (PR_SET_PDEATHSIG) and stopped (SIGTERM) by the destructor.
 class ChildProcess {
  public:
   ChildProcess(std::vector<std::string> argv, std::filesystem::path log);

@@ -468,12 +468,13 @@ void start_server(const Params& p) {
       close(in[1]);
       int devnull = open("/dev/null", O_WRONLY);
       dup2(devnull, 1);
-      if (database.empty())
-        execl(bin.c_str(), bin.c_str(), "user", "add", "benchadmin", "--role", "admin", "--password-stdin",
-              "--data-dir", g_srv.dir.c_str(), nullptr);
-      else
-        execl(bin.c_str(), bin.c_str(), "user", "add", "benchadmin", "--role", "admin", "--password-stdin",
-              "--data-dir", g_srv.dir.c_str(), "--database", database.c_str(), nullptr);
+      std::vector<std::string> args{bin, "user", "add", "benchadmin", "--role", "admin", "--password-stdin",
+                                    "--data-dir", g_srv.dir};
+      if (!database.empty()) args.insert(args.end(), {"--database", database});
+      std::vector<char*> argv;
+      for (auto& a : args) argv.push_back(a.data());
+      argv.push_back(nullptr);
+      execv(bin.c_str(), argv.data());
       _exit(127);
     }
     close(in[0]);

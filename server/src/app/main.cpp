@@ -225,20 +225,15 @@ int serve(const app::ServeConfig& config) {
   if (demo) options.periodic.push_back({std::chrono::milliseconds(1000), [&demo] { demo->tick(); }});
   if (node) options.on_listening = [&node](std::uint16_t port) { node->start(port); };
   net::Server server(options, router, static_files);
-  if (node) {
-    node->on_failover = [&server] {
-      const auto asked = server.restart_websockets();
-      support::log_event(spdlog::level::warn, "resync_after_failover", {{"websockets", asked}});
-    };
-  }
-  if (redis) {
-    // Events published while this node was cut off from Redis never reached
-    // it: its clients reconnect and resume by seq from the database.
-    redis->on_resync([&server] {
-      const auto asked = server.restart_websockets();
-      support::log_event(spdlog::level::warn, "resync_after_redis_loss", {{"websockets", asked}});
-    });
-  }
+  // When this node may have missed events (the old leader may have died
+  // between commit and publish; or it was cut off from Redis), its clients
+  // reconnect and resume by seq from the database.
+  auto resync_clients = [&server](const char* why) {
+    const auto asked = server.restart_websockets();
+    support::log_event(spdlog::level::warn, why, {{"websockets", asked}});
+  };
+  if (node) node->on_failover = [resync_clients] { resync_clients("resync_after_failover"); };
+  if (redis) redis->on_resync([resync_clients] { resync_clients("resync_after_redis_loss"); });
   server.run();
 
   // Every connection is gone; let queued work finish so nothing acknowledged is lost.

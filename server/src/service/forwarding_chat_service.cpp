@@ -1,6 +1,7 @@
 #include "service/forwarding_chat_service.hpp"
 
 #include "service/attachment_files.hpp"
+#include "service/customer_token.hpp"
 #include "service/chat_call_codec.hpp"
 
 namespace livedesk::service {
@@ -9,11 +10,10 @@ namespace json = boost::json;
 namespace {
 ChatError leader_unreachable() { return {503, "unavailable", "no leader node can be reached; try again shortly"}; }
 
-// What a caller gets when the leader could not answer.
+// What a caller gets when the leader could not answer: defined for each
+// answer type a forwarded call has, so a new one must say what it gets.
 template <class R>
-struct Unreachable {
-  static R value() { return R{}; }
-};
+struct Unreachable;
 template <class T>
 struct Unreachable<Outcome<T>> {
   static Outcome<T> value() { return leader_unreachable(); }
@@ -176,9 +176,7 @@ void ForwardingChatService::resume_agent(Actor agent, std::vector<std::pair<std:
 }
 
 std::optional<Actor> ForwardingChatService::verify_customer(std::string_view token) const {
-  auto claims = tokens_.verify(token);
-  if (!claims || claims->kind != auth::TokenKind::customer || !claims->session_id) return std::nullopt;
-  return Actor::customer(claims->subject_id, *claims->session_id);
+  return customer_from_token(tokens_, token);
 }
 
 void ForwardingChatService::staff_connected(Actor staff) {

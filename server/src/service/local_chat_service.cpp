@@ -6,6 +6,7 @@
 
 #include "domain/message_rules.hpp"
 #include "service/attachment_files.hpp"
+#include "service/customer_token.hpp"
 
 namespace livedesk::service {
 namespace {
@@ -306,9 +307,7 @@ void LocalChatService::tick() {
 }
 
 std::optional<Actor> LocalChatService::verify_customer(std::string_view token) const {
-  auto claims = tokens_.verify(token);
-  if (!claims || claims->kind != auth::TokenKind::customer || !claims->session_id) return std::nullopt;
-  return Actor::customer(claims->subject_id, *claims->session_id);
+  return customer_from_token(tokens_, token);
 }
 
 }  // namespace livedesk::service

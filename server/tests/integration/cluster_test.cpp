@@ -26,6 +26,13 @@ const StaffUser kSupervisor{"sam", "sam-password-123", "supervisor", "Sam Super"
 
 json::object message_of(const json::object& frame) { return find_path(frame, {"data", "message"})->as_object(); }
 
+// The agent socket's "resume" for one session: nothing before the first message.
+json::object resume_after(std::int64_t session_id, std::int64_t last_seq) {
+  json::object resume;
+  if (last_seq > 0) resume[std::to_string(session_id)] = last_seq;
+  return resume;
+}
+
 // A client that keeps its socket open whatever happens to the node under it:
 // when the socket ends it reconnects (to `port`, normally nginx's) and
 // resumes after the last seq it saw; it remembers every message it got.
@@ -292,9 +299,7 @@ TEST(Cluster, KilledNodesClientsResumeThroughNginxWithNothingLostOrDoubled) {
   StickyClient agent_client(sid, [&](std::int64_t last_seq) {
     const auto port = first_agent_socket ? cluster.port(agent_node) : cluster.balancer_port();
     first_agent_socket = false;
-    json::object resume;
-    if (last_seq > 0) resume[std::to_string(sid)] = last_seq;
-    return open_agent(port, agent.token, resume);
+    return open_agent(port, agent.token, resume_after(sid, last_seq));
   });
   dashboard->wait_for("session_update", [&](const json::object& f) {
     return session_is(sid, "active")(f) && int_at(f, {"data", "session", "agent", "id"}) == agent.id;
@@ -338,9 +343,7 @@ TEST(Cluster, RedisRestartLosesNothing) {
   const auto chat = start_chat(cluster.port(customer_node), "Rea", "rea@example.com");
   const auto sid = chat.session_id;
   StickyClient agent_client(sid, [&](std::int64_t last_seq) {
-    json::object resume;
-    if (last_seq > 0) resume[std::to_string(sid)] = last_seq;
-    return open_agent(cluster.port(agent_node), agent.token, resume);
+    return open_agent(cluster.port(agent_node), agent.token, resume_after(sid, last_seq));
   });
   StickyClient customer(sid, [&](std::int64_t last_seq) {
     return open_customer(cluster.port(customer_node), chat.token, last_seq);

@@ -3,9 +3,7 @@
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
-#include <sys/prctl.h>
 #include <sys/socket.h>
-#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -45,28 +43,18 @@ ChildProcess::~ChildProcess() {
 
 void ChildProcess::start() {
   if (running()) return;
-  std::vector<char*> argv;
-  for (auto& arg : argv_) argv.push_back(arg.data());
-  argv.push_back(nullptr);
   const int out = ::open(log_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
-  if (out < 0) throw std::runtime_error("cannot open " + log_.string());
-  const pid_t parent = ::getpid();
-  const pid_t pid = ::fork();
-  if (pid < 0) throw std::runtime_error(std::string("fork failed: ") + std::strerror(errno));
-  if (pid == 0) {
-    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (::getppid() != parent) ::_exit(127);
-    sigset_t none;
-    sigemptyset(&none);
-    ::sigprocmask(SIG_SETMASK, &none, nullptr);
-    const int in = ::open("/dev/null", O_RDONLY);
-    if (in < 0 || ::dup2(in, 0) < 0 || ::dup2(out, 1) < 0 || ::dup2(out, 2) < 0) ::_exit(127);
-    ::syscall(SYS_close_range, 3U, ~0U, 0U);
-    ::execvp(argv[0], argv.data());
-    ::_exit(127);
+  const int in = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+  if (out < 0 || in < 0) throw std::runtime_error("cannot open " + log_.string() + " or /dev/null");
+  try {
+    pid_ = spawn_program(argv_, {}, in, out, out);
+  } catch (...) {
+    ::close(out);
+    ::close(in);
+    throw;
   }
   ::close(out);
-  pid_ = pid;
+  ::close(in);
 }
 
 void ChildProcess::stop(int signal) {
@@ -88,6 +76,10 @@ void ChildProcess::stop(int signal) {
 std::string ChildProcess::log_text() const { return fs::exists(log_) ? read_file(log_) : ""; }
 
 namespace {
+// Where Debian's packages put them (scripts/install-deps.sh installs both).
+const char* const kRedisServer = "/usr/bin/redis-server";
+const char* const kNginx = "/usr/sbin/nginx";
+
 std::string random_suffix() {
   std::random_device device;
   return std::to_string(std::uniform_int_distribution<std::uint64_t>(1, 1'000'000'000'000)(device));
@@ -134,7 +126,7 @@ RedisServer::RedisServer() : port_(free_port()) { start(); }
 
 void RedisServer::start() {
   process_ = std::make_unique<ChildProcess>(
-      std::vector<std::string>{"redis-server", "--bind", "127.0.0.1", "--port", std::to_string(port_), "--dir",
+      std::vector<std::string>{kRedisServer, "--bind", "127.0.0.1", "--port", std::to_string(port_), "--dir",
                                dir_.path().string(), "--save", "", "--appendonly", "no"},
       dir_.path() / "redis.log");
   wait_for_port(port_, *process_, "redis-server");
@@ -165,7 +157,7 @@ NginxBalancer::NginxBalancer(const std::vector<unsigned short>& upstreams) : por
                      "/fastcgi;\n  uwsgi_temp_path " + dir + "/uwsgi;\n  scgi_temp_path " + dir + "/scgi;\n";
   write_file(dir_.path() / "nginx.conf", head + config + "}\n");
   process_ = std::make_unique<ChildProcess>(
-      std::vector<std::string>{"nginx", "-p", dir + "/", "-c", dir + "/nginx.conf"}, dir_.path() / "nginx.log");
+      std::vector<std::string>{kNginx, "-p", dir + "/", "-c", dir + "/nginx.conf"}, dir_.path() / "nginx.log");
   wait_for_port(port_, *process_, "nginx");
 }
 

@@ -22,8 +22,9 @@ namespace livedesk::it {
 // A free TCP port on 127.0.0.1 at the time of the call.
 unsigned short free_port();
 
-// A program the test owns: fork + exec with its output in `log`, killed with
-// the test process (PR_SET_PDEATHSIG) and stopped (SIGTERM) by the destructor.
+// A program the test owns (argv[0] an absolute path): spawn_program with its
+// output in `log`, killed with the test process and stopped (SIGTERM) by the
+// destructor.
 class ChildProcess {
  public:
   ChildProcess(std::vector<std::string> argv, std::filesystem::path log);

@@ -44,14 +44,51 @@ std::string join(const std::vector<std::string>& args) {
   return out;
 }
 
+pid_t spawn(const std::vector<std::string>& args, const Env& extra, int stdin_fd, int stdout_fd, int stderr_fd) {
+  std::vector<std::string> argv{livedesk_binary()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return spawn_program(argv, extra, stdin_fd, stdout_fd, stderr_fd);
+}
+
+int open_output(const fs::path& path) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) throw std::runtime_error("cannot create " + path.string() + ": " + std::strerror(errno));
+  return fd;
+}
+
+int open_dev_null() {
+  const int fd = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw std::runtime_error(std::string("cannot open /dev/null: ") + std::strerror(errno));
+  return fd;
+}
+
+// Waits up to kDeadline for `pid`; SIGKILLs it after that and returns nullopt.
+std::optional<int> wait_with_deadline(pid_t pid) {
+  const auto deadline = std::chrono::steady_clock::now() + kDeadline;
+  while (true) {
+    int status = 0;
+    const pid_t done = ::waitpid(pid, &status, WNOHANG);
+    if (done == pid) return decode_status(status);
+    if (done < 0 && errno != EINTR) throw std::runtime_error(std::string("waitpid failed: ") + std::strerror(errno));
+    if (std::chrono::steady_clock::now() > deadline) {
+      ::kill(pid, SIGKILL);
+      while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+      }
+      return std::nullopt;
+    }
+    std::this_thread::sleep_for(kPoll);
+  }
+}
+
+}  // namespace
+
 // fork + execve with everything the child needs prepared beforehand, so the
 // child only makes async-signal-safe calls. Descriptors: 0 <- stdin_fd, 1 and
 // 2 <- the given files; everything else is closed. The inherited environment
 // loses every LIVEDESK_* variable, then gets `extra`.
-pid_t spawn(const std::vector<std::string>& args, const Env& extra, int stdin_fd, int stdout_fd, int stderr_fd) {
-  std::vector<std::string> argv_storage;
-  argv_storage.emplace_back(livedesk_binary());
-  argv_storage.insert(argv_storage.end(), args.begin(), args.end());
+pid_t spawn_program(const std::vector<std::string>& argv_in, const Env& extra, int stdin_fd, int stdout_fd,
+                    int stderr_fd) {
+  std::vector<std::string> argv_storage = argv_in;
   std::vector<char*> argv;
   for (auto& arg : argv_storage) argv.push_back(arg.data());
   argv.push_back(nullptr);
@@ -87,38 +124,6 @@ pid_t spawn(const std::vector<std::string>& args, const Env& extra, int stdin_fd
   }
   return pid;
 }
-
-int open_output(const fs::path& path) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) throw std::runtime_error("cannot create " + path.string() + ": " + std::strerror(errno));
-  return fd;
-}
-
-int open_dev_null() {
-  const int fd = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw std::runtime_error(std::string("cannot open /dev/null: ") + std::strerror(errno));
-  return fd;
-}
-
-// Waits up to kDeadline for `pid`; SIGKILLs it after that and returns nullopt.
-std::optional<int> wait_with_deadline(pid_t pid) {
-  const auto deadline = std::chrono::steady_clock::now() + kDeadline;
-  while (true) {
-    int status = 0;
-    const pid_t done = ::waitpid(pid, &status, WNOHANG);
-    if (done == pid) return decode_status(status);
-    if (done < 0 && errno != EINTR) throw std::runtime_error(std::string("waitpid failed: ") + std::strerror(errno));
-    if (std::chrono::steady_clock::now() > deadline) {
-      ::kill(pid, SIGKILL);
-      while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-      }
-      return std::nullopt;
-    }
-    std::this_thread::sleep_for(kPoll);
-  }
-}
-
-}  // namespace
 
 const char* livedesk_binary() { return LIVEDESK_BINARY; }
 

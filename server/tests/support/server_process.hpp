@@ -24,6 +24,12 @@ using Env = std::map<std::string, std::string>;
 // The path of the server binary under test (the LIVEDESK_BINARY macro).
 const char* livedesk_binary();
 
+// fork + execve of `argv` (argv[0] an absolute path) with stdin, stdout and
+// stderr on the given descriptors and every other one closed; the child dies
+// with the test process (PR_SET_PDEATHSIG). The environment is the test's
+// without LIVEDESK_* variables, plus `extra`. Throws when fork fails.
+pid_t spawn_program(const std::vector<std::string>& argv, const Env& extra, int stdin_fd, int stdout_fd, int stderr_fd);
+
 // A directory made with mkdtemp, removed (recursively) with the object.
 class TempDir {
  public:

@@ -65,7 +65,7 @@ void LeaderLease::run() {
         connection = std::make_unique<pqxx::connection>(options_.database_url);
         create_tables(*connection);
       }
-      poll_once(connection.get());
+      poll_once(*connection);
     } catch (const std::exception& error) {
       connection.reset();
       support::log_event(spdlog::level::warn, "lease_poll_failed", {{"error", error.what()}});
@@ -81,8 +81,7 @@ void LeaderLease::run() {
   leading_ = false;
 }
 
-void LeaderLease::poll_once(void* raw) {
-  auto& connection = *static_cast<pqxx::connection*>(raw);
+void LeaderLease::poll_once(pqxx::connection& connection) {
   const auto now = now_ms();
   {
     pqxx::nontransaction txn(connection);

@@ -23,6 +23,7 @@
 #include <functional>
 #include <mutex>
 #include <optional>
+#include <pqxx/connection>
 #include <string>
 #include <thread>
 #include <vector>
@@ -61,7 +62,7 @@ class LeaderLease {
 
  private:
   void run();
-  void poll_once(void* connection);
+  void poll_once(pqxx::connection& connection);
 
   const LeaderLeaseOptions options_;
   std::atomic<bool> leading_{false};

@@ -45,8 +45,7 @@ class AgentWs final : public WsProtocol {
       hub_.subscribe(topics::floor(type), gate_);
     hub_.subscribe(topics::agent(principal->user_id), gate_);
     std::map<std::int64_t, std::int64_t> covered(resume.begin(), resume.end());
-    chat_.resume_agent(*actor_, std::move(resume),
-                       [connection = connection_, gate = gate_, principal = *principal,
+    chat_.call(service::calls::ResumeAgent{*actor_, std::move(resume)}, [connection = connection_, gate = gate_, principal = *principal,
                         covered](service::Outcome<service::AgentResume> outcome) mutable {
                          if (send_if_error(*connection, outcome)) return connection->close(1013, "try again later");
                          auto& result = std::get<service::AgentResume>(outcome);
@@ -69,18 +68,17 @@ class AgentWs final : public WsProtocol {
       const auto session_id = frame_int(data, "session_id");
       auto message = new_message_from(data);
       auto client_msg_id = message.client_msg_id;
-      chat_.send_message(actor, session_id, std::move(message), ack_to(connection, client_msg_id));
+      chat_.call(service::calls::SendMessage{actor, session_id, std::move(message)}, ack_to(connection, client_msg_id));
     } else if (type == "typing") {
-      chat_.typing(actor, frame_int(data, "session_id"), frame_bool(data, "is_typing"));
+      chat_.call(service::calls::Typing{actor, frame_int(data, "session_id"), frame_bool(data, "is_typing")}, [](service::Outcome<bool>) {});
     } else if (type == "receipt") {
-      chat_.receipt(actor, frame_int(data, "session_id"), frame_int(data, "up_to_seq"), frame_string(data, "status", 16),
-                    [connection](service::Outcome<std::int64_t> outcome) { send_if_error(*connection, outcome); });
+      chat_.call(service::calls::Receipt{actor, frame_int(data, "session_id"), frame_int(data, "up_to_seq"), frame_string(data, "status", 16)}, [connection](service::Outcome<std::int64_t> outcome) { send_if_error(*connection, outcome); });
     } else if (type == "take") {
-      chat_.take(actor, frame_int(data, "session_id"), [connection](service::Outcome<domain::SessionView> outcome) {
+      chat_.call(service::calls::Take{actor, frame_int(data, "session_id")}, [connection](service::Outcome<domain::SessionView> outcome) {
         send_if_error(*connection, outcome);
       });
     } else if (type == "close") {
-      chat_.close(actor, frame_int(data, "session_id"), [connection](service::Outcome<domain::SessionView> outcome) {
+      chat_.call(service::calls::Close{actor, frame_int(data, "session_id")}, [connection](service::Outcome<domain::SessionView> outcome) {
         send_if_error(*connection, outcome);
       });
     } else if (type == "watch" || type == "unwatch") {
@@ -89,7 +87,8 @@ class AgentWs final : public WsProtocol {
         hub_.unsubscribe(topics::watchers_of(session_id), connection.get());
         return true;
       }
-      chat_.watch(actor, session_id, [connection, &hub = hub_, session_id](bool allowed) {
+      chat_.call(service::calls::Watch{actor, session_id}, [connection, &hub = hub_, session_id](service::Outcome<bool> outcome) {
+        const bool allowed = std::holds_alternative<bool>(outcome) && std::get<bool>(outcome);
         if (!allowed) return connection->send(error_frame("not_found", "no open session you may watch: " + std::to_string(session_id)));
         hub.subscribe(topics::watchers_of(session_id), connection);
         connection->send(event_frame("watching", {{"session_id", session_id}}));
@@ -97,7 +96,7 @@ class AgentWs final : public WsProtocol {
     } else if (type == "set_status") {
       auto status = domain::parse_agent_status(frame_string(data, "status", 16));
       if (!status) throw FrameError("status must be active, idle, in_call or offline");
-      chat_.set_status(actor, *status, [connection](service::Outcome<std::string> outcome) {
+      chat_.call(service::calls::SetStatus{actor, *status}, [connection](service::Outcome<std::string> outcome) {
         if (send_if_error(*connection, outcome)) return;
         connection->send(event_frame("status", {{"status", std::get<std::string>(outcome)}}));
       });

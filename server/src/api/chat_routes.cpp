@@ -38,17 +38,17 @@ bool plausible_email(const std::string& email) {
 void add_chat_routes(Router& router, RestServices services) {
   router.add("POST", "/api/v1/chat/sessions", [services](const Request& request, const PathParams&, Responder respond) {
     const json::object body = parse_object_body(request);
-    service::StartChat start;
-    start.name = require_string(body, "name", 200);
+    service::calls::StartChat start;
+    start.customer_name = require_string(body, "name", 200);
     start.email = require_string(body, "email", 254);
     start.subject = optional_string(body, "subject", 500).value_or("");
     start.first_message = optional_string(body, "message", 8 * 1024);
-    if (start.name.find_first_not_of(" \t") == std::string::npos)
+    if (start.customer_name.find_first_not_of(" \t") == std::string::npos)
       throw ApiError(400, "invalid_field", "field 'name' must not be empty");
     if (!plausible_email(start.email)) throw ApiError(400, "invalid_field", "field 'email' is not an email address");
     if (start.first_message && start.first_message->find_first_not_of(" \t\r\n") == std::string::npos)
       start.first_message.reset();
-    services.chat.start_chat(std::move(start), reply<service::ChatStartedWithToken>(respond, 201, [](const auto& r) {
+    services.chat.call(std::move(start), reply<service::ChatStartedWithToken>(respond, 201, [](const auto& r) {
       return json::object{{"session_id", r.started.session.id},
                           {"customer_token", r.customer_token},
                           {"status", "waiting"},
@@ -58,7 +58,7 @@ void add_chat_routes(Router& router, RestServices services) {
   });
 
   router.add("GET", "/api/v1/chat/sessions/{id}", [services](const Request& request, const PathParams& params, Responder respond) {
-    services.chat.session(require_actor(services, request), params.id("id"), session_answer(respond));
+    services.chat.call(service::calls::GetSession{require_actor(services, request), params.id("id")}, session_answer(respond));
   });
 
   router.add("GET", "/api/v1/chat/sessions/{id}/messages",
@@ -66,8 +66,7 @@ void add_chat_routes(Router& router, RestServices services) {
                const auto actor = require_actor(services, request);
                const auto after = query_int(request.query, "after_seq", 0, 0, INT64_MAX);
                const auto limit = int(query_int(request.query, "limit", 100, 1, 1000));
-               services.chat.messages_after(actor, params.id("id"), after, limit,
-                                            reply<std::vector<domain::MessageView>>(respond, 200, [](const auto& list) {
+               services.chat.call(service::calls::MessagesAfter{actor, params.id("id"), after, limit}, reply<std::vector<domain::MessageView>>(respond, 200, [](const auto& list) {
                                               json::array messages;
                                               for (const auto& m : list) messages.push_back(message_json(m));
                                               return json::object{{"messages", std::move(messages)}};
@@ -85,8 +84,7 @@ void add_chat_routes(Router& router, RestServices services) {
                                                      : optional_string(body, "body", 64 * 1024).value_or("");
                message.client_msg_id = optional_string(body, "client_msg_id", 64);
                message.attachment_id = optional_string(body, "attachment_id", 64);
-               services.chat.send_message(actor, params.id("id"), std::move(message),
-                                          [respond](service::Outcome<service::MessageAccepted> outcome) {
+               services.chat.call(service::calls::SendMessage{actor, params.id("id"), std::move(message)}, [respond](service::Outcome<service::MessageAccepted> outcome) {
                                             if (auto* error = std::get_if<service::ChatError>(&outcome))
                                               return respond(error_response(error->http_status, error->code, error->message));
                                             const auto& accepted = std::get<service::MessageAccepted>(outcome);
@@ -100,7 +98,7 @@ void add_chat_routes(Router& router, RestServices services) {
              [services](const Request& request, const PathParams& params, Responder respond) {
                const auto actor = require_actor(services, request);
                auto name = query_value(request.query, "name").value_or("attachment");
-               services.chat.upload(actor, params.id("id"), std::move(name), request.body,
+               services.attachments.upload(actor, params.id("id"), std::move(name), request.body,
                                     reply<service::Upload>(respond, 201, [](const service::Upload& u) {
                                       return json::object{{"attachment", {{"id", u.id}, {"name", u.name}, {"mime", u.mime},
                                                                           {"size", u.size}, {"url", u.url}}}};
@@ -110,7 +108,7 @@ void add_chat_routes(Router& router, RestServices services) {
   router.add("GET", "/api/v1/chat/sessions/{id}/attachments/{sha}",
              [services](const Request& request, const PathParams& params, Responder respond) {
                const auto actor = require_actor(services, request);
-               services.chat.download(actor, params.id("id"), params.get("sha"),
+               services.attachments.download(actor, params.id("id"), params.get("sha"),
                                       [respond](service::Outcome<service::Download> outcome) {
                                         if (auto* error = std::get_if<service::ChatError>(&outcome))
                                           return respond(error_response(error->http_status, error->code, error->message));
@@ -130,13 +128,12 @@ void add_chat_routes(Router& router, RestServices services) {
              [services](const Request& request, const PathParams& params, Responder respond) {
                const auto actor = require_actor(services, request);
                const json::object body = parse_object_body(request);
-               services.chat.receipt(actor, params.id("id"), require_int(body, "up_to_seq"), require_string(body, "status", 16),
-                                     reply<std::int64_t>(respond, 200, [](std::int64_t n) { return json::object{{"updated", n}}; }));
+               services.chat.call(service::calls::Receipt{actor, params.id("id"), require_int(body, "up_to_seq"), require_string(body, "status", 16)}, reply<std::int64_t>(respond, 200, [](std::int64_t n) { return json::object{{"updated", n}}; }));
              });
 
   router.add("POST", "/api/v1/chat/sessions/{id}/close",
              [services](const Request& request, const PathParams& params, Responder respond) {
-               services.chat.close(require_actor(services, request), params.id("id"), session_answer(respond));
+               services.chat.call(service::calls::Close{require_actor(services, request), params.id("id")}, session_answer(respond));
              });
 
   router.add("POST", "/api/v1/chat/sessions/{id}/rating",
@@ -145,14 +142,12 @@ void add_chat_routes(Router& router, RestServices services) {
                const json::object body = parse_object_body(request);
                const auto rating = require_int(body, "rating");
                if (rating < 1 || rating > 5) throw ApiError(400, "invalid_field", "rating must be an integer from 1 to 5");
-               services.chat.rate(actor, params.id("id"), int(rating), optional_string(body, "comment", 2000).value_or(""),
-                                  session_answer(respond));
+               services.chat.call(service::calls::Rate{actor, params.id("id"), int(rating), optional_string(body, "comment", 2000).value_or("")}, session_answer(respond));
              });
 
   router.add("POST", "/api/v1/chat/sessions/{id}/take",
              [services](const Request& request, const PathParams& params, Responder respond) {
-               services.chat.take(require_staff_actor(services.auth, request, domain::Role::agent), params.id("id"),
-                                  session_answer(respond));
+               services.chat.call(service::calls::Take{require_staff_actor(services.auth, request, domain::Role::agent), params.id("id")}, session_answer(respond));
              });
 
   router.add("POST", "/api/v1/chat/sessions/{id}/assign",
@@ -164,17 +159,16 @@ void add_chat_routes(Router& router, RestServices services) {
                  if (!it->value().is_bool()) throw ApiError(400, "invalid_field", "field 'force' must be true or false");
                  force = it->value().get_bool();
                }
-               services.chat.assign(actor, params.id("id"), require_int(body, "agent_id"), force, session_answer(respond));
+               services.chat.call(service::calls::Assign{actor, params.id("id"), require_int(body, "agent_id"), force}, session_answer(respond));
              });
 
   router.add("GET", "/api/v1/chat/queue", [services](const Request& request, const PathParams&, Responder respond) {
     require_staff(services.auth, request, domain::Role::agent);
-    services.chat.waiting(reply<std::vector<domain::SessionView>>(respond, 200, queue_json));
+    services.chat.call(service::calls::ListWaiting{}, reply<std::vector<domain::SessionView>>(respond, 200, queue_json));
   });
 
   router.add("GET", "/api/v1/agent/sessions", [services](const Request& request, const PathParams&, Responder respond) {
-    services.chat.sessions_of(require_staff_actor(services.auth, request, domain::Role::agent),
-                              reply<std::vector<domain::SessionView>>(respond, 200, [](const auto& list) {
+    services.chat.call(service::calls::SessionsOfAgent{require_staff_actor(services.auth, request, domain::Role::agent)}, reply<std::vector<domain::SessionView>>(respond, 200, [](const auto& list) {
                                 return json::object{{"sessions", sessions_json(list)}};
                               }));
   });
@@ -184,7 +178,7 @@ void add_chat_routes(Router& router, RestServices services) {
     const json::object body = parse_object_body(request);
     auto status = domain::parse_agent_status(require_string(body, "status", 16));
     if (!status) throw ApiError(400, "invalid_field", "status must be active, idle, in_call or offline");
-    services.chat.set_status(actor, *status, reply<std::string>(respond, 200, [](const std::string& s) {
+    services.chat.call(service::calls::SetStatus{actor, *status}, reply<std::string>(respond, 200, [](const std::string& s) {
       return json::object{{"status", s}};
     }));
   });

@@ -24,10 +24,10 @@ void add_cluster_routes(Router& router, ClusterCalls calls) {
     auto body = json::parse(request.body, ec);
     const json::object* call = !ec && body.is_object() ? &body.as_object() : nullptr;
     const json::value* op = call ? call->if_contains("op") : nullptr;
-    const json::value* args = call ? call->if_contains("args") : nullptr;
-    if (!op || !op->is_string() || !args || !args->is_array())
-      return respond(error_response(400, "bad_call", "a call is {\"op\": string, \"args\": array}"));
-    calls.dispatcher.dispatch(op->as_string(), args->as_array(),
+    const json::value* request_members = call ? call->if_contains("request") : nullptr;
+    if (!op || !op->is_string() || !request_members || !request_members->is_object())
+      return respond(error_response(400, "bad_call", "a call is {\"op\": string, \"request\": object}"));
+    calls.dispatcher.dispatch(op->as_string(), *request_members,
                               [respond](json::value answer) { respond(json_response(200, answer)); });
   });
 }

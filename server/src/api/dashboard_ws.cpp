@@ -45,7 +45,7 @@ class DashboardWs final : public WsProtocol {
     if (type == "request_session_update") {
       const json::value* id = data.if_contains("session_id");
       if (!id || id->is_null()) {
-        chat_.active([connection](service::Outcome<std::vector<domain::SessionView>> outcome) {
+        chat_.call(service::calls::ListActive{}, [connection](service::Outcome<std::vector<domain::SessionView>> outcome) {
           if (auto* list = std::get_if<std::vector<domain::SessionView>>(&outcome))
             return connection->send(event_frame("active_sessions_updated", {{"sessions", sessions_json(*list)}}));
           connection->send(error_frame("unavailable", "the sessions could not be read"));
@@ -54,19 +54,19 @@ class DashboardWs final : public WsProtocol {
       }
       const auto session_id = frame_int(data, "session_id");
       auto supervisor = service::Actor::staff(0, domain::Role::supervisor);
-      chat_.session(supervisor, session_id, [connection](service::Outcome<domain::SessionView> outcome) {
+      chat_.call(service::calls::GetSession{supervisor, session_id}, [connection](service::Outcome<domain::SessionView> outcome) {
         if (auto* error = std::get_if<service::ChatError>(&outcome))
           return connection->send(error_frame(error->code, error->message));
         connection->send(event_frame("session_update", {{"session", session_json(std::get<domain::SessionView>(outcome))}}));
       });
     } else if (type == "request_queue_update") {
-      chat_.waiting([connection](service::Outcome<std::vector<domain::SessionView>> outcome) {
+      chat_.call(service::calls::ListWaiting{}, [connection](service::Outcome<std::vector<domain::SessionView>> outcome) {
         if (auto* list = std::get_if<std::vector<domain::SessionView>>(&outcome))
           return connection->send(event_frame("queue_updated", queue_json(*list)));
         connection->send(error_frame("unavailable", "the queue could not be read"));
       });
     } else if (type == "request_metrics_update") {
-      chat_.metrics([connection](service::Outcome<domain::MetricsView> outcome) {
+      chat_.call(service::calls::GetMetrics{}, [connection](service::Outcome<domain::MetricsView> outcome) {
         if (auto* m = std::get_if<domain::MetricsView>(&outcome))
           return connection->send(event_frame("metrics_updated", {{"metrics", metrics_json(*m)}}));
         connection->send(error_frame("unavailable", "the metrics could not be read"));
@@ -79,7 +79,8 @@ class DashboardWs final : public WsProtocol {
         connection->send(event_frame("unwatched", {{"session_id", session_id}}));
         return true;
       }
-      chat_.watch(watcher_, session_id, [connection, &hub = hub_, session_id](bool allowed) {
+      chat_.call(service::calls::Watch{watcher_, session_id}, [connection, &hub = hub_, session_id](service::Outcome<bool> outcome) {
+        const bool allowed = std::holds_alternative<bool>(outcome) && std::get<bool>(outcome);
         if (!allowed) return connection->send(error_frame("not_found", "no open session: " + std::to_string(session_id)));
         hub.subscribe(topics::watchers_of(session_id), connection);
         connection->send(event_frame("watching", {{"session_id", session_id}}));

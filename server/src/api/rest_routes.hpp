@@ -2,6 +2,7 @@
 // Registers every REST route on a Router. The services outlive the router.
 #include "api/router.hpp"
 #include "service/account_service.hpp"
+#include "service/attachment_service.hpp"
 #include "service/auth_service.hpp"
 #include "service/chat_service.hpp"
 #include "store/store_executor.hpp"
@@ -14,6 +15,7 @@ struct RestServices {
   service::AccountService& accounts;
   store::StoreExecutor& store;
   service::ChatService& chat;
+  service::AttachmentService& attachments;
 };
 
 void add_auth_routes(Router& router, RestServices services);

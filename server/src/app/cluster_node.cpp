@@ -8,7 +8,7 @@
 namespace livedesk::app {
 
 ClusterNode::ClusterNode(ClusterNodeConfig config, service::LocalChatService& local, store::StoreExecutor& store,
-                         const auth::TokenService& tokens, support::WorkerThread& files, store::BlobStore& blobs)
+                         const auth::TokenService& tokens)
     : config_(std::move(config)),
       local_(local),
       store_(store),
@@ -19,7 +19,7 @@ ClusterNode::ClusterNode(ClusterNodeConfig config, service::LocalChatService& lo
                                      return lease_ ? lease_->leader_url() : std::nullopt;
                                    }},
               dispatcher_),
-      forwarding_(client_, tokens, files, blobs, config_.node_id) {}
+      forwarding_(client_, tokens, config_.node_id) {}
 
 ClusterNode::~ClusterNode() { stop(); }
 

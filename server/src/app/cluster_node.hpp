@@ -33,7 +33,7 @@ struct ClusterNodeConfig {
 class ClusterNode {
  public:
   ClusterNode(ClusterNodeConfig config, service::LocalChatService& local, store::StoreExecutor& store,
-              const auth::TokenService& tokens, support::WorkerThread& files, store::BlobStore& blobs);
+              const auth::TokenService& tokens);
   ~ClusterNode();
 
   // The chat use cases as the API must call them on this node.

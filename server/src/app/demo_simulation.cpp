@@ -43,12 +43,12 @@ bool DemoSimulation::is_simulated_agent(std::int64_t id) const {
 
 void DemoSimulation::start_customer() {
   const auto index = std::size_t(started_++);
-  service::StartChat request;
-  request.name = customer_names[index % customer_names.size()];
+  service::calls::StartChat request;
+  request.customer_name = customer_names[index % customer_names.size()];
   request.email = "demo.customer" + std::to_string(index % 40) + "@example.com";
   request.subject = subjects[index % subjects.size()];
   request.first_message = customer_lines[0];
-  chat_.start_chat(request, [this, name = request.name](service::Outcome<service::ChatStartedWithToken> outcome) {
+  chat_.call(request, [this, name = request.customer_name](service::Outcome<service::ChatStartedWithToken> outcome) {
     auto* started = std::get_if<service::ChatStartedWithToken>(&outcome);
     if (!started) return;
     std::lock_guard lock(mutex_);
@@ -96,13 +96,13 @@ void DemoSimulation::tick() {
       continue;
     }
     int& lines = agent_lines_[it->session_id];
-    chat_.receipt(it->agent, it->session_id, std::numeric_limits<std::int64_t>::max(), "read", [](auto) {});
+    chat_.call(service::calls::Receipt{it->agent, it->session_id, std::numeric_limits<std::int64_t>::max(), "read"}, [](auto) {});
     if (lines < int(agent_lines.size())) {
       service::NewMessage reply;
       reply.body = agent_lines[std::size_t(lines++)];
-      chat_.send_message(it->agent, it->session_id, reply, [](auto) {});
+      chat_.call(service::calls::SendMessage{it->agent, it->session_id, reply}, [](auto) {});
     } else {
-      chat_.close(it->agent, it->session_id, [](auto) {});
+      chat_.call(service::calls::Close{it->agent, it->session_id}, [](auto) {});
     }
     it = replies_.erase(it);
   }
@@ -115,21 +115,21 @@ void DemoSimulation::tick() {
     }
     if (c.closed) {
       std::uniform_int_distribution<int> stars(3, 5);
-      chat_.rate(c.actor, it->first, stars(random_), "", [](auto) {});
+      chat_.call(service::calls::Rate{c.actor, it->first, stars(random_), ""}, [](auto) {});
       agent_lines_.erase(it->first);
       it = customers_.erase(it);
       continue;
     }
-    chat_.receipt(c.actor, it->first, std::numeric_limits<std::int64_t>::max(), "read", [](auto) {});
+    chat_.call(service::calls::Receipt{c.actor, it->first, std::numeric_limits<std::int64_t>::max(), "read"}, [](auto) {});
     if (c.agent_id && c.lines_sent < int(customer_lines.size()) - 1) {
       service::NewMessage line;
       line.body = customer_lines[std::size_t(c.lines_sent++)];
-      chat_.send_message(c.actor, it->first, line, [](auto) {});
+      chat_.call(service::calls::SendMessage{c.actor, it->first, line}, [](auto) {});
     } else if (c.agent_id && c.lines_sent >= int(customer_lines.size()) - 1 && agent_lines_[it->first] >= 3) {
       service::NewMessage thanks;
       thanks.body = customer_lines.back();
-      chat_.send_message(c.actor, it->first, thanks, [](auto) {});
-      chat_.close(c.actor, it->first, [](auto) {});
+      chat_.call(service::calls::SendMessage{c.actor, it->first, thanks}, [](auto) {});
+      chat_.call(service::calls::Close{c.actor, it->first}, [](auto) {});
     }
     c.next_action = later(10, 25);
     ++it;

@@ -31,6 +31,7 @@
 #include "domain/clock.hpp"
 #include "net/server.hpp"
 #include "service/account_service.hpp"
+#include "service/attachment_service.hpp"
 #include "service/local_chat_service.hpp"
 #include "service/auth_service.hpp"
 #include "service/staff_directory.hpp"
@@ -164,20 +165,21 @@ int serve(const app::ServeConfig& config) {
   service::AuthService auth(store, crypto, tokens, login_limiter, audit);
   service::AccountService accounts(store, crypto, clock, audit);
   domain::Calendar calendar(config.timezone);
-  service::LocalChatService local_chat(store, tokens, clock, calendar, *bus, chat_settings, files, blobs);
+  service::LocalChatService local_chat(store, tokens, clock, calendar, *bus, chat_settings);
   std::unique_ptr<app::ClusterNode> node;
   if (cluster) {
     node = std::make_unique<app::ClusterNode>(
         app::ClusterNodeConfig{config.database_url, node_id, config.bind, config.advertise_url, cluster_key,
                                config.leader_poll, config.node_timeout},
-        local_chat, store, tokens, files, blobs);
+        local_chat, store, tokens);
   } else {
     store.post([&local_chat](store::Store& s) { local_chat.load(s); });
   }
   service::ChatService& chat = node ? node->chat() : static_cast<service::ChatService&>(local_chat);
 
   api::Router router;
-  api::add_rest_routes(router, {auth, accounts, store, chat});
+  service::AttachmentService attachments(chat, files, blobs);
+  api::add_rest_routes(router, {auth, accounts, store, chat, attachments});
   if (node)
     api::add_cluster_routes(router, {node->dispatcher(), cluster_key, [&node] { return node->leading(); }});
   api::CustomerWsEndpoint customer_ws(chat, hub);

@@ -24,4 +24,19 @@ const char* text_body_problem(std::string_view body) {
   return nullptr;
 }
 
+std::optional<std::string> new_message_problem(std::string_view type, std::string_view body, bool has_attachment,
+                                               const std::optional<std::string>& client_msg_id) {
+  if (!is_message_type(type)) return "type must be text, image, file, audio or video";
+  if (type == "text") {
+    if (const char* problem = text_body_problem(body)) return problem;
+  } else if (!has_attachment) {
+    return "a " + std::string(type) + " message needs an uploaded attachment";
+  } else if (body.size() > max_text_bytes) {
+    return "the caption is longer than 8 KiB";
+  }
+  if (client_msg_id && (client_msg_id->empty() || client_msg_id->size() > max_client_msg_id_bytes))
+    return "client_msg_id must be 1 to 64 characters";
+  return std::nullopt;
+}
+
 }  // namespace livedesk::domain

@@ -2,6 +2,7 @@
 // What a chat message may be: its types, sizes and the order of its statuses.
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace livedesk::domain {
@@ -17,5 +18,10 @@ std::optional<int> receipt_rank(std::string_view status);
 
 // Why a text body is unacceptable, or nullptr when it is fine.
 const char* text_body_problem(std::string_view body);
+
+// Why a new message is unacceptable (its type, its body or caption, a text
+// message's attachment, its client_msg_id), or nullopt when it is fine.
+std::optional<std::string> new_message_problem(std::string_view type, std::string_view body, bool has_attachment,
+                                               const std::optional<std::string>& client_msg_id);
 
 }  // namespace livedesk::domain

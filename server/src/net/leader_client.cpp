@@ -3,6 +3,7 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/json.hpp>
 #include <boost/url/parse.hpp>
 #include <deque>
 #include <map>
@@ -103,7 +104,7 @@ struct LeaderClient::State {
   }
 };
 
-LeaderClient::LeaderClient(LeaderClientOptions options, LeaderDirectory directory, service::ChatCallDispatcher& local)
+LeaderClient::LeaderClient(LeaderClientOptions options, LeaderDirectory directory, service::LeaderLink& local)
     : state_(std::make_unique<State>(std::move(options))), directory_(std::move(directory)), local_(local) {}
 
 LeaderClient::~LeaderClient() { stop(); }
@@ -117,14 +118,15 @@ void LeaderClient::stop() {
   state_->thread.join();
 }
 
-void LeaderClient::call(std::string op, json::array args, std::function<void(std::optional<json::value>)> reply) {
+void LeaderClient::call(std::string_view op, json::value request,
+                        std::function<void(std::optional<json::value>)> reply) {
   if (directory_.self_leading()) {
-    return local_.dispatch(op, args, [reply](json::value answer) { reply(std::move(answer)); });
+    return local_.call(op, std::move(request), std::move(reply));
   }
   auto url = directory_.leader_url();
   auto endpoint = url ? endpoint_of(*url) : std::nullopt;
   if (!endpoint) return reply(std::nullopt);
-  std::string body = json::serialize(json::object{{"op", op}, {"args", std::move(args)}});
+  std::string body = json::serialize(json::object{{"op", op}, {"request", std::move(request)}});
   asio::co_spawn(state_->io, state_->run_call(std::move(*endpoint), std::move(body), std::move(reply)), asio::detached);
 }
 

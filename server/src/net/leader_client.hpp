@@ -2,7 +2,7 @@
 // Carries a node's chat calls to the cluster's leader: POST
 // /internal/v1/cluster/call over keep-alive HTTP/1.1 connections, on a thread
 // and io_context of its own. When this node is the leader, calls go straight
-// to the local dispatcher with no network in between.
+// to `local` (the leader's in-process end) with no network in between.
 //
 // Who leads is asked of `directory` at each call, so a call made after a
 // failover goes to the new leader. A call whose connection fails before any
@@ -16,7 +16,6 @@
 #include <optional>
 #include <string>
 
-#include "service/chat_call_dispatcher.hpp"
 #include "service/leader_link.hpp"
 
 namespace livedesk::net {
@@ -36,12 +35,12 @@ struct LeaderClientOptions {
 // LeaderLink over HTTP; see the file comment.
 class LeaderClient final : public service::LeaderLink {
  public:
-  LeaderClient(LeaderClientOptions options, LeaderDirectory directory, service::ChatCallDispatcher& local);
+  LeaderClient(LeaderClientOptions options, LeaderDirectory directory, service::LeaderLink& local);
   ~LeaderClient() override;
   LeaderClient(const LeaderClient&) = delete;
   LeaderClient& operator=(const LeaderClient&) = delete;
 
-  void call(std::string op, boost::json::array args,
+  void call(std::string_view op, boost::json::value request,
             std::function<void(std::optional<boost::json::value>)> reply) override;
   // Finishes calls in flight (each answers nullopt) and joins the thread. Idempotent.
   void stop();
@@ -50,7 +49,7 @@ class LeaderClient final : public service::LeaderLink {
   struct State;
   std::unique_ptr<State> state_;
   LeaderDirectory directory_;
-  service::ChatCallDispatcher& local_;
+  service::LeaderLink& local_;  // the leader's in-process end, used while this node leads
 };
 
 }  // namespace livedesk::net

@@ -1,8 +1,9 @@
 #pragma once
-// JSON for the chat use cases' inputs and outcomes, so a call can cross from
-// a node to the cluster's leader and its answer come back (Boost.JSON's
-// value_from / value_to over Boost.Describe reflection). An Outcome travels as
-// {"ok": value} or {"error": {http_status, code, message}}.
+// JSON for the chat use cases' requests (service/chat_calls.hpp) and outcomes,
+// so a call can cross from a node to the cluster's leader and its answer come
+// back (Boost.JSON's value_from / value_to over Boost.Describe reflection). A
+// request travels as its described members; an Outcome as {"ok": value} or
+// {"error": {http_status, code, message}}.
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
 #include <boost/json.hpp>
@@ -10,60 +11,43 @@
 #include "domain/agent_status.hpp"
 #include "domain/role.hpp"
 #include "domain/view_descriptions.hpp"
-#include "service/chat_types.hpp"
-#include "store/store.hpp"
+#include "service/chat_calls.hpp"
 
 namespace livedesk::domain {
 BOOST_DESCRIBE_ENUM(Role, agent, supervisor, admin)
 BOOST_DESCRIBE_ENUM(AgentStatus, active, idle, in_call, offline)
 }  // namespace livedesk::domain
 
-namespace livedesk::store {
-BOOST_DESCRIBE_STRUCT(UploadedFile, (), (session_id, sha256, name, mime, size, created_ms))
-}  // namespace livedesk::store
-
 namespace livedesk::service {
 BOOST_DESCRIBE_STRUCT(ChatError, (), (http_status, code, message))
-BOOST_DESCRIBE_STRUCT(StartChat, (), (name, email, subject, first_message))
 BOOST_DESCRIBE_STRUCT(ChatStarted, (), (session, customer_id, queue_position))
 BOOST_DESCRIBE_STRUCT(ChatStartedWithToken, (), (started, customer_token))
 BOOST_DESCRIBE_STRUCT(AgentResume, (), (sessions, missed, status))
 BOOST_DESCRIBE_STRUCT(NewMessage, (), (type, body, client_msg_id, attachment_id))
 BOOST_DESCRIBE_STRUCT(MessageAccepted, (), (message, duplicate))
 BOOST_DESCRIBE_STRUCT(Upload, (), (id, name, mime, size, url))
+BOOST_DESCRIBE_STRUCT(UploadedFile, (), (session_id, sha256, name, mime, size, created_ms))
 BOOST_DESCRIBE_STRUCT(NewCanned, (), (shared, shortcut, title, body))
 
 // Actor's kind is a nested enum; spelled out by hand.
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Actor& actor);
 Actor tag_invoke(boost::json::value_to_tag<Actor>, const boost::json::value& in);
 
-// Any answer as {"ok": ...} or, for a refused Outcome, {"error": ...}.
-template <class R>
-boost::json::value encode_result(const R& result) {
-  return boost::json::object{{"ok", boost::json::value_from(result)}};
-}
+// An outcome as {"ok": ...} or, for a refusal, {"error": ...}.
 template <class T>
-boost::json::value encode_result(const Outcome<T>& outcome) {
+boost::json::value encode_outcome(const Outcome<T>& outcome) {
   if (const auto* error = std::get_if<ChatError>(&outcome))
     return boost::json::object{{"error", boost::json::value_from(*error)}};
   return boost::json::object{{"ok", boost::json::value_from(std::get<T>(outcome))}};
 }
 
 // The inverse; throws std::exception (boost::system::system_error,
-// std::invalid_argument) for an answer that does not fit R.
-template <class R>
-struct ResultDecoder {
-  static R decode(const boost::json::value& encoded) {
-    return boost::json::value_to<R>(encoded.as_object().at("ok"));
-  }
-};
+// std::invalid_argument, std::out_of_range) for an answer that does not fit.
 template <class T>
-struct ResultDecoder<Outcome<T>> {
-  static Outcome<T> decode(const boost::json::value& encoded) {
-    const auto& object = encoded.as_object();
-    if (const auto* error = object.if_contains("error")) return boost::json::value_to<ChatError>(*error);
-    return boost::json::value_to<T>(object.at("ok"));
-  }
-};
+Outcome<T> decode_outcome(const boost::json::value& encoded) {
+  const auto& object = encoded.as_object();
+  if (const auto* error = object.if_contains("error")) return boost::json::value_to<ChatError>(*error);
+  return boost::json::value_to<T>(object.at("ok"));
+}
 
 }  // namespace livedesk::service

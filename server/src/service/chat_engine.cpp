@@ -21,8 +21,8 @@ std::string lowercase(std::string text) {
 }  // namespace
 
 ChatEngine::ChatEngine(const domain::Clock& clock, const domain::Calendar& calendar, bus::EventBus& bus,
-                       ChatSettings settings)
-    : clock_(clock), calendar_(calendar), bus_(bus), settings_(settings), stats_(calendar) {}
+                       const auth::TokenService& tokens, ChatSettings settings)
+    : clock_(clock), calendar_(calendar), bus_(bus), tokens_(tokens), settings_(settings), stats_(calendar) {}
 
 std::int64_t ChatEngine::now_ms() const { return domain::to_unix_ms(clock_.now()); }
 
@@ -136,14 +136,15 @@ void ChatEngine::emit_queue_change(store::CommitHooks& h, std::size_t previous_d
   emit(h, std::move(positions));
 }
 
-void ChatEngine::start_chat(store::Store& s, store::CommitHooks& h, const StartChat& request, Done<ChatStarted> done) {
+void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::StartChat& request,
+                        Done<ChatStartedWithToken> done) {
   const std::string email = lowercase(request.email);
   if (s.is_email_blocked(email)) {
     done(ChatError{403, "customer_blocked", "this customer may not start chats"});
     return;
   }
   OpenSession open;
-  open.customer = s.upsert_customer(request.name, email, now_ms());
+  open.customer = s.upsert_customer(request.customer_name, email, now_ms());
   open.row.customer_id = open.customer.id;
   open.row.subject = request.subject;
   open.row.created_ms = now_ms();
@@ -160,8 +161,9 @@ void ChatEngine::start_chat(store::Store& s, store::CommitHooks& h, const StartC
   // the queue. The answer's hook comes first, so the customer never waits for
   // the fan-out to dashboards that follows it.
   auto started = std::make_shared<ChatStarted>(ChatStarted{view(session), session.customer.id, queue_.position(id)});
-  h.after_commit([done, started](bool committed) {
-    if (committed) return done(*started);
+  h.after_commit([this, done, started](bool committed) {
+    if (committed)
+      return done(ChatStartedWithToken{*started, tokens_.issue_customer(started->customer_id, started->session.id)});
     done(ChatError{503, "unavailable", "the chat could not be saved"});
   });
   emit(h, bus::SessionChanged{view(session), "created", std::nullopt});
@@ -276,8 +278,9 @@ void ChatEngine::finish(store::Store& s, store::CommitHooks& h, OpenSession& ses
   route(s, h);
 }
 
-void ChatEngine::take(store::Store& s, store::CommitHooks& h, const Actor& actor, std::int64_t session_id,
-                      Done<domain::SessionView> done) {
+void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Take& call, Done<domain::SessionView> done) {
+  const Actor& actor = call.agent;
+  const std::int64_t session_id = call.session_id;
   auto* session = find_open(session_id);
   if (!session) return done(not_found("session", session_id));
   if (session->row.status != "waiting")
@@ -292,8 +295,11 @@ void ChatEngine::take(store::Store& s, store::CommitHooks& h, const Actor& actor
   });
 }
 
-void ChatEngine::assign(store::Store& s, store::CommitHooks& h, const Actor& supervisor, std::int64_t session_id,
-                        std::int64_t agent_id, bool force, Done<domain::SessionView> done) {
+void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Assign& call, Done<domain::SessionView> done) {
+  const auto& supervisor = call.supervisor;
+  const auto& session_id = call.session_id;
+  const auto& agent_id = call.agent_id;
+  const auto& force = call.force;
   auto* session = find_open(session_id);
   if (!session) return done(not_found("session", session_id));
   auto user = s.find_user(agent_id);
@@ -314,8 +320,9 @@ void ChatEngine::assign(store::Store& s, store::CommitHooks& h, const Actor& sup
   });
 }
 
-void ChatEngine::close(store::Store& s, store::CommitHooks& h, const Actor& actor, std::int64_t session_id,
-                       Done<domain::SessionView> done) {
+void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Close& call, Done<domain::SessionView> done) {
+  const auto& actor = call.actor;
+  const auto& session_id = call.session_id;
   auto* session = find_open(session_id);
   if (!session) {
     if (auto row = s.find_session(session_id); row && may_access(actor, session_id))
@@ -336,8 +343,11 @@ void ChatEngine::close(store::Store& s, store::CommitHooks& h, const Actor& acto
   });
 }
 
-void ChatEngine::rate(store::Store& s, store::CommitHooks& h, const Actor& actor, std::int64_t session_id, int rating,
-                      const std::string& comment, Done<domain::SessionView> done) {
+void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Rate& call, Done<domain::SessionView> done) {
+  const auto& actor = call.customer;
+  const auto& session_id = call.session_id;
+  const auto& rating = call.rating;
+  const auto& comment = call.comment;
   if (!actor.is_customer() || actor.session_id != session_id) return done(not_found("session", session_id));
   if (rating < 1 || rating > 5) return done(ChatError{400, "invalid_field", "rating must be an integer from 1 to 5"});
   if (find_open(session_id)) return done(conflict("session_open", "a chat can be rated once it is closed"));
@@ -375,18 +385,20 @@ Outcome<domain::SessionView> ChatEngine::session(store::Store& s, const Actor& a
   return view(s, *row);
 }
 
-std::vector<domain::SessionView> ChatEngine::waiting_sessions() const {
+void ChatEngine::handle(store::Store&, store::CommitHooks&, const calls::ListWaiting&,
+                        Done<std::vector<domain::SessionView>> done) {
   std::vector<domain::SessionView> out;
   for (auto id : queue_.ordered()) out.push_back(view(open_.at(id)));
-  return out;
+  done(std::move(out));
 }
 
-std::vector<domain::SessionView> ChatEngine::active_sessions() const {
+void ChatEngine::handle(store::Store&, store::CommitHooks&, const calls::ListActive&,
+                        Done<std::vector<domain::SessionView>> done) {
   std::vector<domain::SessionView> out;
   for (const auto& [id, session] : open_)
     if (session.row.status == "active") out.push_back(view(session));
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
-  return out;
+  done(std::move(out));
 }
 
 std::vector<domain::SessionView> ChatEngine::sessions_of_agent(std::int64_t agent_id) const {
@@ -396,6 +408,20 @@ std::vector<domain::SessionView> ChatEngine::sessions_of_agent(std::int64_t agen
   for (auto id : it->second.chats)
     if (auto session = open_.find(id); session != open_.end()) out.push_back(view(session->second));
   return out;
+}
+
+}  // namespace livedesk::service
+
+namespace livedesk::service {
+
+void ChatEngine::handle(store::Store& s, store::CommitHooks&, const calls::GetSession& call,
+                        Done<domain::SessionView> done) {
+  done(session(s, call.actor, call.session_id));
+}
+
+void ChatEngine::handle(store::Store&, store::CommitHooks&, const calls::SessionsOfAgent& call,
+                        Done<std::vector<domain::SessionView>> done) {
+  done(sessions_of_agent(call.agent.id));
 }
 
 }  // namespace livedesk::service

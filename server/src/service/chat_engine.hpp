@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "auth/token_service.hpp"
 #include "bus/event_bus.hpp"
 #include "domain/agent_status.hpp"
 #include "domain/calendar.hpp"
@@ -21,7 +22,7 @@
 #include "domain/metrics_view.hpp"
 #include "domain/wait_estimate.hpp"
 #include "domain/waiting_queue.hpp"
-#include "service/chat_types.hpp"
+#include "service/chat_calls.hpp"
 #include "store/store.hpp"
 #include "store/store_executor.hpp"
 
@@ -34,80 +35,77 @@ std::string upload_url(std::int64_t session_id, const std::string& sha256);
 
 class ChatEngine {
  public:
-  ChatEngine(const domain::Clock& clock, const domain::Calendar& calendar, bus::EventBus& bus, ChatSettings settings);
+  ChatEngine(const domain::Clock& clock, const domain::Calendar& calendar, bus::EventBus& bus,
+             const auth::TokenService& tokens, ChatSettings settings);
 
   // Rebuilds the in-memory state from the store at start-up.
   void load(store::Store& store);
 
-  void start_chat(store::Store& s, store::CommitHooks& h, const StartChat& request, Done<ChatStarted> done);
-  void send_message(store::Store& s, store::CommitHooks& h, const Actor& actor, std::int64_t session_id,
-                    const NewMessage& message, Done<MessageAccepted> done);
-  void take(store::Store& s, store::CommitHooks& h, const Actor& agent, std::int64_t session_id,
-            Done<domain::SessionView> done);
-  void assign(store::Store& s, store::CommitHooks& h, const Actor& supervisor, std::int64_t session_id,
-              std::int64_t agent_id, bool force, Done<domain::SessionView> done);
-  void close(store::Store& s, store::CommitHooks& h, const Actor& actor, std::int64_t session_id,
-             Done<domain::SessionView> done);
-  void rate(store::Store& s, store::CommitHooks& h, const Actor& customer, std::int64_t session_id, int rating,
-            const std::string& comment, Done<domain::SessionView> done);
-  void receipt(store::Store& s, store::CommitHooks& h, const Actor& reader, std::int64_t session_id,
-               std::int64_t up_to_seq, const std::string& status, Done<std::int64_t> done);
-  void typing(store::CommitHooks& h, const Actor& actor, std::int64_t session_id, bool is_typing);
+  // One handler per use case (service/chat_calls.hpp). Each writes through the
+  // store inside the executor's batch and answers `done` once: at once for a
+  // refusal or a read, from an after_commit hook for a write.
+  // Sessions and the queue (chat_engine.cpp).
+  void handle(store::Store& s, store::CommitHooks& h, const calls::StartChat& call, Done<ChatStartedWithToken> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::Take& call, Done<domain::SessionView> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::Assign& call, Done<domain::SessionView> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::Close& call, Done<domain::SessionView> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::Rate& call, Done<domain::SessionView> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::GetSession& call, Done<domain::SessionView> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::ListWaiting& call,
+              Done<std::vector<domain::SessionView>> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::ListActive& call,
+              Done<std::vector<domain::SessionView>> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::SessionsOfAgent& call,
+              Done<std::vector<domain::SessionView>> done);
+  // Supervision (chat_engine_supervision.cpp).
+  void handle(store::Store& s, store::CommitHooks& h, const calls::BargeIn& call, Done<domain::SessionView> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::Watch& call, Done<bool> done);
+  // Messages (chat_engine_messages.cpp).
+  void handle(store::Store& s, store::CommitHooks& h, const calls::SendMessage& call, Done<MessageAccepted> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::Receipt& call, Done<std::int64_t> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::Typing& call, Done<bool> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::MessagesAfter& call,
+              Done<std::vector<domain::MessageView>> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::Resume& call,
+              Done<std::vector<domain::MessageView>> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::ResumeAgent& call, Done<AgentResume> done);
+  // Uploads (chat_engine_uploads.cpp).
+  void handle(store::Store& s, store::CommitHooks& h, const calls::RecordUpload& call, Done<Upload> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::FindUpload& call, Done<UploadedFile> done);
+  // Agents and the dashboard (chat_engine_presence.cpp, chat_engine_metrics.cpp).
+  void handle(store::Store& s, store::CommitHooks& h, const calls::SetStatus& call, Done<std::string> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::GetMetrics& call, Done<domain::MetricsView> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::ListAgents& call,
+              Done<std::vector<domain::AgentView>> done);
+  // Transfers (chat_engine_transfers.cpp).
+  void handle(store::Store& s, store::CommitHooks& h, const calls::RequestTransfer& call,
+              Done<domain::TransferView> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::AnswerTransfer& call,
+              Done<domain::TransferView> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::ListTransfers& call,
+              Done<std::vector<domain::TransferView>> done);
+  // Blocks (chat_engine_blocks.cpp).
+  void handle(store::Store& s, store::CommitHooks& h, const calls::BlockCustomer& call, Done<domain::BlockView> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::UnblockCustomer& call,
+              Done<domain::BlockView> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::ListBlocks& call,
+              Done<std::vector<domain::BlockView>> done);
+  // Notes (chat_engine_notes.cpp).
+  void handle(store::Store& s, store::CommitHooks& h, const calls::AddNote& call, Done<domain::NoteView> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::EditNote& call, Done<domain::NoteView> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::ListNotes& call,
+              Done<std::vector<domain::NoteView>> done);
+  // Canned responses (chat_engine_canned.cpp).
+  void handle(store::Store& s, store::CommitHooks& h, const calls::SaveCanned& call, Done<domain::CannedView> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::DeleteCanned& call,
+              Done<domain::CannedView> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::SearchCanned& call,
+              Done<std::vector<domain::CannedView>> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::RenderCanned& call, Done<std::string> done);
 
-  // Reads. `session` answers from memory for open sessions, the store otherwise.
-  Outcome<domain::SessionView> session(store::Store& s, const Actor& actor, std::int64_t session_id);
-  Outcome<std::vector<domain::MessageView>> messages_after(store::Store& s, const Actor& actor,
-                                                           std::int64_t session_id, std::int64_t after_seq, int limit);
-  std::vector<domain::SessionView> waiting_sessions() const;
-  std::vector<domain::SessionView> active_sessions() const;
-  std::vector<domain::SessionView> sessions_of_agent(std::int64_t agent_id) const;
-  // Sessions `actor` may follow live (a customer: its own; an agent: its chats; supervisors: all open).
-  bool may_access(const Actor& actor, std::int64_t session_id) const;
-  std::optional<std::int64_t> agent_of(std::int64_t session_id) const;
-  // The dashboard: metrics and agent performance, from running aggregates and live state.
-  domain::MetricsView metrics();
-  std::vector<domain::AgentView> agent_views();
-  std::string status_of(std::int64_t agent_id) const;
-
-  // Agent tools (chat_engine_tools.cpp, chat_engine_notes.cpp).
-  void request_transfer(store::Store& s, store::CommitHooks& h, const Actor& agent, std::int64_t session_id,
-                        std::optional<std::int64_t> to_agent_id, const std::string& reason,
-                        Done<domain::TransferView> done);
-  void answer_transfer(store::Store& s, store::CommitHooks& h, const Actor& agent, std::int64_t transfer_id,
-                       bool accept, Done<domain::TransferView> done);
-  Outcome<std::vector<domain::TransferView>> transfers(store::Store& s, const Actor& actor, std::int64_t session_id);
-  void barge_in(store::Store& s, store::CommitHooks& h, const Actor& supervisor, std::int64_t session_id,
-                Done<domain::SessionView> done);
-  void block(store::Store& s, store::CommitHooks& h, const Actor& actor, std::optional<std::int64_t> customer_id,
-             std::optional<std::string> email, const std::string& reason, Done<domain::BlockView> done);
-  void unblock(store::Store& s, store::CommitHooks& h, const Actor& actor, const std::string& email,
-               Done<domain::BlockView> done);
-  std::vector<domain::BlockView> blocks(store::Store& s);
-  void add_note(store::Store& s, store::CommitHooks& h, const Actor& actor, std::int64_t session_id,
-                const std::string& kind, const std::string& body, Done<domain::NoteView> done);
-  void edit_note(store::Store& s, store::CommitHooks& h, const Actor& actor, std::int64_t note_id,
-                 std::optional<std::string> body, Done<domain::NoteView> done);  // nullopt body: delete
-  Outcome<std::vector<domain::NoteView>> notes(store::Store& s, const Actor& actor, std::int64_t session_id);
-  void save_canned(store::Store& s, store::CommitHooks& h, const Actor& actor, std::optional<std::int64_t> id,
-                   const NewCanned& canned, Done<domain::CannedView> done);
-  void delete_canned(store::Store& s, store::CommitHooks& h, const Actor& actor, std::int64_t id,
-                     Done<domain::CannedView> done);
-  std::vector<domain::CannedView> search_canned(store::Store& s, const Actor& actor, const std::string& prefix);
-  Outcome<std::string> render_canned(store::Store& s, const Actor& actor, std::int64_t canned_id,
-                                     std::int64_t session_id);
-  // Attachments: who may upload to / download from a session, and the row.
-  Outcome<Upload> record_upload(store::Store& s, const Actor& actor, std::int64_t session_id,
-                                const store::UploadedFile& file);
-  Outcome<store::UploadedFile> find_upload(store::Store& s, const Actor& actor, std::int64_t session_id,
-                                           const std::string& sha256);
-  // Supervisors may watch any open chat; agents only their own.
-  bool may_watch(const Actor& actor, std::int64_t session_id) const;
-
-  // Presence and status of staff.
+  // Connection events (not use cases: they come from sockets, not from requests).
   void staff_connected(store::Store& s, store::CommitHooks& h, const Actor& staff);
   void staff_disconnected(const Actor& staff);
-  void set_status(store::Store& s, store::CommitHooks& h, const Actor& agent, domain::AgentStatus status,
-                  Done<std::string> done);
   void customer_connected(std::int64_t session_id);
   void customer_disconnected(std::int64_t session_id);
 
@@ -142,6 +140,18 @@ class ChatEngine {
     std::int64_t last_active_ms = 0;
   };
 
+  // Reads the handlers share. `session` answers from memory for open sessions, the store otherwise.
+  Outcome<domain::SessionView> session(store::Store& s, const Actor& actor, std::int64_t session_id);
+  Outcome<std::vector<domain::MessageView>> messages_after(store::Store& s, const Actor& actor,
+                                                           std::int64_t session_id, std::int64_t after_seq, int limit);
+  std::vector<domain::SessionView> sessions_of_agent(std::int64_t agent_id) const;
+  // Sessions `actor` may follow live (a customer: its own; an agent: its chats; supervisors: all open).
+  bool may_access(const Actor& actor, std::int64_t session_id) const;
+  // Supervisors may watch any open chat; agents only their own.
+  bool may_watch(const Actor& actor, std::int64_t session_id) const;
+  std::string status_of(std::int64_t agent_id) const;
+  std::optional<std::int64_t> agent_of(std::int64_t session_id) const;
+
   domain::SessionView view(const OpenSession& session) const;
   domain::SessionView view(store::Store& s, const store::ChatSession& row) const;
   std::int64_t now_ms() const;
@@ -171,6 +181,7 @@ class ChatEngine {
   const domain::Clock& clock_;
   const domain::Calendar& calendar_;
   bus::EventBus& bus_;
+  const auth::TokenService& tokens_;
   ChatSettings settings_;
   std::unordered_map<std::int64_t, OpenSession> open_;
   std::map<std::int64_t, Agent> agents_;

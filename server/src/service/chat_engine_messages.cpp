@@ -18,23 +18,30 @@ std::string upload_url(std::int64_t session_id, const std::string& sha256) {
   return "/api/v1/chat/sessions/" + std::to_string(session_id) + "/attachments/" + sha256;
 }
 
-Outcome<Upload> ChatEngine::record_upload(store::Store& s, const Actor& actor, std::int64_t session_id,
-                                          const store::UploadedFile& file) {
-  if (!may_access(actor, session_id)) return not_found("session", session_id);
+void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::RecordUpload& call, Done<Upload> done) {
+  const auto& actor = call.actor;
+  const auto& session_id = call.session_id;
+  const auto& file = call.file;
+  if (!may_access(actor, session_id)) return done(not_found("session", session_id));
   if (!find_open(session_id)) {
-    if (s.find_session(session_id)) return ChatError{409, "session_closed", "this chat is closed"};
-    return not_found("session", session_id);
+    if (s.find_session(session_id)) return done(ChatError{409, "session_closed", "this chat is closed"});
+    return done(not_found("session", session_id));
   }
-  s.insert_upload(file);
-  return Upload{file.sha256, file.name, file.mime, file.size, upload_url(session_id, file.sha256)};
+  s.insert_upload({file.session_id, file.sha256, file.name, file.mime, file.size, file.created_ms});
+  Upload upload{file.sha256, file.name, file.mime, file.size, upload_url(session_id, file.sha256)};
+  h.after_commit([done, upload](bool ok) {
+    ok ? done(upload) : done(ChatError{503, "unavailable", "the upload could not be saved"});
+  });
 }
 
-Outcome<store::UploadedFile> ChatEngine::find_upload(store::Store& s, const Actor& actor, std::int64_t session_id,
-                                                     const std::string& sha256) {
-  if (!may_access(actor, session_id)) return not_found("session", session_id);
+void ChatEngine::handle(store::Store& s, store::CommitHooks&, const calls::FindUpload& call, Done<UploadedFile> done) {
+  const auto& actor = call.actor;
+  const auto& session_id = call.session_id;
+  const auto& sha256 = call.sha256;
+  if (!may_access(actor, session_id)) return done(not_found("session", session_id));
   auto file = s.find_upload(session_id, sha256);
-  if (!file) return ChatError{404, "not_found", "no such attachment in this chat"};
-  return *file;
+  if (!file) return done(ChatError{404, "not_found", "no such attachment in this chat"});
+  done(UploadedFile{file->session_id, file->sha256, file->name, file->mime, file->size, file->created_ms});
 }
 
 domain::MessageView ChatEngine::store_message(store::Store& s, OpenSession& session, store::Message message) {
@@ -61,8 +68,13 @@ void ChatEngine::add_system_message(store::Store& s, store::CommitHooks& h, Open
   emit(h, bus::MessageCreated{v, session.row.agent_id});
 }
 
-void ChatEngine::send_message(store::Store& s, store::CommitHooks& h, const Actor& actor, std::int64_t session_id,
-                              const NewMessage& request, Done<MessageAccepted> done) {
+void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::SendMessage& call, Done<MessageAccepted> done) {
+  const auto& actor = call.actor;
+  const auto& session_id = call.session_id;
+  const auto& request = call.message;
+  if (auto problem = domain::new_message_problem(request.type, request.body, request.attachment_id.has_value(),
+                                                 request.client_msg_id))
+    return done(ChatError{400, "invalid_field", *problem});
   if (!may_access(actor, session_id)) return done(not_found("session", session_id));
   auto* session = find_open(session_id);
   if (!session) {
@@ -108,8 +120,11 @@ void ChatEngine::send_message(store::Store& s, store::CommitHooks& h, const Acto
   });
 }
 
-void ChatEngine::receipt(store::Store& s, store::CommitHooks& h, const Actor& reader, std::int64_t session_id,
-                         std::int64_t up_to_seq, const std::string& status, Done<std::int64_t> done) {
+void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Receipt& call, Done<std::int64_t> done) {
+  const auto& reader = call.reader;
+  const auto& session_id = call.session_id;
+  const auto& up_to_seq = call.up_to_seq;
+  const auto& status = call.status;
   if (!may_access(reader, session_id)) return done(not_found("session", session_id));
   if (status != "delivered" && status != "read")
     return done(ChatError{400, "invalid_field", "status must be delivered or read"});
@@ -134,7 +149,11 @@ void ChatEngine::receipt(store::Store& s, store::CommitHooks& h, const Actor& re
   });
 }
 
-void ChatEngine::typing(store::CommitHooks& h, const Actor& actor, std::int64_t session_id, bool is_typing) {
+void ChatEngine::handle(store::Store&, store::CommitHooks& h, const calls::Typing& call, Done<bool> done) {
+  const auto& actor = call.actor;
+  const auto& session_id = call.session_id;
+  const auto& is_typing = call.is_typing;
+  done(true);  // nobody waits for typing; a refusal is silent
   auto* session = find_open(session_id);
   if (!session || !may_access(actor, session_id)) return;
   if (!actor.is_customer() && session->row.agent_id != actor.id) return;
@@ -156,6 +175,40 @@ Outcome<std::vector<domain::MessageView>> ChatEngine::messages_after(store::Stor
   std::vector<domain::MessageView> out;
   for (const auto& m : s.messages_after(session_id, after_seq, limit)) out.push_back(to_view(m));
   return out;
+}
+
+void ChatEngine::handle(store::Store& s, store::CommitHooks&, const calls::MessagesAfter& call,
+                        Done<std::vector<domain::MessageView>> done) {
+  done(messages_after(s, call.actor, call.session_id, call.after_seq, call.limit));
+}
+
+void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Resume& call,
+                        Done<std::vector<domain::MessageView>> done) {
+  // The history is read inside the batch, at this job's place in it: it holds
+  // exactly the messages of the jobs before this one, whose events are
+  // published before this job's hook. after_delivered then lets the connection
+  // open its gate once those events have gone out, and every later message
+  // reaches it live. Each message arrives once.
+  auto history = messages_after(s, call.actor, call.session_id, call.after_seq, 1'000'000);
+  h.after_commit([this, done, history = std::move(history)](bool committed) {
+    if (!committed) return done(ChatError{503, "store_error", "the history could not be read"});
+    bus_.after_delivered([done, history] { done(history); });
+  });
+}
+
+void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::ResumeAgent& call,
+                        Done<AgentResume> done) {
+  AgentResume result;  // read at this job's place in the batch, as for Resume
+  result.sessions = sessions_of_agent(call.agent.id);
+  result.status = status_of(call.agent.id);
+  for (const auto& [session_id, after_seq] : call.resume) {
+    auto history = messages_after(s, call.agent, session_id, after_seq, 1'000'000);
+    if (auto* messages = std::get_if<std::vector<domain::MessageView>>(&history))
+      result.missed.insert(result.missed.end(), messages->begin(), messages->end());
+  }
+  h.after_commit([this, done, result = std::move(result)](bool) {
+    bus_.after_delivered([done, result] { done(result); });
+  });
 }
 
 }  // namespace livedesk::service

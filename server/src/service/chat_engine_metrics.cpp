@@ -23,7 +23,7 @@ void ChatEngine::seed_stats(store::Store& s) {
     stats_.message(bucket.utc_hour * 3600 * 1000, bucket.type, bucket.status, bucket.count);
 }
 
-domain::MetricsView ChatEngine::metrics() {
+void ChatEngine::handle(store::Store&, store::CommitHooks&, const calls::GetMetrics&, Done<domain::MetricsView> done) {
   const std::int64_t now = now_ms();
   stats_.roll_to(now);
   const auto& today = stats_.today();
@@ -72,10 +72,11 @@ domain::MetricsView ChatEngine::metrics() {
   m.peak_hour = stats_.peak_hour(now);
   m.by_type = today.by_type;
   m.by_status = today.by_status;
-  return m;
+  return done(m);
 }
 
-std::vector<domain::AgentView> ChatEngine::agent_views() {
+void ChatEngine::handle(store::Store&, store::CommitHooks&, const calls::ListAgents&,
+                        Done<std::vector<domain::AgentView>> done) {
   stats_.roll_to(now_ms());
   std::vector<domain::AgentView> views;
   for (const auto& [id, agent] : agents_) {
@@ -93,7 +94,7 @@ std::vector<domain::AgentView> ChatEngine::agent_views() {
     if (agent.last_active_ms > 0) v.last_active_ms = agent.last_active_ms;
     views.push_back(std::move(v));
   }
-  return views;
+  return done(views);
 }
 
 }  // namespace livedesk::service

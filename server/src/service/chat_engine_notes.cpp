@@ -24,8 +24,11 @@ domain::NoteView ChatEngine::note_view(const store::Note& n) {
   return {n.id, n.session_id, n.author_user_id, author ? author->name : "", n.kind, n.body, n.created_ms, n.updated_ms};
 }
 
-void ChatEngine::add_note(store::Store& s, store::CommitHooks& h, const Actor& actor, std::int64_t session_id,
-                          const std::string& kind, const std::string& body, Done<domain::NoteView> done) {
+void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::AddNote& call, Done<domain::NoteView> done) {
+  const auto& actor = call.actor;
+  const auto& session_id = call.session_id;
+  const auto& kind = call.kind;
+  const auto& body = call.body;
   if (actor.is_customer() || !may_access(actor, session_id) || (!find_open(session_id) && !s.find_session(session_id)))
     return done(not_found("session", session_id));
   if (kind == "whisper") {
@@ -50,8 +53,10 @@ void ChatEngine::add_note(store::Store& s, store::CommitHooks& h, const Actor& a
   h.after_commit([done, v](bool ok) { ok ? done(v) : done(ChatError{503, "unavailable", "the note could not be saved"}); });
 }
 
-void ChatEngine::edit_note(store::Store& s, store::CommitHooks& h, const Actor& actor, std::int64_t note_id,
-                           std::optional<std::string> body, Done<domain::NoteView> done) {
+void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::EditNote& call, Done<domain::NoteView> done) {
+  const auto& actor = call.actor;
+  const auto& note_id = call.note_id;
+  const auto& body = call.body;
   auto note = s.find_note(note_id);
   if (!note || note->deleted_ms || !may_access(actor, note->session_id)) return done(not_found("note", note_id));
   if (note->author_user_id != actor.id) return done(ChatError{403, "forbidden", "only its author may change a note"});
@@ -67,16 +72,21 @@ void ChatEngine::edit_note(store::Store& s, store::CommitHooks& h, const Actor& 
   h.after_commit([done, v](bool ok) { ok ? done(v) : done(ChatError{503, "unavailable", "the note could not be saved"}); });
 }
 
-Outcome<std::vector<domain::NoteView>> ChatEngine::notes(store::Store& s, const Actor& actor, std::int64_t session_id) {
+void ChatEngine::handle(store::Store& s, store::CommitHooks&, const calls::ListNotes& call,
+                        Done<std::vector<domain::NoteView>> done) {
+  const auto& actor = call.actor;
+  const auto& session_id = call.session_id;
   if (actor.is_customer() || !may_access(actor, session_id) || (!find_open(session_id) && !s.find_session(session_id)))
-    return not_found("session", session_id);
+    return done(not_found("session", session_id));
   std::vector<domain::NoteView> out;
   for (const auto& note : s.notes_of_session(session_id)) out.push_back(note_view(note));
-  return out;
+  return done(out);
 }
 
-void ChatEngine::save_canned(store::Store& s, store::CommitHooks& h, const Actor& actor, std::optional<std::int64_t> id,
-                             const NewCanned& request, Done<domain::CannedView> done) {
+void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::SaveCanned& call, Done<domain::CannedView> done) {
+  const auto& actor = call.actor;
+  const auto& id = call.id;
+  const auto& request = call.canned;
   if (request.shortcut.empty() || request.shortcut.size() > 32 ||
       std::any_of(request.shortcut.begin(), request.shortcut.end(), [](unsigned char c) { return std::isspace(c); }))
     return done(ChatError{400, "invalid_field", "shortcut must be 1-32 characters without spaces"});
@@ -115,8 +125,9 @@ void ChatEngine::save_canned(store::Store& s, store::CommitHooks& h, const Actor
   h.after_commit([done, v](bool ok) { ok ? done(v) : done(ChatError{503, "unavailable", "the response could not be saved"}); });
 }
 
-void ChatEngine::delete_canned(store::Store& s, store::CommitHooks& h, const Actor& actor, std::int64_t id,
-                               Done<domain::CannedView> done) {
+void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::DeleteCanned& call, Done<domain::CannedView> done) {
+  const auto& actor = call.actor;
+  const auto& id = call.id;
   auto existing = s.find_canned(id);
   if (!existing || (existing->owner_user_id && existing->owner_user_id != actor.id))
     return done(not_found("canned response", id));
@@ -129,25 +140,30 @@ void ChatEngine::delete_canned(store::Store& s, store::CommitHooks& h, const Act
   h.after_commit([done, v](bool ok) { ok ? done(v) : done(ChatError{503, "unavailable", "the removal could not be saved"}); });
 }
 
-std::vector<domain::CannedView> ChatEngine::search_canned(store::Store& s, const Actor& actor, const std::string& prefix) {
+void ChatEngine::handle(store::Store& s, store::CommitHooks&, const calls::SearchCanned& call,
+                        Done<std::vector<domain::CannedView>> done) {
+  const auto& actor = call.actor;
+  const auto& prefix = call.prefix;
   std::vector<domain::CannedView> out;
   for (const auto& c : s.search_canned(actor.id, prefix, 50)) out.push_back(canned_view(c));
-  return out;
+  return done(out);
 }
 
-Outcome<std::string> ChatEngine::render_canned(store::Store& s, const Actor& actor, std::int64_t canned_id,
-                                               std::int64_t session_id) {
+void ChatEngine::handle(store::Store& s, store::CommitHooks&, const calls::RenderCanned& call, Done<std::string> done) {
+  const auto& actor = call.actor;
+  const auto& canned_id = call.canned_id;
+  const auto& session_id = call.session_id;
   auto canned = s.find_canned(canned_id);
   if (!canned || (canned->owner_user_id && canned->owner_user_id != actor.id))
-    return not_found("canned response", canned_id);
+    return done(not_found("canned response", canned_id));
   auto session = this->session(s, actor, session_id);
-  if (auto* error = std::get_if<ChatError>(&session)) return *error;
+  if (auto* error = std::get_if<ChatError>(&session)) return done(*error);
   const auto& v = std::get<domain::SessionView>(session);
   std::string body = canned->body;
   replace_all(body, "{{customer.name}}", v.customer.name);
   replace_all(body, "{{agent.name}}", agent_entry(s, actor.id).name);
   replace_all(body, "{{session.id}}", std::to_string(v.id));
-  return body;
+  return done(body);
 }
 
 }  // namespace livedesk::service

@@ -44,8 +44,9 @@ void ChatEngine::staff_disconnected(const Actor& staff) {
   }
 }
 
-void ChatEngine::set_status(store::Store& s, store::CommitHooks& h, const Actor& actor, domain::AgentStatus status,
-                            Done<std::string> done) {
+void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::SetStatus& call, Done<std::string> done) {
+  const auto& actor = call.agent;
+  const auto& status = call.status;
   Agent& agent = agent_entry(s, actor.id);
   agent.busy_by_choice = status == domain::AgentStatus::in_call;
   set_agent_status(s, h, agent, status);

@@ -33,9 +33,11 @@ void ChatEngine::audit(store::Store& s, const Actor& actor, const std::string& a
   s.append_audit(entry);
 }
 
-void ChatEngine::request_transfer(store::Store& s, store::CommitHooks& h, const Actor& actor, std::int64_t session_id,
-                                  std::optional<std::int64_t> to_agent_id, const std::string& reason,
-                                  Done<domain::TransferView> done) {
+void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::RequestTransfer& call, Done<domain::TransferView> done) {
+  const auto& actor = call.agent;
+  const auto& session_id = call.session_id;
+  const auto& to_agent_id = call.to_agent_id;
+  const auto& reason = call.reason;
   auto* session = find_open(session_id);
   if (!session) return done(not_found("session", session_id));
   if (session->row.status != "active" || session->row.agent_id != actor.id)
@@ -90,8 +92,10 @@ void ChatEngine::close_transfer(store::Store& s, store::CommitHooks& h, store::T
     emit(h, bus::SessionChanged{view(*session), "transfer_" + status, std::nullopt, transfer_view(transfer)});
 }
 
-void ChatEngine::answer_transfer(store::Store& s, store::CommitHooks& h, const Actor& actor, std::int64_t transfer_id,
-                                 bool accept, Done<domain::TransferView> done) {
+void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::AnswerTransfer& call, Done<domain::TransferView> done) {
+  const auto& actor = call.agent;
+  const auto& transfer_id = call.transfer_id;
+  const auto& accept = call.accept;
   auto it = pending_transfers_.find(transfer_id);
   if (it == pending_transfers_.end()) {
     if (s.find_transfer(transfer_id))
@@ -128,12 +132,14 @@ void ChatEngine::expire_transfers(store::Store& s, store::CommitHooks& h) {
   for (auto& transfer : expired) close_transfer(s, h, transfer, "expired");
 }
 
-Outcome<std::vector<domain::TransferView>> ChatEngine::transfers(store::Store& s, const Actor& actor,
-                                                                 std::int64_t session_id) {
-  if (actor.is_customer() || !may_access(actor, session_id)) return not_found("session", session_id);
+void ChatEngine::handle(store::Store& s, store::CommitHooks&, const calls::ListTransfers& call,
+                        Done<std::vector<domain::TransferView>> done) {
+  const auto& actor = call.actor;
+  const auto& session_id = call.session_id;
+  if (actor.is_customer() || !may_access(actor, session_id)) return done(not_found("session", session_id));
   std::vector<domain::TransferView> out;
   for (const auto& t : s.transfers_of_session(session_id)) out.push_back(transfer_view(t));
-  return out;
+  return done(out);
 }
 
 bool ChatEngine::may_watch(const Actor& actor, std::int64_t session_id) const {
@@ -142,8 +148,9 @@ bool ChatEngine::may_watch(const Actor& actor, std::int64_t session_id) const {
   return agent_of(session_id) == actor.id;
 }
 
-void ChatEngine::barge_in(store::Store& s, store::CommitHooks& h, const Actor& actor, std::int64_t session_id,
-                          Done<domain::SessionView> done) {
+void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::BargeIn& call, Done<domain::SessionView> done) {
+  const auto& actor = call.supervisor;
+  const auto& session_id = call.session_id;
   auto* session = find_open(session_id);
   if (!session) return done(not_found("session", session_id));
   if (session->row.status != "active")
@@ -158,8 +165,12 @@ void ChatEngine::barge_in(store::Store& s, store::CommitHooks& h, const Actor& a
   });
 }
 
-void ChatEngine::block(store::Store& s, store::CommitHooks& h, const Actor& actor, std::optional<std::int64_t> customer_id,
-                       std::optional<std::string> email, const std::string& reason, Done<domain::BlockView> done) {
+void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::BlockCustomer& call, Done<domain::BlockView> done) {
+  const auto& actor = call.actor;
+  const auto& customer_id = call.customer_id;
+  const auto& email_in = call.email;
+  const auto& reason = call.reason;
+  std::optional<std::string> email = email_in;
   std::optional<store::Customer> customer;
   if (customer_id) {
     customer = s.find_customer(*customer_id);
@@ -199,8 +210,9 @@ void ChatEngine::block(store::Store& s, store::CommitHooks& h, const Actor& acto
   });
 }
 
-void ChatEngine::unblock(store::Store& s, store::CommitHooks& h, const Actor& actor, const std::string& email_in,
-                         Done<domain::BlockView> done) {
+void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::UnblockCustomer& call, Done<domain::BlockView> done) {
+  const auto& actor = call.actor;
+  const auto& email_in = call.email;
   std::string email = email_in;
   std::transform(email.begin(), email.end(), email.begin(), [](unsigned char c) { return std::tolower(c); });
   auto lifted = s.lift_block(email, actor.id, now_ms());
@@ -212,10 +224,23 @@ void ChatEngine::unblock(store::Store& s, store::CommitHooks& h, const Actor& ac
   });
 }
 
-std::vector<domain::BlockView> ChatEngine::blocks(store::Store& s) {
+void ChatEngine::handle(store::Store& s, store::CommitHooks&, const calls::ListBlocks&,
+                        Done<std::vector<domain::BlockView>> done) {
   std::vector<domain::BlockView> out;
   for (const auto& b : s.active_blocks()) out.push_back(block_view(b));
-  return out;
+  return done(out);
+}
+
+}  // namespace livedesk::service
+
+namespace livedesk::service {
+
+void ChatEngine::handle(store::Store&, store::CommitHooks& h, const calls::Watch& call, Done<bool> done) {
+  // Answered once every event published so far has been delivered, so the
+  // watcher's subscription misses nothing that came before its answer.
+  h.after_commit([this, done, allowed = may_watch(call.actor, call.session_id)](bool) {
+    bus_.after_delivered([done, allowed] { done(allowed); });
+  });
 }
 
 }  // namespace livedesk::service

@@ -1,5 +1,5 @@
 #pragma once
-// Inputs and outcomes of the chat use cases, shared by ChatService and ChatEngine.
+// Values the chat use cases take and answer (service/chat_calls.hpp), shared by ChatService and ChatEngine.
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -47,13 +47,6 @@ struct Actor {
   bool is_customer() const { return kind == Kind::customer; }
 };
 
-struct StartChat {
-  std::string name;
-  std::string email;  // as typed; compared lowercased
-  std::string subject;
-  std::optional<std::string> first_message;
-};
-
 struct ChatStarted {
   domain::SessionView session;
   std::int64_t customer_id = 0;
@@ -74,6 +67,16 @@ struct Upload {
   std::string mime;
   std::int64_t size = 0;
   std::string url;
+};
+
+// An uploaded file's row: which session it belongs to and what it is.
+struct UploadedFile {
+  std::int64_t session_id = 0;
+  std::string sha256;
+  std::string name;
+  std::string mime;
+  std::int64_t size = 0;
+  std::int64_t created_ms = 0;
 };
 
 // Downloaded bytes with what to call them.

@@ -5,7 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <boost/json.hpp>
 #include <future>
+#include <set>
 
 #include "bus/event_bus.hpp"
 #include "service/chat_call_dispatcher.hpp"
@@ -22,11 +24,11 @@ namespace json = boost::json;
 class TextLink final : public LeaderLink {
  public:
   explicit TextLink(ChatCallDispatcher& dispatcher) : dispatcher_(dispatcher) {}
-  void call(std::string op, json::array args, std::function<void(std::optional<json::value>)> reply) override {
+  void call(std::string_view op, json::value request, std::function<void(std::optional<json::value>)> reply) override {
     ++calls;
     if (down) return reply(std::nullopt);
-    const auto sent = json::parse(json::serialize(json::object{{"op", op}, {"args", args}})).as_object();
-    dispatcher_.dispatch(sent.at("op").as_string(), sent.at("args").as_array(), [reply](json::value answer) {
+    const auto sent = json::parse(json::serialize(json::object{{"op", op}, {"request", request}})).as_object();
+    dispatcher_.dispatch(sent.at("op").as_string(), sent.at("request"), [reply](json::value answer) {
       reply(json::parse(json::serialize(answer)));
     });
   }
@@ -37,13 +39,20 @@ class TextLink final : public LeaderLink {
   ChatCallDispatcher& dispatcher_;
 };
 
-template <class T>
-T get(std::function<void(Done<T>)> call) {
-  std::promise<Outcome<T>> promise;
-  call([&](Outcome<T> outcome) { promise.set_value(std::move(outcome)); });
-  auto outcome = promise.get_future().get();
+// Runs `request` and waits for its outcome.
+template <class Call>
+Outcome<typename Call::Result> outcome_of(ChatService& chat, Call request) {
+  std::promise<Outcome<typename Call::Result>> promise;
+  chat.call(std::move(request), [&](Outcome<typename Call::Result> outcome) { promise.set_value(std::move(outcome)); });
+  return promise.get_future().get();
+}
+
+// Runs `request` and returns its result; throws for a refusal.
+template <class Call>
+typename Call::Result get(ChatService& chat, Call request) {
+  auto outcome = outcome_of(chat, std::move(request));
   if (auto* error = std::get_if<ChatError>(&outcome)) throw std::runtime_error(error->code + ": " + error->message);
-  return std::get<T>(std::move(outcome));
+  return std::get<typename Call::Result>(std::move(outcome));
 }
 
 class ForwardingChatServiceTest : public ::testing::Test {
@@ -53,10 +62,10 @@ class ForwardingChatServiceTest : public ::testing::Test {
         executor_(store::open_sqlite_store(dir_.path() / "livedesk.db")),
         bus_(fanout_),
         blobs_(dir_.path() / "attachments"),
-        local_(executor_, tokens_, clock_, calendar_, bus_, ChatSettings{}, files_, blobs_),
+        local_(executor_, tokens_, clock_, calendar_, bus_, ChatSettings{}),
         dispatcher_(local_),
         link_(dispatcher_),
-        remote_(link_, tokens_, files_, blobs_, "node-b") {
+        remote_(link_, tokens_, "node-b") {
     std::promise<std::int64_t> agent, supervisor;
     executor_.post([&](store::Store& s) {
       agent.set_value(s.create_user({"ann", "Ann", domain::Role::agent, "h", 0}));
@@ -88,88 +97,125 @@ class ForwardingChatServiceTest : public ::testing::Test {
 };
 
 TEST_F(ForwardingChatServiceTest, AChatRunsEndToEndThroughForwardedCalls) {
-  auto started = get<ChatStartedWithToken>([&](auto done) {
-    remote_.start_chat({"Carla", "Carla@Example.com", "billing", std::string("hello?")}, done);
-  });
+  auto started = get(remote_, calls::StartChat{"Carla", "Carla@Example.com", "billing", std::string("hello?")});
   const auto sid = started.started.session.id;
   EXPECT_EQ(started.started.session.customer.email, "carla@example.com");
   auto customer = remote_.verify_customer(started.customer_token);
   ASSERT_TRUE(customer);
   EXPECT_EQ(customer->session_id, sid);
 
-  EXPECT_EQ(get<std::vector<domain::SessionView>>([&](auto done) { remote_.waiting(done); }).size(), 1u);
-  auto taken = get<domain::SessionView>([&](auto done) { remote_.take(agent_, sid, done); });
+  EXPECT_EQ(get(remote_, calls::ListWaiting{}).size(), 1u);
+  auto taken = get(remote_, calls::Take{agent_, sid});
   ASSERT_TRUE(taken.agent);
   EXPECT_EQ(taken.agent->id, agent_.id);
+  EXPECT_EQ(get(remote_, calls::ListActive{}).size(), 1u);
+  EXPECT_EQ(get(remote_, calls::SessionsOfAgent{agent_}).size(), 1u);
+  EXPECT_EQ(get(remote_, calls::GetSession{*customer, sid}).id, sid);
 
   NewMessage reply;
   reply.body = "hi, Ann here";
   reply.client_msg_id = "a-1";
-  auto accepted = get<MessageAccepted>([&](auto done) { remote_.send_message(agent_, sid, reply, done); });
+  auto accepted = get(remote_, calls::SendMessage{agent_, sid, reply});
   EXPECT_EQ(accepted.message.body, "hi, Ann here");
   EXPECT_FALSE(accepted.duplicate);
-  auto again = get<MessageAccepted>([&](auto done) { remote_.send_message(agent_, sid, reply, done); });
+  auto again = get(remote_, calls::SendMessage{agent_, sid, reply});
   EXPECT_TRUE(again.duplicate);
   EXPECT_EQ(again.message.seq, accepted.message.seq);
+  EXPECT_TRUE(get(remote_, calls::Typing{agent_, sid, true}));
 
-  auto history = get<std::vector<domain::MessageView>>([&](auto done) { remote_.messages_after(*customer, sid, 0, 100, done); });
+  auto history = get(remote_, calls::MessagesAfter{*customer, sid, 0, 100});
   ASSERT_GE(history.size(), 2u);
   EXPECT_EQ(history.back().client_msg_id, std::optional<std::string>("a-1"));
-  auto resumed = get<std::vector<domain::MessageView>>(
-      [&](auto done) { remote_.resume(*customer, sid, history.front().seq, done); });
+  auto resumed = get(remote_, calls::Resume{*customer, sid, history.front().seq});
   EXPECT_EQ(resumed.size(), history.size() - 1);
-  auto agent_resume = get<AgentResume>([&](auto done) { remote_.resume_agent(agent_, {{sid, 0}}, done); });
+  auto agent_resume = get(remote_, calls::ResumeAgent{agent_, {{sid, 0}}});
   EXPECT_EQ(agent_resume.sessions.size(), 1u);
   EXPECT_EQ(agent_resume.missed.size(), history.size());
 
   // Marks the agent's one message read: one row changed.
-  EXPECT_EQ(get<std::int64_t>([&](auto done) { remote_.receipt(*customer, sid, accepted.message.seq, "read", done); }),
-            1);
-  EXPECT_EQ(get<std::string>([&](auto done) { remote_.set_status(agent_, domain::AgentStatus::idle, done); }), "idle");
-  auto note = get<domain::NoteView>([&](auto done) { remote_.add_note(agent_, sid, "note", "VIP", done); });
-  EXPECT_EQ(get<std::vector<domain::NoteView>>([&](auto done) { remote_.notes(supervisor_, sid, done); }).at(0).id, note.id);
-  auto canned = get<domain::CannedView>([&](auto done) { remote_.save_canned(agent_, std::nullopt, {false, "hi", "Hi", "Hello {{customer.name}}"}, done); });
-  EXPECT_EQ(get<std::string>([&](auto done) { remote_.render_canned(agent_, canned.id, sid, done); }), "Hello Carla");
-  EXPECT_EQ(get<std::vector<domain::CannedView>>([&](auto done) { remote_.search_canned(agent_, "h", done); }).size(), 1u);
-  std::promise<bool> may_watch;
-  remote_.watch(supervisor_, sid, [&](bool allowed) { may_watch.set_value(allowed); });
-  EXPECT_TRUE(may_watch.get_future().get());
+  EXPECT_EQ(get(remote_, calls::Receipt{*customer, sid, accepted.message.seq, "read"}), 1);
+  EXPECT_EQ(get(remote_, calls::SetStatus{agent_, domain::AgentStatus::idle}), "idle");
+  auto note = get(remote_, calls::AddNote{agent_, sid, "note", "VIP"});
+  EXPECT_EQ(get(remote_, calls::ListNotes{supervisor_, sid}).at(0).id, note.id);
+  EXPECT_EQ(get(remote_, calls::EditNote{agent_, note.id, std::string("VIP customer")}).body, "VIP customer");
+  auto canned = get(remote_, calls::SaveCanned{agent_, std::nullopt, {false, "hi", "Hi", "Hello {{customer.name}}"}});
+  EXPECT_EQ(get(remote_, calls::RenderCanned{agent_, canned.id, sid}), "Hello Carla");
+  EXPECT_EQ(get(remote_, calls::SearchCanned{agent_, "h"}).size(), 1u);
+  EXPECT_EQ(get(remote_, calls::DeleteCanned{agent_, canned.id}).id, canned.id);
+  EXPECT_TRUE(get(remote_, calls::Watch{supervisor_, sid}));
+  EXPECT_EQ(get(remote_, calls::BargeIn{supervisor_, sid}).id, sid);
+  EXPECT_TRUE(get(remote_, calls::ListTransfers{agent_, sid}).empty());
 
-  auto metrics = get<domain::MetricsView>([&](auto done) { remote_.metrics(done); });
+  UploadedFile file{sid, std::string(64, 'a'), "notes.txt", "text/plain", 5, 0};
+  auto upload = get(remote_, calls::RecordUpload{agent_, sid, file});
+  EXPECT_EQ(upload.id, file.sha256);
+  EXPECT_EQ(get(remote_, calls::FindUpload{*customer, sid, file.sha256}).name, "notes.txt");
+
+  auto metrics = get(remote_, calls::GetMetrics{});
   EXPECT_EQ(metrics.active_sessions, 1);
-  auto agents = get<std::vector<domain::AgentView>>([&](auto done) { remote_.agents(done); });
+  auto agents = get(remote_, calls::ListAgents{});
   ASSERT_EQ(agents.size(), 1u);  // agents only: the supervisor is not on the floor
   EXPECT_EQ(agents[0].name, "Ann");
-  auto closed = get<domain::SessionView>([&](auto done) { remote_.close(agent_, sid, done); });
+  auto closed = get(remote_, calls::Close{agent_, sid});
   EXPECT_EQ(closed.status, "closed");
-  auto rated = get<domain::SessionView>([&](auto done) { remote_.rate(*customer, sid, 5, "great", done); });
+  auto rated = get(remote_, calls::Rate{*customer, sid, 5, "great"});
   EXPECT_EQ(rated.id, sid);
-  auto block = get<domain::BlockView>([&](auto done) { remote_.block(supervisor_, std::nullopt, std::string("spam@example.com"), "spam", done); });
-  EXPECT_EQ(get<std::vector<domain::BlockView>>([&](auto done) { remote_.blocks(done); }).at(0).id, block.id);
+  auto block = get(remote_, calls::BlockCustomer{supervisor_, std::nullopt, std::string("spam@example.com"), "spam"});
+  EXPECT_EQ(get(remote_, calls::ListBlocks{}).at(0).id, block.id);
+  EXPECT_EQ(get(remote_, calls::UnblockCustomer{supervisor_, "spam@example.com"}).id, block.id);
+}
+
+TEST_F(ForwardingChatServiceTest, ATransferIsAskedAndAnsweredThroughForwardedCalls) {
+  std::promise<std::int64_t> second;
+  executor_.post([&](store::Store& s) { second.set_value(s.create_user({"bea", "Bea", domain::Role::agent, "h", 0})); });
+  const Actor bea = Actor::staff(second.get_future().get(), domain::Role::agent, "bea");
+  get(remote_, calls::SetStatus{bea, domain::AgentStatus::active});
+  auto started = get(remote_, calls::StartChat{"Dan", "dan@example.com", "", std::nullopt});
+  const auto sid = started.started.session.id;
+  get(remote_, calls::Assign{supervisor_, sid, agent_.id, true});
+  auto transfer = get(remote_, calls::RequestTransfer{agent_, sid, bea.id, "billing question"});
+  EXPECT_EQ(transfer.status, "pending");
+  auto answered = get(remote_, calls::AnswerTransfer{bea, transfer.id, true});
+  EXPECT_EQ(answered.status, "accepted");
+  EXPECT_EQ(get(remote_, calls::ListTransfers{supervisor_, sid}).size(), 1u);
 }
 
 TEST_F(ForwardingChatServiceTest, RefusalsComeBackWithTheirCodeAndAnUnreachableLeaderIs503) {
-  auto missing = std::promise<Outcome<domain::SessionView>>();
-  remote_.take(agent_, 999, [&](auto outcome) { missing.set_value(outcome); });
-  auto refused = missing.get_future().get();
+  auto refused = outcome_of(remote_, calls::Take{agent_, 999});
   ASSERT_TRUE(std::holds_alternative<ChatError>(refused));
   EXPECT_EQ(std::get<ChatError>(refused).http_status, 404);
 
   link_.down = true;
-  auto unreachable = std::promise<Outcome<domain::SessionView>>();
-  remote_.take(agent_, 1, [&](auto outcome) { unreachable.set_value(outcome); });
-  auto answer = unreachable.get_future().get();
+  auto answer = outcome_of(remote_, calls::Take{agent_, 1});
   ASSERT_TRUE(std::holds_alternative<ChatError>(answer));
   EXPECT_EQ(std::get<ChatError>(answer).http_status, 503);
 }
 
-TEST_F(ForwardingChatServiceTest, TheLeaderRefusesUnknownCallsAndArgumentsThatDoNotFit) {
+TEST_F(ForwardingChatServiceTest, TheLeaderRefusesUnknownCallsAndRequestsThatDoNotFit) {
   std::vector<json::value> answers;
-  dispatcher_.dispatch("drop_tables", {}, [&](json::value v) { answers.push_back(v); });
+  dispatcher_.dispatch("drop_tables", json::object{}, [&](json::value v) { answers.push_back(v); });
   dispatcher_.dispatch("take", json::array{"not an actor", 1}, [&](json::value v) { answers.push_back(v); });
-  dispatcher_.dispatch("take", json::array{1}, [&](json::value v) { answers.push_back(v); });
+  dispatcher_.dispatch("take", json::object{{"agent", 1}, {"session_id", 1}}, [&](json::value v) { answers.push_back(v); });
   ASSERT_EQ(answers.size(), 3u);
   for (const auto& answer : answers) EXPECT_EQ(answer.at("error").at("code").as_string(), "bad_call") << answer;
+}
+
+// The list is the only place a call is named: every call has a name of its
+// own, and the leader's dispatcher knows each one (a request that does not fit
+// is refused as such, never as an unknown call).
+TEST_F(ForwardingChatServiceTest, EveryCallOfTheListHasOneNameAndTheLeaderKnowsIt) {
+  std::set<std::string_view> names;
+  int count = 0;
+  ChatCalls::for_each([&]<class Call>(std::type_identity<Call>) {
+    ++count;
+    EXPECT_TRUE(names.insert(Call::name).second) << "two calls named " << Call::name;
+    std::optional<json::value> answer;
+    dispatcher_.dispatch(Call::name, json::value("not a request"), [&](json::value v) { answer = v; });
+    ASSERT_TRUE(answer) << Call::name;
+    EXPECT_NE(std::string(answer->at("error").at("message").as_string()).find("does not fit"), std::string::npos)
+        << Call::name << ": " << *answer;
+  });
+  EXPECT_EQ(count, std::variant_size_v<PendingChatCall>);
 }
 
 }  // namespace

@@ -1,0 +1,348 @@
+#pragma once
+// The chat use cases, each defined once: a request type whose members are its
+// inputs, whose `Result` names what it answers and whose `name` is its name on
+// the wire between nodes. `ChatCalls` lists them all; everything that handles
+// a call is derived from that list: ChatService::execute takes any of them
+// (PendingChatCall), LocalChatService runs each on ChatEngine::handle (one
+// overload per call), ForwardingChatService sends each to the leader, whose
+// ChatCallDispatcher decodes it by name, and the JSON codec reads and writes
+// each through its Boost.Describe description (service/chat_call_codec.hpp).
+// A call missing from one of them does not compile.
+//
+// Adding a use case: a struct here (members, Result, name, description), its
+// entry in ChatCalls, its ChatEngine::handle overload, its route, its tests.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include <boost/describe/class.hpp>
+
+#include "domain/agent_status.hpp"
+#include "domain/chat_views.hpp"
+#include "domain/metrics_view.hpp"
+#include "service/chat_types.hpp"
+
+namespace livedesk::service {
+
+namespace calls {
+
+// Sessions and the queue.
+struct StartChat {
+  static constexpr std::string_view name = "start_chat";
+  using Result = ChatStartedWithToken;
+  std::string customer_name;
+  std::string email;  // as typed; compared lowercased
+  std::string subject;
+  std::optional<std::string> first_message;
+};
+struct Take {
+  static constexpr std::string_view name = "take";
+  using Result = domain::SessionView;
+  Actor agent;
+  std::int64_t session_id = 0;
+};
+struct Assign {
+  static constexpr std::string_view name = "assign";
+  using Result = domain::SessionView;
+  Actor supervisor;
+  std::int64_t session_id = 0;
+  std::int64_t agent_id = 0;
+  bool force = false;
+};
+struct Close {
+  static constexpr std::string_view name = "close";
+  using Result = domain::SessionView;
+  Actor actor;
+  std::int64_t session_id = 0;
+};
+struct Rate {
+  static constexpr std::string_view name = "rate";
+  using Result = domain::SessionView;
+  Actor customer;
+  std::int64_t session_id = 0;
+  int rating = 0;
+  std::string comment;
+};
+struct GetSession {
+  static constexpr std::string_view name = "session";
+  using Result = domain::SessionView;
+  Actor actor;
+  std::int64_t session_id = 0;
+};
+struct ListWaiting {
+  static constexpr std::string_view name = "waiting";
+  using Result = std::vector<domain::SessionView>;
+};
+struct ListActive {
+  static constexpr std::string_view name = "active";
+  using Result = std::vector<domain::SessionView>;
+};
+struct SessionsOfAgent {
+  static constexpr std::string_view name = "sessions_of";
+  using Result = std::vector<domain::SessionView>;
+  Actor agent;
+};
+struct BargeIn {
+  static constexpr std::string_view name = "barge_in";
+  using Result = domain::SessionView;
+  Actor supervisor;
+  std::int64_t session_id = 0;
+};
+// Answers true once `actor` may follow the session live.
+struct Watch {
+  static constexpr std::string_view name = "watch";
+  using Result = bool;
+  Actor actor;
+  std::int64_t session_id = 0;
+};
+
+// Messages.
+struct SendMessage {
+  static constexpr std::string_view name = "send_message";
+  using Result = MessageAccepted;
+  Actor actor;
+  std::int64_t session_id = 0;
+  NewMessage message;
+};
+struct Receipt {
+  static constexpr std::string_view name = "receipt";
+  using Result = std::int64_t;
+  Actor reader;
+  std::int64_t session_id = 0;
+  std::int64_t up_to_seq = 0;
+  std::string status;
+};
+struct Typing {
+  static constexpr std::string_view name = "typing";
+  using Result = bool;
+  Actor actor;
+  std::int64_t session_id = 0;
+  bool is_typing = false;
+};
+struct MessagesAfter {
+  static constexpr std::string_view name = "messages_after";
+  using Result = std::vector<domain::MessageView>;
+  Actor actor;
+  std::int64_t session_id = 0;
+  std::int64_t after_seq = 0;
+  int limit = 0;
+};
+// Reconnect without loss: the messages after `after_seq`, read after the call
+// was made. The caller subscribes BEFORE calling and holds live frames until it
+// has sent this history, dropping the messages the history already holds.
+struct Resume {
+  static constexpr std::string_view name = "resume";
+  using Result = std::vector<domain::MessageView>;
+  Actor actor;
+  std::int64_t session_id = 0;
+  std::int64_t after_seq = 0;
+};
+// The agent's open chats and, for each session in `resume` (id -> last seq
+// seen), the messages after it; subscribe first, as for Resume.
+struct ResumeAgent {
+  static constexpr std::string_view name = "resume_agent";
+  using Result = AgentResume;
+  Actor agent;
+  std::vector<std::pair<std::int64_t, std::int64_t>> resume;
+};
+
+// Uploads: the engine's half (who may, and the row); the bytes are stored by AttachmentService.
+struct RecordUpload {
+  static constexpr std::string_view name = "record_upload";
+  using Result = Upload;
+  Actor actor;
+  std::int64_t session_id = 0;
+  UploadedFile file;
+};
+struct FindUpload {
+  static constexpr std::string_view name = "find_upload";
+  using Result = UploadedFile;
+  Actor actor;
+  std::int64_t session_id = 0;
+  std::string sha256;
+};
+
+// Agents and the dashboard.
+struct SetStatus {
+  static constexpr std::string_view name = "set_status";
+  using Result = std::string;
+  Actor agent;
+  domain::AgentStatus status = domain::AgentStatus::offline;
+};
+struct GetMetrics {
+  static constexpr std::string_view name = "metrics";
+  using Result = domain::MetricsView;
+};
+struct ListAgents {
+  static constexpr std::string_view name = "agents";
+  using Result = std::vector<domain::AgentView>;
+};
+
+// Transfers.
+struct RequestTransfer {
+  static constexpr std::string_view name = "request_transfer";
+  using Result = domain::TransferView;
+  Actor agent;
+  std::int64_t session_id = 0;
+  std::optional<std::int64_t> to_agent_id;
+  std::string reason;
+};
+struct AnswerTransfer {
+  static constexpr std::string_view name = "answer_transfer";
+  using Result = domain::TransferView;
+  Actor agent;
+  std::int64_t transfer_id = 0;
+  bool accept = false;
+};
+struct ListTransfers {
+  static constexpr std::string_view name = "transfers";
+  using Result = std::vector<domain::TransferView>;
+  Actor actor;
+  std::int64_t session_id = 0;
+};
+
+// Blocks.
+struct BlockCustomer {
+  static constexpr std::string_view name = "block";
+  using Result = domain::BlockView;
+  Actor actor;
+  std::optional<std::int64_t> customer_id;
+  std::optional<std::string> email;
+  std::string reason;
+};
+struct UnblockCustomer {
+  static constexpr std::string_view name = "unblock";
+  using Result = domain::BlockView;
+  Actor actor;
+  std::string email;
+};
+struct ListBlocks {
+  static constexpr std::string_view name = "blocks";
+  using Result = std::vector<domain::BlockView>;
+};
+
+// Notes.
+struct AddNote {
+  static constexpr std::string_view name = "add_note";
+  using Result = domain::NoteView;
+  Actor actor;
+  std::int64_t session_id = 0;
+  std::string kind;
+  std::string body;
+};
+// No `body` deletes the note.
+struct EditNote {
+  static constexpr std::string_view name = "edit_note";
+  using Result = domain::NoteView;
+  Actor actor;
+  std::int64_t note_id = 0;
+  std::optional<std::string> body;
+};
+struct ListNotes {
+  static constexpr std::string_view name = "notes";
+  using Result = std::vector<domain::NoteView>;
+  Actor actor;
+  std::int64_t session_id = 0;
+};
+
+// Canned responses.
+struct SaveCanned {
+  static constexpr std::string_view name = "save_canned";
+  using Result = domain::CannedView;
+  Actor actor;
+  std::optional<std::int64_t> id;  // empty: a new one
+  NewCanned canned;
+};
+struct DeleteCanned {
+  static constexpr std::string_view name = "delete_canned";
+  using Result = domain::CannedView;
+  Actor actor;
+  std::int64_t id = 0;
+};
+struct SearchCanned {
+  static constexpr std::string_view name = "search_canned";
+  using Result = std::vector<domain::CannedView>;
+  Actor actor;
+  std::string prefix;
+};
+struct RenderCanned {
+  static constexpr std::string_view name = "render_canned";
+  using Result = std::string;
+  Actor actor;
+  std::int64_t canned_id = 0;
+  std::int64_t session_id = 0;
+};
+
+BOOST_DESCRIBE_STRUCT(StartChat, (), (customer_name, email, subject, first_message))
+BOOST_DESCRIBE_STRUCT(Take, (), (agent, session_id))
+BOOST_DESCRIBE_STRUCT(Assign, (), (supervisor, session_id, agent_id, force))
+BOOST_DESCRIBE_STRUCT(Close, (), (actor, session_id))
+BOOST_DESCRIBE_STRUCT(Rate, (), (customer, session_id, rating, comment))
+BOOST_DESCRIBE_STRUCT(GetSession, (), (actor, session_id))
+BOOST_DESCRIBE_STRUCT(ListWaiting, (), ())
+BOOST_DESCRIBE_STRUCT(ListActive, (), ())
+BOOST_DESCRIBE_STRUCT(SessionsOfAgent, (), (agent))
+BOOST_DESCRIBE_STRUCT(BargeIn, (), (supervisor, session_id))
+BOOST_DESCRIBE_STRUCT(Watch, (), (actor, session_id))
+BOOST_DESCRIBE_STRUCT(SendMessage, (), (actor, session_id, message))
+BOOST_DESCRIBE_STRUCT(Receipt, (), (reader, session_id, up_to_seq, status))
+BOOST_DESCRIBE_STRUCT(Typing, (), (actor, session_id, is_typing))
+BOOST_DESCRIBE_STRUCT(MessagesAfter, (), (actor, session_id, after_seq, limit))
+BOOST_DESCRIBE_STRUCT(Resume, (), (actor, session_id, after_seq))
+BOOST_DESCRIBE_STRUCT(ResumeAgent, (), (agent, resume))
+BOOST_DESCRIBE_STRUCT(RecordUpload, (), (actor, session_id, file))
+BOOST_DESCRIBE_STRUCT(FindUpload, (), (actor, session_id, sha256))
+BOOST_DESCRIBE_STRUCT(SetStatus, (), (agent, status))
+BOOST_DESCRIBE_STRUCT(GetMetrics, (), ())
+BOOST_DESCRIBE_STRUCT(ListAgents, (), ())
+BOOST_DESCRIBE_STRUCT(RequestTransfer, (), (agent, session_id, to_agent_id, reason))
+BOOST_DESCRIBE_STRUCT(AnswerTransfer, (), (agent, transfer_id, accept))
+BOOST_DESCRIBE_STRUCT(ListTransfers, (), (actor, session_id))
+BOOST_DESCRIBE_STRUCT(BlockCustomer, (), (actor, customer_id, email, reason))
+BOOST_DESCRIBE_STRUCT(UnblockCustomer, (), (actor, email))
+BOOST_DESCRIBE_STRUCT(ListBlocks, (), ())
+BOOST_DESCRIBE_STRUCT(AddNote, (), (actor, session_id, kind, body))
+BOOST_DESCRIBE_STRUCT(EditNote, (), (actor, note_id, body))
+BOOST_DESCRIBE_STRUCT(ListNotes, (), (actor, session_id))
+BOOST_DESCRIBE_STRUCT(SaveCanned, (), (actor, id, canned))
+BOOST_DESCRIBE_STRUCT(DeleteCanned, (), (actor, id))
+BOOST_DESCRIBE_STRUCT(SearchCanned, (), (actor, prefix))
+BOOST_DESCRIBE_STRUCT(RenderCanned, (), (actor, canned_id, session_id))
+
+}  // namespace calls
+
+// A call on its way, with whom to answer: `done` gets the outcome exactly once.
+template <class Call>
+struct PendingCall {
+  Call request;
+  Done<typename Call::Result> done;
+};
+
+// A list of call types, and what is derived from it.
+template <class... Calls>
+struct CallList {
+  using Pending = std::variant<PendingCall<Calls>...>;
+  // Calls `visit(std::type_identity<Call>{})` for each call type, in order.
+  template <class Visit>
+  static void for_each(Visit&& visit) {
+    (visit(std::type_identity<Calls>{}), ...);
+  }
+};
+
+// Every chat use case; see the file comment.
+using ChatCalls = CallList<calls::StartChat, calls::Take, calls::Assign, calls::Close, calls::Rate, calls::GetSession,
+                           calls::ListWaiting, calls::ListActive, calls::SessionsOfAgent, calls::BargeIn, calls::Watch,
+                           calls::SendMessage, calls::Receipt, calls::Typing, calls::MessagesAfter, calls::Resume,
+                           calls::ResumeAgent, calls::RecordUpload, calls::FindUpload, calls::SetStatus,
+                           calls::GetMetrics, calls::ListAgents, calls::RequestTransfer, calls::AnswerTransfer,
+                           calls::ListTransfers, calls::BlockCustomer, calls::UnblockCustomer, calls::ListBlocks,
+                           calls::AddNote, calls::EditNote, calls::ListNotes, calls::SaveCanned, calls::DeleteCanned,
+                           calls::SearchCanned, calls::RenderCanned>;
+using PendingChatCall = ChatCalls::Pending;
+
+}  // namespace livedesk::service

@@ -26,8 +26,8 @@ RedisPublisher::~RedisPublisher() { stop(); }
 
 bool RedisPublisher::offer(const Event& event) {
   // Numbered under the queue's lock, so numbers follow queue order; a dropped event uses up its number too.
-  const bool queued = queue_.post_if(Queued{0, event}, [this](Queued& queued, std::size_t pending) {
-    queued.n = next_n_++;
+  const bool queued = queue_.post_if(Queued{0, event}, [this](Queued& entry, std::size_t pending) {
+    entry.n = next_n_++;
     return connected_ && pending < options_.max_queued;
   });
   if (!queued) ++dropped_;
@@ -62,9 +62,8 @@ void RedisPublisher::run() {
                          {{"node", options_.node_id}, {"server", endpoint_.address()}});
     }
 
-    // Stopped and drained: what was offered before stop() has been sent.
     std::deque<Queued> batch;
-    if (!queue_.take_all_for(batch, options_.heartbeat)) break;
+    if (!queue_.take_all_for(batch, options_.heartbeat)) break;  // stopped, and all offered before it is sent
     try {
       if (!batch.empty()) {
         send(*connection_, batch);

@@ -2,10 +2,10 @@
 // plus the floor's session, queue and status changes.
 #include "api/chat_ws.hpp"
 #include "api/chat_ws_common.hpp"
-#include "api/resume_gate.hpp"
 #include "api/topics.hpp"
 #include "api/ws_protocol.hpp"
 #include "domain/agent_status.hpp"
+#include "realtime/resume_gate.hpp"
 
 namespace livedesk::api {
 namespace json = boost::json;
@@ -38,8 +38,8 @@ class AgentWs final : public WsProtocol {
     }
     actor_ = service::Actor::staff(principal->user_id, principal->role, principal->username);
     chat_.staff_connected(*actor_);
-    // Subscribed before anything is read: see api/resume_gate.hpp.
-    gate_ = std::make_shared<ResumeGate>(connection_);
+    // Subscribed before anything is read: see realtime/resume_gate.hpp.
+    gate_ = std::make_shared<realtime::ResumeGate>(connection_);
     for (const char* type : {"session_update", "queue_depth_changed", "agent_status_changed", "canned_update",
                              "block_update"})
       hub_.subscribe(topics::floor(type), gate_);
@@ -111,7 +111,7 @@ class AgentWs final : public WsProtocol {
   const service::AuthService& auth_;
   realtime::TopicHub& hub_;
   std::optional<service::Actor> actor_;
-  std::shared_ptr<ResumeGate> gate_;  // the socket's floor and agent subscriptions (the hub holds it weakly)
+  std::shared_ptr<realtime::ResumeGate> gate_;  // the socket's floor and agent subscriptions (the hub holds it weakly)
 };
 }  // namespace
 

@@ -48,18 +48,30 @@ json::object session_json(const domain::SessionView& s) {
           {"queue_position", s.queue_position}};
 }
 
-realtime::Frame event_frame(std::string_view type, json::object data) {
+namespace {
+std::string event_text(std::string_view type, json::object data) {
   json::object frame;
   frame["type"] = type;
   frame["data"] = std::move(data);
   frame["timestamp"] = domain::format_iso8601(std::chrono::system_clock::now());
-  return realtime::make_frame(json::serialize(frame));
+  return json::serialize(frame);
+}
+}  // namespace
+
+realtime::Frame event_frame(std::string_view type, json::object data) {
+  return realtime::make_frame(event_text(type, std::move(data)));
 }
 
 realtime::Frame error_frame(std::string_view code, std::string_view message, json::object extra) {
   extra["code"] = code;
   extra["message"] = message;
   return event_frame("error", std::move(extra));
+}
+
+realtime::Frame message_created_frame(const domain::MessageView& message) {
+  return realtime::make_frame(
+      event_text("message_created", {{"session_id", message.session_id}, {"message", message_json(message)}}),
+      realtime::MessagePosition{message.session_id, message.seq});
 }
 
 }  // namespace livedesk::api

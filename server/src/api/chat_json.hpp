@@ -17,5 +17,7 @@ boost::json::value time_json(std::optional<std::int64_t> unix_ms);
 // One server-to-client frame, serialized once; timestamp is now (UTC, ms).
 realtime::Frame event_frame(std::string_view type, boost::json::object data);
 realtime::Frame error_frame(std::string_view code, std::string_view message, boost::json::object extra = {});
+// `message_created` for one message; the frame carries the message's position (see realtime/resume_gate.hpp).
+realtime::Frame message_created_frame(const domain::MessageView& message);
 
 }  // namespace livedesk::api

@@ -32,7 +32,7 @@ service::Done<service::MessageAccepted> ack_to(std::shared_ptr<WsConnection> con
 void append_history(std::vector<realtime::Frame>& frames, std::map<std::int64_t, std::int64_t>& covered,
                     const std::vector<domain::MessageView>& messages) {
   for (const auto& message : messages) {
-    frames.push_back(event_frame("message_created", {{"session_id", message.session_id}, {"message", message_json(message)}}));
+    frames.push_back(message_created_frame(message));
     auto& seq = covered[message.session_id];
     seq = std::max(seq, message.seq);
   }

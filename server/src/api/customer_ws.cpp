@@ -1,9 +1,9 @@
 // The customer's socket: one session, opened by its customer_token.
 #include "api/chat_ws.hpp"
 #include "api/chat_ws_common.hpp"
-#include "api/resume_gate.hpp"
 #include "api/topics.hpp"
 #include "api/ws_protocol.hpp"
+#include "realtime/resume_gate.hpp"
 
 namespace livedesk::api {
 namespace json = boost::json;
@@ -49,8 +49,8 @@ class CustomerWs final : public WsProtocol {
     hub_.subscribe(topics::customer_control(actor->session_id), control_);
     chat_.customer_connected(actor->session_id);
     const auto session_id = actor->session_id;
-    // Subscribed before anything is read: see api/resume_gate.hpp.
-    gate_ = std::make_shared<ResumeGate>(connection_);
+    // Subscribed before anything is read: see realtime/resume_gate.hpp.
+    gate_ = std::make_shared<realtime::ResumeGate>(connection_);
     hub_.subscribe(topics::customer_of(session_id), gate_);
     auto connection = connection_;
     chat_.call(service::calls::GetSession{*actor, session_id}, [this_ = shared_from_this(), connection, gate = gate_, actor = *actor, last_seq,
@@ -109,7 +109,7 @@ class CustomerWs final : public WsProtocol {
   realtime::TopicHub& hub_;
   std::optional<service::Actor> actor_;
   std::shared_ptr<ClosingSubscriber> control_;
-  std::shared_ptr<ResumeGate> gate_;  // the socket's subscription to its session (the hub holds it weakly)
+  std::shared_ptr<realtime::ResumeGate> gate_;  // the socket's subscription to its session (the hub holds it weakly)
 };
 }  // namespace
 

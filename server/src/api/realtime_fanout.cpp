@@ -40,7 +40,7 @@ struct Fanout {
     }
   }
   void operator()(const bus::MessageCreated& e) const {
-    auto frame = event_frame("message_created", {{"session_id", e.message.session_id}, {"message", message_json(e.message)}});
+    auto frame = message_created_frame(e.message);
     std::vector<std::string> to{topics::customer_of(e.message.session_id), topics::watchers_of(e.message.session_id),
                                 topics::floor("message_created")};
     if (e.agent_id) to.push_back(topics::agent(*e.agent_id));

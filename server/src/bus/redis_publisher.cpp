@@ -25,25 +25,17 @@ RedisPublisher::RedisPublisher(RedisEndpoint endpoint, const RedisBusOptions& op
 RedisPublisher::~RedisPublisher() { stop(); }
 
 bool RedisPublisher::offer(const Event& event) {
-  {
-    std::lock_guard lock(mutex_);
-    std::uint64_t n = next_n_++;
-    if (stopping_ || !connected_ || queue_.size() >= options_.max_queued) {
-      ++dropped_;
-      return false;
-    }
-    queue_.push_back(Queued{n, event});
-  }
-  wake_.notify_one();
-  return true;
+  // Numbered under the queue's lock, so numbers follow queue order; a dropped event uses up its number too.
+  const bool queued = queue_.post_if(Queued{0, event}, [this](Queued& entry, std::size_t pending) {
+    entry.n = next_n_++;
+    return connected_ && pending < options_.max_queued;
+  });
+  if (!queued) ++dropped_;
+  return queued;
 }
 
 void RedisPublisher::stop() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_one();
+  queue_.stop();
   if (thread_.joinable()) thread_.join();
 }
 
@@ -60,14 +52,10 @@ void RedisPublisher::run() {
         ++connect_failures_;
         if (!failing) support::log_event(spdlog::level::warn, "redis_publisher_connect_failed", {{"error", e.what()}});
         failing = true;
-        std::unique_lock lock(mutex_);
-        if (wake_.wait_for(lock, backoff.next(), [this] { return stopping_; })) break;
+        if (queue_.wait_for_stop(backoff.next())) break;
         continue;
       }
-      {
-        std::lock_guard lock(mutex_);
-        connected_ = true;
-      }
+      connected_ = true;
       backoff.reset();
       failing = false;
       support::log_event(spdlog::level::info, "redis_publisher_connected",
@@ -75,17 +63,11 @@ void RedisPublisher::run() {
     }
 
     std::deque<Queued> batch;
-    bool stopping = false;
-    {
-      std::unique_lock lock(mutex_);
-      wake_.wait_for(lock, options_.heartbeat, [this] { return stopping_ || !queue_.empty(); });
-      batch.swap(queue_);
-      stopping = stopping_;
-    }
+    if (!queue_.take_all_for(batch, options_.heartbeat)) break;  // stopped, and all offered before it is sent
     try {
       if (!batch.empty()) {
         send(*connection_, batch);
-      } else if (!stopping) {
+      } else {
         // Idle: find out now, not at the next event, whether Redis is still there.
         auto reply = connection_->command({"PING"});
         if (reply->type == REDIS_REPLY_ERROR) throw RedisConnectionError("PING: " + std::string(reply->str, reply->len));
@@ -96,12 +78,9 @@ void RedisPublisher::run() {
       connection_.reset();
       went_down(batch.size());
       failing = true;
-      if (stopping) break;
-      std::unique_lock lock(mutex_);
-      if (wake_.wait_for(lock, backoff.next(), [this] { return stopping_; })) break;
+      if (queue_.wait_for_stop(backoff.next())) break;
       continue;
     }
-    if (stopping) break;
   }
   connection_.reset();
   went_down(0);
@@ -130,10 +109,8 @@ void RedisPublisher::send(RedisConnection& connection, std::deque<Queued>& batch
 
 // Everything not confirmed is lost, and offers are refused until we reconnect.
 void RedisPublisher::went_down(std::size_t unconfirmed) {
-  std::lock_guard lock(mutex_);
   connected_ = false;
-  dropped_ += unconfirmed + queue_.size();
-  queue_.clear();
+  dropped_ += unconfirmed + queue_.clear();
 }
 
 }  // namespace livedesk::bus

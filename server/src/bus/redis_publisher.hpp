@@ -4,16 +4,15 @@
 // connection is down (or too far behind) the event is dropped and counted,
 // and its number is used anyway, so receivers see the gap and resync.
 #include <atomic>
-#include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <memory>
-#include <mutex>
 #include <thread>
 
 #include "bus/events.hpp"
 #include "bus/redis_bus_options.hpp"
 #include "bus/redis_endpoint.hpp"
+#include "support/job_queue.hpp"
 
 namespace livedesk::bus {
 
@@ -50,14 +49,13 @@ class RedisPublisher {
   const RedisEndpoint endpoint_;
   const RedisBusOptions options_;
 
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  std::deque<Queued> queue_;
-  std::uint64_t next_n_ = 1;
-  bool stopping_ = false;
+  support::JobQueue<Queued> queue_;
+  std::uint64_t next_n_ = 1;  // guarded by queue_'s lock (see offer)
   std::unique_ptr<RedisConnection> connection_;  // publisher thread only
 
-  std::atomic<bool> connected_{false};  // written under mutex_, so offer() and going down agree
+  // Publisher thread writes; offer() reads it under queue_'s lock. Going down
+  // clears it before the queue, so no offer is queued after that clear.
+  std::atomic<bool> connected_{false};
   std::atomic<std::uint64_t> published_{0}, dropped_{0}, connect_failures_{0};
   std::thread thread_;
 };

@@ -131,7 +131,7 @@ class Session final : public api::WsConnection, public std::enable_shared_from_t
       frame = queue_.front();
     }
     ws_.text(true);
-    ws_.async_write(asio::buffer(*frame), [self = shared_from_this(), frame](beast::error_code ec, std::size_t) {
+    ws_.async_write(asio::buffer(frame->text), [self = shared_from_this(), frame](beast::error_code ec, std::size_t) {
       {
         std::lock_guard lock(self->mutex_);
         self->queue_.pop();

@@ -86,7 +86,7 @@ TEST(FrameQueue, RefusesPastItsByteBudget) {
   queue.pop();
   EXPECT_EQ(queue.bytes(), 5u);
   EXPECT_TRUE(queue.push(make_frame("1")));
-  EXPECT_EQ(*queue.front(), "12345");
+  EXPECT_EQ(queue.front()->text, "12345");
 }
 
 TEST(FrameQueue, ANewerSnapshotReplacesTheQueuedOneInPlace) {
@@ -98,7 +98,7 @@ TEST(FrameQueue, ANewerSnapshotReplacesTheQueuedOneInPlace) {
   EXPECT_EQ(queue.bytes(), std::string("small-1snapshot-Bsmall-2").size());
   std::vector<std::string> order;
   while (!queue.empty()) {
-    order.push_back(*queue.front());
+    order.push_back(queue.front()->text);
     queue.pop();
   }
   EXPECT_EQ(order, (std::vector<std::string>{"small-1", "snapshot-B", "small-2"}));
@@ -108,7 +108,7 @@ TEST(FrameQueue, TheFrameOnTheWireIsNeverReplaced) {
   FrameQueue queue(100);
   ASSERT_TRUE(queue.push_latest(make_frame("old"), 3, true));
   ASSERT_TRUE(queue.push_latest(make_frame("new"), 3, true));
-  EXPECT_EQ(*queue.front(), "old");
+  EXPECT_EQ(queue.front()->text, "old");
   queue.pop();
-  EXPECT_EQ(*queue.front(), "new");
+  EXPECT_EQ(queue.front()->text, "new");
 }

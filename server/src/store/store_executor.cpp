@@ -34,28 +34,14 @@ StoreExecutor::StoreExecutor(std::unique_ptr<Store> store, std::size_t max_batch
 
 bool StoreExecutor::post_read(Job job) {
   if (readers_.empty()) return post(std::move(job));
-  {
-    std::lock_guard lock(mutex_);
-    if (stopping_) return false;
-    reads_.push_back(std::move(job));
-  }
-  read_wake_.notify_one();
-  return true;
+  return reads_.post(std::move(job));
 }
 
 void StoreExecutor::run_reader(Store& store) {
   pthread_setname_np(pthread_self(), "store-read");
-  for (;;) {
-    Job job;
-    {
-      std::unique_lock lock(mutex_);
-      read_wake_.wait(lock, [this] { return stopping_ || !reads_.empty(); });
-      if (reads_.empty()) return;  // stopping and drained
-      job = std::move(reads_.front());
-      reads_.pop_front();
-    }
+  while (auto job = reads_.take_one()) {
     try {
-      job(store);
+      (*job)(store);
     } catch (const std::exception& error) {
       report_failure(error.what());
     }
@@ -68,51 +54,30 @@ bool StoreExecutor::post(Job job) {
   return post_write([job = std::move(job)](Store& store, CommitHooks&) { job(store); });
 }
 
-bool StoreExecutor::post_write(WriteJob job) {
-  {
-    std::lock_guard lock(mutex_);
-    if (stopping_) return false;
-    jobs_.push_back(std::move(job));
-  }
-  wake_.notify_one();
-  return true;
-}
+bool StoreExecutor::post_write(WriteJob job) { return jobs_.post(std::move(job)); }
 
 void StoreExecutor::stop() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_one();
-  read_wake_.notify_all();
+  // Both refuse new work before anything is joined, as one flag did.
+  jobs_.stop();
+  reads_.stop();
   for (auto& reader : readers_)
     if (reader.joinable() && reader.get_id() != std::this_thread::get_id()) reader.join();
   if (thread_.joinable() && !on_store_thread()) thread_.join();
 }
 
-std::size_t StoreExecutor::pending() const {
-  std::lock_guard lock(mutex_);
-  return jobs_.size();
-}
+std::size_t StoreExecutor::pending() const { return jobs_.pending(); }
 
 void StoreExecutor::run() {
   pthread_setname_np(pthread_self(), "store");
-  std::vector<WriteJob> batch;
-  for (;;) {
-    {
-      std::unique_lock lock(mutex_);
-      wake_.wait(lock, [this] { return stopping_ || !jobs_.empty(); });
-      if (jobs_.empty()) return;  // stopping and drained
-      const std::size_t take = std::min(max_batch_, jobs_.size());
-      batch.assign(std::make_move_iterator(jobs_.begin()), std::make_move_iterator(jobs_.begin() + take));
-      jobs_.erase(jobs_.begin(), jobs_.begin() + take);
-    }
+  // Group commit: everything queued while the last batch committed, up to max_batch_.
+  std::deque<WriteJob> batch;
+  while (jobs_.take_all(batch, max_batch_)) {
     run_batch(batch);
     batch.clear();
   }
 }
 
-void StoreExecutor::run_batch(std::vector<WriteJob>& batch) {
+void StoreExecutor::run_batch(std::deque<WriteJob>& batch) {
   std::vector<std::function<void(bool)>> hooks;
   bool committed = true;
   try {

@@ -8,16 +8,15 @@
 // savepoint (a job that throws rolls back alone). Work a job registers with
 // CommitHooks::after_commit runs only once that transaction is durable, so
 // an acknowledgement sent from there is never for something that can vanish.
-#include <condition_variable>
 #include <cstddef>
 #include <deque>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <thread>
 #include <vector>
 
 #include "store/store.hpp"
+#include "support/job_queue.hpp"
 
 namespace livedesk::store {
 
@@ -65,18 +64,14 @@ class StoreExecutor {
 
  private:
   void run();
-  void run_batch(std::vector<WriteJob>& batch);
+  void run_batch(std::deque<WriteJob>& batch);
   void run_reader(Store& store);
 
   std::unique_ptr<Store> store_;
   const std::size_t max_batch_;
-  mutable std::mutex mutex_;
-  std::condition_variable wake_;
-  std::deque<WriteJob> jobs_;
-  bool stopping_ = false;
+  support::JobQueue<WriteJob> jobs_;
   std::vector<std::unique_ptr<Store>> reader_stores_;
-  std::condition_variable read_wake_;
-  std::deque<Job> reads_;  // guarded by mutex_
+  support::JobQueue<Job> reads_;
   std::vector<std::thread> readers_;
   std::thread thread_;  // last: starts after everything it uses exists
 };

@@ -8,41 +8,21 @@ WorkerThread::WorkerThread(std::string name) : name_(std::move(name)), thread_([
 
 WorkerThread::~WorkerThread() { stop(); }
 
-bool WorkerThread::post(std::function<void()> job) {
-  {
-    std::lock_guard lock(mutex_);
-    if (stopping_) return false;
-    jobs_.push_back(std::move(job));
-  }
-  wake_.notify_one();
-  return true;
-}
+bool WorkerThread::post(std::function<void()> job) { return jobs_.post(std::move(job)); }
 
 void WorkerThread::stop() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_one();
+  jobs_.stop();
   if (thread_.joinable() && thread_.get_id() != std::this_thread::get_id()) thread_.join();
 }
 
-std::size_t WorkerThread::pending() const {
-  std::lock_guard lock(mutex_);
-  return jobs_.size();
-}
+std::size_t WorkerThread::pending() const { return jobs_.pending(); }
 
 void WorkerThread::run() {
   pthread_setname_np(pthread_self(), name_.substr(0, 15).c_str());
-  for (;;) {
-    std::deque<std::function<void()>> batch;
-    {
-      std::unique_lock lock(mutex_);
-      wake_.wait(lock, [this] { return stopping_ || !jobs_.empty(); });
-      if (jobs_.empty()) return;  // stopping and drained
-      batch.swap(jobs_);
-    }
+  std::deque<std::function<void()>> batch;
+  while (jobs_.take_all(batch)) {
     for (auto& job : batch) job();
+    batch.clear();
   }
 }
 

@@ -1,15 +1,15 @@
 #pragma once
 // One thread that runs posted jobs in order. Any thread may post; stop() runs
 // every job already posted, then joins, so queued work is never dropped.
-#include <condition_variable>
-#include <deque>
 #include <functional>
-#include <mutex>
 #include <string>
 #include <thread>
 
+#include "support/job_queue.hpp"
+
 namespace livedesk::support {
 
+// A named thread draining one JobQueue.
 class WorkerThread {
  public:
   explicit WorkerThread(std::string name);
@@ -27,11 +27,8 @@ class WorkerThread {
   void run();
 
   std::string name_;
-  mutable std::mutex mutex_;
-  std::condition_variable wake_;
-  std::deque<std::function<void()>> jobs_;
-  bool stopping_ = false;
-  std::thread thread_;
+  JobQueue<std::function<void()>> jobs_;
+  std::thread thread_;  // last: starts after everything it uses exists
 };
 
 }  // namespace livedesk::support

@@ -38,7 +38,8 @@ asio::awaitable<std::optional<tcp::socket>> LoopbackDialer::dial() {
       if (debug_enabled()) std::cerr << "bind: " << ec.message() << "\n";
       continue;
     }
-    auto [cec] = co_await s.async_connect(servers_[server_next_++ % servers_.size()], asio::as_tuple(asio::use_awaitable));
+    const auto& server = servers_[server_next_++ % servers_.size()];
+    auto [cec] = co_await s.async_connect(server, asio::as_tuple(asio::use_awaitable));
     if (cec) {
       if (debug_enabled()) std::cerr << "connect: " << cec.message() << "\n";
       continue;

@@ -18,6 +18,8 @@
 #include <limits>
 #include <stdexcept>
 
+#include "testkit/http_request.hpp"
+
 namespace livedesk::it {
 namespace asio = boost::asio;
 namespace beast = boost::beast;
@@ -29,21 +31,6 @@ using namespace std::chrono_literals;
 namespace {
 constexpr auto kExchangeDeadline = 30s;
 
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
-void fill_from_message(HttpResult& result, const http::response<http::string_body>& message) {
-  result.status = static_cast<int>(message.result_int());
-  for (const auto& field : message) result.headers.emplace_back(field.name_string(), field.value());
-  result.body = message.body();
-  boost::system::error_code ec;
-  auto value = json::parse(result.body, ec);
-  if (!ec) result.json = std::move(value);
-}
-
 bool is_snake_case(std::string_view code) {
   if (code.empty() || !std::islower(static_cast<unsigned char>(code.front()))) return false;
   return std::all_of(code.begin(), code.end(), [](char c) {
@@ -52,62 +39,15 @@ bool is_snake_case(std::string_view code) {
 }
 }  // namespace
 
-std::string HttpResult::header(std::string_view name) const {
-  for (const auto& [key, value] : headers)
-    if (iequals(key, name)) return value;
-  return "";
-}
-
-bool HttpResult::has_header(std::string_view name) const {
-  return std::any_of(headers.begin(), headers.end(), [&](const auto& h) { return iequals(h.first, name); });
-}
-
-std::string HttpResult::error_code() const {
-  if (!json || !json->is_object()) return "";
-  const auto* error = json->as_object().if_contains("error");
-  if (!error || !error->is_object()) return "";
-  const auto* code = error->as_object().if_contains("code");
-  if (!code || !code->is_string()) return "";
-  return std::string(code->as_string());
-}
-
-const json::object& HttpResult::object() const {
-  if (!json || !json->is_object()) throw std::runtime_error("the body is not a JSON object:\n" + describe());
-  return json->as_object();
-}
-
-std::string HttpResult::describe() const {
-  std::string text;
-  if (!error.empty()) text += "[transport error: " + error + (truncated ? ", truncated" : "") + "]\n";
-  text += "HTTP " + std::to_string(status) + "\n";
-  for (const auto& [name, value] : headers) text += name + ": " + value + "\n";
-  text += "\n";
-  text += body.size() > 2000 ? body.substr(0, 2000) + "...(" + std::to_string(body.size()) + " bytes)" : body;
-  return text;
-}
-
 HttpResult try_request(unsigned short port, const std::string& method, const std::string& target,
                        const std::string& body, const Headers& headers, const std::string& source_address) {
   HttpResult result;
   asio::io_context ioc;
   beast::tcp_stream stream(ioc);
 
-  http::request<http::string_body> req;
-  const auto verb = http::string_to_verb(method);
-  if (verb == http::verb::unknown)
-    req.method_string(method);
-  else
-    req.method(verb);
-  req.target(target);
-  req.version(11);
-  req.set(http::field::host, "127.0.0.1:" + std::to_string(port));
-  req.set(http::field::user_agent, "livedesk-integration-test");
-  if (!body.empty() || method == "POST" || method == "PUT" || method == "PATCH") {
-    req.set(http::field::content_type, "application/json");
-    req.body() = body;
-    req.prepare_payload();
-  }
-  for (const auto& [name, value] : headers) req.set(name, value);
+  const std::string host = "127.0.0.1:" + std::to_string(port);
+  auto req =
+      testkit::make_request(method, target, body, headers, testkit::RequestLine{host, "livedesk-integration-test"});
 
   http::response_parser<http::string_body> parser;
   parser.body_limit(std::numeric_limits<std::uint64_t>::max());
@@ -160,8 +100,7 @@ HttpResult try_request(unsigned short port, const std::string& method, const std
     }
     return result;
   }
-  fill_from_message(result, parser.get());
-  return result;
+  return HttpResult::from(parser.get());
 }
 
 HttpResult request(unsigned short port, const std::string& method, const std::string& target,
@@ -266,8 +205,7 @@ HttpResult parse_raw_response(const std::string& bytes) {
     result.body = bytes;
     return result;
   }
-  fill_from_message(result, parser.get());
-  return result;
+  return HttpResult::from(parser.get());
 }
 
 ::testing::AssertionResult HasStatus(const HttpResult& result, int status) {

@@ -1,43 +1,22 @@
 // A small blocking HTTP/1.1 client for the integration tests (Beast inside,
 // one connection per request, 30 s deadline on every exchange), plus raw
-// socket helpers for requests that are not valid HTTP.
+// socket helpers for requests that are not valid HTTP. The request bytes and
+// the result type are the testkit's, shared with the load generator.
 #pragma once
 
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
 #include <chrono>
-#include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
-#include <vector>
+
+#include "testkit/http_result.hpp"
 
 namespace livedesk::it {
 
-using Headers = std::vector<std::pair<std::string, std::string>>;
-
-struct HttpResult {
-  int status = 0;
-  Headers headers;  // as received
-  std::string body;
-  std::optional<boost::json::value> json;  // the body, when it parses as JSON
-  // Transport outcome: empty when a complete response arrived.
-  std::string error;
-  // A response had begun arriving when the connection ended (never acceptable).
-  bool truncated = false;
-
-  bool complete() const { return error.empty(); }
-  // Case-insensitive; "" when absent.
-  std::string header(std::string_view name) const;
-  bool has_header(std::string_view name) const;
-  // error.code of a contract error body, "" when the body has none.
-  std::string error_code() const;
-  // The JSON body as an object (throws when the body is not a JSON object).
-  const boost::json::object& object() const;
-  // status, headers and body, for failure messages.
-  std::string describe() const;
-};
+using Headers = testkit::Headers;
+using HttpResult = testkit::HttpResult;
 
 // Never throws for transport problems: they end up in HttpResult::error.
 HttpResult try_request(unsigned short port, const std::string& method, const std::string& target,

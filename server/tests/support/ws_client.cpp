@@ -1,10 +1,11 @@
 #include "support/ws_client.hpp"
 
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
-#include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
@@ -12,6 +13,8 @@
 #include <sstream>
 #include <stdexcept>
 #include <thread>
+
+#include "testkit/ws_connection.hpp"
 
 namespace livedesk::it {
 namespace asio = boost::asio;
@@ -30,23 +33,19 @@ std::string clip(std::string text, std::size_t max = 240) {
 }
 }  // namespace
 
+// The socket itself is a testkit::WsConnection living on `ioc`, which the io
+// thread runs; the test thread only posts to it and reads what the callbacks
+// left under `mu`.
 struct WsClient::Impl {
   struct Raw {
     bool binary = false;
     std::string text;
   };
-  struct Out {
-    std::string payload;
-    bool binary = false;
-    bool raw = false;  // payload is a complete frame for the TCP socket
-    std::shared_ptr<std::promise<bool>> done;
-  };
 
   asio::io_context ioc;
-  websocket::stream<beast::tcp_stream> ws{ioc};
   std::optional<asio::executor_work_guard<asio::io_context::executor_type>> guard;
   std::thread thread;
-  beast::flat_buffer buffer;
+  std::shared_ptr<testkit::WsConnection> connection;  // io thread only, once the thread runs
 
   std::mutex mu;
   std::condition_variable cv;
@@ -54,76 +53,52 @@ struct WsClient::Impl {
   bool closed = false;
   int close_code = -1;
   std::string close_error;
-  bool close_sent = false;  // io thread only
 
-  std::deque<Out> out;  // io thread only
-  bool writing = false;
-
-  void start_read() {
-    ws.async_read(buffer, [this](beast::error_code ec, std::size_t) {
+  void listen() {
+    connection->on_frame = [this](std::string_view frame, bool binary) {
       std::lock_guard lock(mu);
-      if (ec) {
-        closed = true;
-        // The server's close frame, even when the close handshake could not
-        // finish (e.g. our write failed after it arrived).
-        if (ws.reason().code != websocket::close_code::none) close_code = static_cast<int>(ws.reason().code);
-        if (ec != websocket::error::closed) close_error = ec.message();
-        cv.notify_all();
-        return;
-      }
-      incoming.push_back({!ws.got_text(), beast::buffers_to_string(buffer.data())});
-      buffer.consume(buffer.size());
+      incoming.push_back({binary, std::string(frame)});
       cv.notify_all();
-      start_read();
-    });
-  }
-
-  void start_write() {
-    writing = true;
-    auto finished = [this](beast::error_code ec, std::size_t) {
-      auto item = std::move(out.front());
-      out.pop_front();
-      item.done->set_value(!ec);
-      if (out.empty()) {
-        writing = false;
-      } else {
-        start_write();
-      }
     };
-    if (out.front().raw) {
-      asio::async_write(beast::get_lowest_layer(ws).socket(), asio::buffer(out.front().payload), finished);
-      return;
-    }
-    ws.binary(out.front().binary);
-    ws.async_write(asio::buffer(out.front().payload), finished);
+    connection->on_close = [this] {
+      std::lock_guard lock(mu);
+      closed = true;
+      // The server's close frame, even when the close handshake could not
+      // finish (e.g. our write failed after it arrived).
+      if (connection->close_code() != 0) close_code = connection->close_code();
+      close_error = connection->close_error();
+      cv.notify_all();
+    };
+    connection->start();
   }
 };
 
 WsClient::WsClient(unsigned short port, const std::string& path, std::string label)
     : label_(std::move(label)), impl_(std::make_unique<Impl>()) {
-  auto& ws = impl_->ws;
+  beast::tcp_stream stream(impl_->ioc);
   beast::error_code connect_ec, handshake_ec;
   bool handshake_done = false;
   websocket::response_type response;
   const std::string host = "127.0.0.1:" + std::to_string(port);
-  beast::get_lowest_layer(ws).expires_after(10s);
-  beast::get_lowest_layer(ws).async_connect(
-      tcp::endpoint(asio::ip::make_address("127.0.0.1"), port), [&](beast::error_code ec) {
-        connect_ec = ec;
-        if (ec) {
-          beast::get_lowest_layer(ws).expires_never();
-          return;
-        }
-        ws.async_handshake(response, host, path, [&](beast::error_code hec) {
-          beast::get_lowest_layer(ws).expires_never();
-          handshake_ec = hec;
-          handshake_done = true;
-        });
-      });
+  stream.expires_after(10s);
+  stream.async_connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port),
+                       [&](beast::error_code ec) { connect_ec = ec; });
   impl_->ioc.run();
   impl_->ioc.restart();
   if (connect_ec) throw std::runtime_error("[" + label_ + "] connect to port " + std::to_string(port) + ": " +
                                            connect_ec.message());
+  stream.expires_never();
+  impl_->connection = std::make_shared<testkit::WsConnection>(
+      stream.release_socket(), testkit::WsConnection::Options{.handshake_timeout = 10s, .auto_fragment = false});
+  asio::co_spawn(
+      impl_->ioc,
+      [&]() -> asio::awaitable<void> {
+        handshake_ec = co_await impl_->connection->handshake(host, path, &response);
+        handshake_done = true;
+      },
+      asio::detached);
+  impl_->ioc.run();
+  impl_->ioc.restart();
   if (!handshake_done || handshake_ec) {
     std::ostringstream why;
     why << "[" << label_ << "] WebSocket upgrade of " << path << " failed: "
@@ -131,16 +106,8 @@ WsClient::WsClient(unsigned short port, const std::string& path, std::string lab
     if (response.result_int() != 0) why << "; HTTP " << response.result_int() << " body: " << clip(response.body());
     throw std::runtime_error(why.str());
   }
-  beast::get_lowest_layer(ws).expires_never();
-  websocket::stream_base::timeout timeouts{};
-  timeouts.handshake_timeout = 10s;
-  timeouts.idle_timeout = websocket::stream_base::none();
-  timeouts.keep_alive_pings = false;
-  ws.set_option(timeouts);
-  ws.read_message_max(64 * 1024 * 1024);
-  ws.auto_fragment(false);
   impl_->guard.emplace(impl_->ioc.get_executor());
-  asio::post(impl_->ioc, [impl = impl_.get()] { impl->start_read(); });
+  impl_->listen();
   impl_->thread = std::thread([impl = impl_.get()] { impl->ioc.run(); });
 }
 
@@ -151,18 +118,11 @@ WsClient::~WsClient() {
     open = !impl_->closed;
   }
   if (open) {
-    asio::post(impl_->ioc, [impl = impl_.get()] {
-      if (impl->close_sent) return;
-      impl->close_sent = true;
-      impl->ws.async_close(websocket::close_code::normal, [](beast::error_code) {});
-    });
+    asio::post(impl_->ioc, [impl = impl_.get()] { impl->connection->close(); });
     std::unique_lock lock(impl_->mu);
     impl_->cv.wait_for(lock, 2s, [&] { return impl_->closed; });
   }
-  asio::post(impl_->ioc, [impl = impl_.get()] {
-    beast::error_code ignored;
-    beast::get_lowest_layer(impl->ws).socket().close(ignored);
-  });
+  asio::post(impl_->ioc, [impl = impl_.get()] { impl->connection->drop(); });
   impl_->guard.reset();
   {
     // Give the io thread a moment to finish the cancelled operations.
@@ -190,8 +150,11 @@ bool WsClient::write(std::string payload, bool binary, bool raw) {
   auto done = std::make_shared<std::promise<bool>>();
   auto future = done->get_future();
   asio::post(impl_->ioc, [impl = impl_.get(), payload = std::move(payload), binary, raw, done]() mutable {
-    impl->out.push_back({std::move(payload), binary, raw, done});
-    if (!impl->writing) impl->start_write();
+    auto written = [done](bool ok) { done->set_value(ok); };
+    if (raw)
+      impl->connection->send_raw(std::move(payload), written);
+    else
+      impl->connection->send(std::move(payload), binary, written);
   });
   if (future.wait_for(kFrameDeadline) != std::future_status::ready) fail("a write did not complete within 10 s");
   return future.get();
@@ -341,11 +304,7 @@ void WsClient::drain() {
 }
 
 void WsClient::close() {
-  asio::post(impl_->ioc, [impl = impl_.get()] {
-    if (impl->close_sent) return;
-    impl->close_sent = true;
-    impl->ws.async_close(websocket::close_code::normal, [](beast::error_code) {});
-  });
+  asio::post(impl_->ioc, [impl = impl_.get()] { impl->connection->close(); });
   // Frames still arriving before the close answer go to the backlog.
   const auto until = Clock::now() + 5s;
   while (auto frame = pull(until)) backlog_.push_back(std::move(*frame));
@@ -353,11 +312,7 @@ void WsClient::close() {
 }
 
 void WsClient::drop() {
-  asio::post(impl_->ioc, [impl = impl_.get()] {
-    beast::error_code ignored;
-    beast::get_lowest_layer(impl->ws).socket().shutdown(tcp::socket::shutdown_both, ignored);
-    beast::get_lowest_layer(impl->ws).socket().close(ignored);
-  });
+  asio::post(impl_->ioc, [impl = impl_.get()] { impl->connection->drop(); });
   std::unique_lock lock(impl_->mu);
   impl_->cv.wait_for(lock, 5s, [&] { return impl_->closed; });
 }

@@ -1,0 +1,107 @@
+#include "cli/bench_cli.hpp"
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace livedesk::bench {
+
+namespace {
+// These take whole command lines as values ("--db-pool 4"), which CLI11 would
+// read as options; "--name=value" keeps them values.
+std::vector<std::string> join_command_values(int argc, char** argv) {
+  std::vector<std::string> args;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if ((a == "--server-args" || a == "--server-wrapper") && i + 1 < argc) {
+      args.push_back(a + "=" + argv[++i]);
+    } else {
+      args.push_back(a);
+    }
+  }
+  return args;
+}
+
+void add_common_options(CLI::App& app, BenchOptions& o, std::optional<int>& workers) {
+  auto& s = o.server;
+  app.add_option("--livedesk", s.livedesk, "The server binary (required)");
+  app.add_option("--workers", workers, "Generator processes (default 2; storm 4)");
+  app.add_option("--sources", o.sources, "Loopback source addresses 127.0.0.2..")->capture_default_str();
+  app.add_option("--server-threads", s.server_threads, "The server's --threads (0: its default)");
+  app.add_option("--server-args", s.server_args, "Extra server arguments, split at spaces");
+  app.add_option("--server-wrapper", s.server_wrapper, "Command to run the server under (e.g. valgrind)");
+  app.add_option("--log-level", s.log_level, "The server's log level (default warn; info on PostgreSQL)");
+  app.add_option("--keep-data", s.keep_data, "1: keep the temporary data dir");
+  app.add_option("--port", s.port, "The first node's port (0: a free one)");
+  app.add_option("--database", s.database,
+                 "postgresql://...: N servers on that database and Redis, connections spread over them round "
+                 "robin; RSS and CPU are summed over the nodes");
+  app.add_option("--redis", s.redis, "redis://... shared by the nodes");
+  app.add_option("--nodes", s.nodes, "Servers to start (above 1 needs --database and --redis)")->capture_default_str();
+}
+}  // namespace
+
+ParsedCommandLine parse_command_line(int argc, char** argv) {
+  CLI::App app{"A load generator for the livedesk server: starts its own server(s), forks generator processes, "
+               "prints ONE JSON line with the results and the parameters used.",
+               "livedesk-bench"};
+  app.require_subcommand(1);
+  BenchOptions options;
+  std::optional<int> workers;
+  add_common_options(app, options, workers);
+
+  ConnectionsOptions connections;
+  auto* c = app.add_subcommand("connections", "Idle customer and dashboard sockets held open: RSS per connection");
+  c->add_option("--n", connections.n)->capture_default_str();
+  c->add_option("--dashboard-share", connections.dashboard_share)->capture_default_str();
+  c->add_option("--dashboard-subscribe", connections.dashboard_subscribe, "small | default")
+      ->check(CLI::IsMember({"small", "default"}))
+      ->capture_default_str();
+  c->add_option("--hold-s", connections.hold_s)->capture_default_str();
+
+  ChatOptions chat;
+  auto* ch = app.add_subcommand("chat", "Agents and customers chatting at an offered rate");
+  ch->add_option("--customers", chat.customers)->capture_default_str();
+  ch->add_option("--agents", chat.agents, "Default ceil(customers / 3)");
+  ch->add_option("--rate", chat.rate, "Offered messages/s, both directions together")->capture_default_str();
+  ch->add_option("--duration-s", chat.duration_s)->capture_default_str();
+  ch->add_option("--body-bytes", chat.body_bytes)->capture_default_str();
+
+  FanoutOptions fanout;
+  auto* f = app.add_subcommand("fanout", "Chats started at a rate while many dashboards watch");
+  f->add_option("--dashboards", fanout.dashboards)->capture_default_str();
+  f->add_option("--rate", fanout.rate, "Chat starts per second")->capture_default_str();
+  f->add_option("--starts", fanout.starts)->capture_default_str();
+  f->add_option("--subscribe", fanout.subscribe, "default | small | all")
+      ->check(CLI::IsMember({"default", "small", "all"}))
+      ->capture_default_str();
+
+  StormOptions storm;
+  auto* s = app.add_subcommand("storm", "Every customer socket dropped at once and resumed");
+  s->add_option("--n", storm.n)->capture_default_str();
+  s->add_option("--agents", storm.agents)->capture_default_str();
+  s->add_option("--agent-rate", storm.agent_rate, "Messages/s per agent connection")->capture_default_str();
+  s->add_option("--customer-rate", storm.customer_rate, "Messages/s per customer")->capture_default_str();
+  s->add_option("--warm-ms", storm.warm_ms)->capture_default_str();
+  s->add_option("--after-ms", storm.after_ms)->capture_default_str();
+  s->add_option("--reconnect-parallel", storm.reconnect_parallel)->capture_default_str();
+
+  for (auto* sub : {c, ch, f, s}) sub->fallthrough();  // the common options also after the scenario
+
+  auto args = join_command_values(argc, argv);
+  std::reverse(args.begin(), args.end());  // CLI11 takes the arguments last first
+  try {
+    app.parse(args);
+  } catch (const CLI::ParseError& e) {
+    return {std::nullopt, app.exit(e) == 0 ? 0 : 2};
+  }
+  if (*c) options.scenario = connections;
+  if (*ch) options.scenario = chat;
+  if (*f) options.scenario = fanout;
+  if (*s) options.scenario = storm;
+  if (workers) std::visit([&](auto& scenario) { scenario.workers = *workers; }, options.scenario);
+  return {std::move(options), 0};
+}
+
+}  // namespace livedesk::bench

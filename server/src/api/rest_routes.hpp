@@ -4,7 +4,7 @@
 #include "service/account_service.hpp"
 #include "service/auth_service.hpp"
 #include "service/chat_service.hpp"
-#include "store/store_executor.hpp"
+#include "service/readiness.hpp"
 
 namespace livedesk::api {
 
@@ -12,7 +12,7 @@ namespace livedesk::api {
 struct RestServices {
   service::AuthService& auth;
   service::AccountService& accounts;
-  store::StoreExecutor& store;
+  service::Readiness& readiness;
   service::ChatService& chat;
 };
 

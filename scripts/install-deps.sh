@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config git curl ca-certificates
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev sqlite3 libsodium-dev libjwt-dev libssl-dev libmagic-dev
-  libspdlog-dev libfmt-dev libcli11-dev libgtest-dev libgmock-dev
+  libspdlog-dev libfmt-dev libcli11-dev libgtest-dev libgmock-dev libhowardhinnant-date-dev
   libpqxx-dev libhiredis-dev postgresql-15 redis-server nginx
 )
 

@@ -7,7 +7,7 @@
 namespace livedesk::api {
 namespace json = boost::json;
 
-json::object user_json(const store::StaffUser& user) {
+json::object user_json(const domain::StaffView& user) {
   return {{"id", user.id},
           {"username", user.username},
           {"name", user.name},

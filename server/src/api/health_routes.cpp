@@ -11,10 +11,9 @@ void add_health_routes(Router& router, RestServices services) {
     respond(json_response(200, json::object{{"status", "ok"}}));
   });
   router.add("GET", "/readyz", [services](const Request&, const PathParams&, Responder respond) {
-    bool queued = services.store.post_read([respond](store::Store& store) {
-      const bool ok = store.ping();
-      respond(ok ? json_response(200, json::object{{"status", "ready"}, {"schema_version", store.schema_version()}})
-                 : error_response(503, "store_unavailable", "the database does not answer"));
+    bool queued = services.readiness.check([respond](std::optional<int> schema_version) {
+      respond(schema_version ? json_response(200, json::object{{"status", "ready"}, {"schema_version", *schema_version}})
+                             : error_response(503, "store_unavailable", "the database does not answer"));
     });
     if (!queued) respond(error_response(503, "shutting_down", "the server is shutting down"));
   });

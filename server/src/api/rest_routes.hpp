@@ -5,7 +5,7 @@
 #include "service/attachment_service.hpp"
 #include "service/auth_service.hpp"
 #include "service/chat_service.hpp"
-#include "store/store_executor.hpp"
+#include "service/readiness.hpp"
 
 namespace livedesk::api {
 
@@ -13,7 +13,7 @@ namespace livedesk::api {
 struct RestServices {
   service::AuthService& auth;
   service::AccountService& accounts;
-  store::StoreExecutor& store;
+  service::Readiness& readiness;
   service::ChatService& chat;
   service::AttachmentService& attachments;
 };

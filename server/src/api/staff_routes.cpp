@@ -18,7 +18,7 @@ namespace {
 Response shutting_down() { return error_response(503, "shutting_down", "the server is shutting down"); }
 Response store_failed() { return error_response(503, "store_unavailable", "the database did not answer"); }
 
-json::object staff_json(const store::StaffUser& user) {
+json::object staff_json(const domain::StaffView& user) {
   json::object out = user_json(user);
   out["status"] = user.status;
   out["capacity"] = user.capacity;
@@ -27,7 +27,7 @@ json::object staff_json(const store::StaffUser& user) {
   return out;
 }
 
-json::object audit_json(const store::AuditEntry& entry) {
+json::object audit_json(const domain::AuditEntryView& entry) {
   boost::system::error_code ec;
   json::value detail = json::parse(entry.detail_json, ec);
   return {{"id", entry.id},
@@ -55,22 +55,18 @@ service::NewAccount account_from(const json::object& body) {
 void add_staff_routes(Router& router, RestServices services) {
   router.add("GET", "/api/v1/auth/me", [services](const Request& request, const PathParams&, Responder respond) {
     const service::Principal principal = require_staff(services.auth, request, domain::Role::agent);
-    bool queued = services.store.post_read([respond, principal](store::Store& store) {
-      std::optional<store::StaffUser> user;
-      try {
-        user = store.find_user(principal.user_id);
-      } catch (const std::exception&) {
-        return respond(store_failed());
-      }
-      if (!user) return respond(error_response(401, "unauthorized", "this account no longer exists"));
-      respond(json_response(200, json::object{{"user", user_json(*user)}}));
+    bool queued = services.accounts.find(principal.user_id, [respond](service::FindAccountOutcome outcome) {
+      if (std::holds_alternative<service::AccountLookupFailed>(outcome)) return respond(store_failed());
+      if (std::holds_alternative<service::AccountMissing>(outcome))
+        return respond(error_response(401, "unauthorized", "this account no longer exists"));
+      respond(json_response(200, json::object{{"user", user_json(std::get<service::AccountFound>(outcome).user)}}));
     });
     if (!queued) respond(shutting_down());
   });
 
   router.add("GET", "/api/v1/staff", [services](const Request& request, const PathParams&, Responder respond) {
     require_staff(services.auth, request, domain::Role::supervisor);
-    bool queued = services.accounts.list([respond](std::optional<std::vector<store::StaffUser>> users) {
+    bool queued = services.accounts.list([respond](std::optional<std::vector<domain::StaffView>> users) {
       if (!users) return respond(store_failed());
       json::array list;
       for (const auto& user : *users) list.push_back(staff_json(user));
@@ -97,7 +93,7 @@ void add_staff_routes(Router& router, RestServices services) {
 
   router.add("GET", "/api/v1/admin/audit", [services](const Request& request, const PathParams&, Responder respond) {
     require_staff(services.auth, request, domain::Role::admin);
-    store::AuditQuery query;
+    domain::AuditQuery query;
     const auto limit = int(query_int(request.query, "limit", 50, 1, 500));
     query.limit = limit;
     query.before_id = query_int(request.query, "before", 0, 0, INT64_MAX);
@@ -105,7 +101,7 @@ void add_staff_routes(Router& router, RestServices services) {
     if (auto action = query_value(request.query, "action")) query.action = *action;
     if (query_value(request.query, "from_ms")) query.from_ms = query_int(request.query, "from_ms", 0, 0, INT64_MAX);
     if (query_value(request.query, "to_ms")) query.to_ms = query_int(request.query, "to_ms", 0, 0, INT64_MAX);
-    auto page = [respond, limit](std::optional<std::vector<store::AuditEntry>> entries) {
+    auto page = [respond, limit](std::optional<std::vector<domain::AuditEntryView>> entries) {
       if (!entries) return respond(store_failed());
       json::array list;
       for (const auto& entry : *entries) list.push_back(audit_json(entry));

@@ -25,6 +25,7 @@
 #include "app/config.hpp"
 #include "app/demo_seed.hpp"
 #include "app/demo_simulation.hpp"
+#include "app/tzdb_time_zone.hpp"
 #include "auth/login_rate_limiter.hpp"
 #include "auth/token_service.hpp"
 #include "domain/calendar.hpp"
@@ -33,6 +34,7 @@
 #include "service/account_service.hpp"
 #include "service/attachment_service.hpp"
 #include "service/local_chat_service.hpp"
+#include "service/readiness.hpp"
 #include "service/auth_service.hpp"
 #include "service/staff_directory.hpp"
 #include "store/blob_store.hpp"
@@ -164,7 +166,7 @@ int serve(const app::ServeConfig& config) {
   service::AuditTrail audit(store, clock);
   service::AuthService auth(store, crypto, tokens, login_limiter, audit);
   service::AccountService accounts(store, crypto, clock, audit);
-  domain::Calendar calendar(config.timezone);
+  const domain::Calendar calendar = app::reporting_calendar(config.timezone);
   service::LocalChatService local_chat(store, tokens, clock, calendar, *bus, chat_settings);
   std::unique_ptr<app::ClusterNode> node;
   if (cluster) {
@@ -178,8 +180,9 @@ int serve(const app::ServeConfig& config) {
   service::ChatService& chat = node ? node->chat() : static_cast<service::ChatService&>(local_chat);
 
   api::Router router;
+  service::Readiness readiness(store);
   service::AttachmentService attachments(chat, files, blobs);
-  api::add_rest_routes(router, {auth, accounts, store, chat, attachments});
+  api::add_rest_routes(router, {auth, accounts, readiness, chat, attachments});
   if (node)
     api::add_cluster_routes(router, {node->dispatcher(), cluster_key, [&node] { return node->leading(); }});
   api::CustomerWsEndpoint customer_ws(chat, hub);

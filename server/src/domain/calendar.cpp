@@ -1,54 +1,48 @@
 #include "domain/calendar.hpp"
 
-#include <cstdlib>
-#include <ctime>
-#include <filesystem>
-#include <stdexcept>
-
 namespace livedesk::domain {
 namespace {
-std::tm broken_down(std::int64_t unix_ms, bool utc) {
-  const std::time_t seconds = std::time_t(unix_ms >= 0 ? unix_ms / 1000 : (unix_ms - 999) / 1000);
-  std::tm tm{};
-  utc ? gmtime_r(&seconds, &tm) : localtime_r(&seconds, &tm);
-  return tm;
-}
+constexpr std::int64_t hour_ms = 3'600'000;
+constexpr std::int64_t day_ms = 24 * hour_ms;
 
-std::int64_t to_ms(std::tm tm, bool utc) {
-  tm.tm_isdst = -1;
-  const std::time_t seconds = utc ? timegm(&tm) : mktime(&tm);
-  return std::int64_t(seconds) * 1000;
+// The multiple of `unit` at or below `value` (also for times before 1970).
+std::int64_t floor_to(std::int64_t value, std::int64_t unit) {
+  const std::int64_t rest = value % unit;
+  return rest < 0 ? value - rest - unit : value - rest;
 }
 }  // namespace
 
-Calendar::Calendar(std::string zone) : zone_(zone.empty() ? "UTC" : std::move(zone)) {
-  utc_ = zone_ == "UTC" || zone_ == "Etc/UTC";
-  if (utc_) return;
-  if (zone_.find("..") != std::string::npos || !std::filesystem::exists("/usr/share/zoneinfo/" + zone_))
-    throw std::invalid_argument("unknown time zone: " + zone_);
-  setenv("TZ", zone_.c_str(), 1);
-  tzset();
+const std::string& Calendar::zone() const {
+  static const std::string utc = "UTC";
+  return zone_ ? zone_->name() : utc;
+}
+
+std::int64_t Calendar::local_ms(std::int64_t unix_ms) const {
+  return zone_ ? unix_ms + zone_->utc_offset_ms(unix_ms) : unix_ms;
+}
+
+std::int64_t Calendar::unix_ms_of_local(std::int64_t local_ms) const {
+  return zone_ ? zone_->unix_ms_of_local(local_ms) : local_ms;
 }
 
 std::int64_t Calendar::day_start(std::int64_t unix_ms) const {
-  std::tm tm = broken_down(unix_ms, utc_);
-  tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
-  return to_ms(tm, utc_);
+  return unix_ms_of_local(floor_to(local_ms(unix_ms), day_ms));
 }
 
 std::int64_t Calendar::next_day_start(std::int64_t unix_ms) const {
-  std::tm tm = broken_down(unix_ms, utc_);
-  tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
-  tm.tm_mday += 1;
-  return to_ms(tm, utc_);
+  return unix_ms_of_local(floor_to(local_ms(unix_ms), day_ms) + day_ms);
 }
 
+// Within one local hour the offset does not change (zones move their clocks on
+// the hour), so the hour began that far before `unix_ms`.
 std::int64_t Calendar::hour_start(std::int64_t unix_ms) const {
-  std::tm tm = broken_down(unix_ms, utc_);
-  tm.tm_min = tm.tm_sec = 0;
-  return to_ms(tm, utc_);
+  const std::int64_t local = local_ms(unix_ms);
+  return unix_ms - (local - floor_to(local, hour_ms));
 }
 
-int Calendar::hour_of_day(std::int64_t unix_ms) const { return broken_down(unix_ms, utc_).tm_hour; }
+int Calendar::hour_of_day(std::int64_t unix_ms) const {
+  const std::int64_t local = local_ms(unix_ms);
+  return int((local - floor_to(local, day_ms)) / hour_ms);
+}
 
 }  // namespace livedesk::domain

@@ -9,15 +9,6 @@ constexpr std::int64_t hour = 3600 * 1000;
 constexpr std::int64_t day0 = 1795478400000;  // 2026-11-24T00:00:00Z
 }  // namespace
 
-TEST(Calendar, UtcDaysAndHours) {
-  Calendar utc;
-  EXPECT_EQ(utc.day_start(day0 + 5 * hour + 123), day0);
-  EXPECT_EQ(utc.next_day_start(day0 + 1), day0 + 24 * hour);
-  EXPECT_EQ(utc.hour_start(day0 + 5 * hour + 59 * 60 * 1000), day0 + 5 * hour);
-  EXPECT_EQ(utc.hour_of_day(day0 + 23 * hour), 23);
-  EXPECT_THROW(Calendar("Not/AZone"), std::invalid_argument);
-}
-
 TEST(FloorStats, ADayOfSessionsWithKnownAnswers) {
   Calendar utc;
   FloorStats stats(utc);

@@ -2,6 +2,8 @@
 
 #include "auth/password_hasher.hpp"
 #include "domain/iso_time.hpp"
+#include "service/staff_views.hpp"
+#include "store/store_executor.hpp"
 
 namespace livedesk::service {
 
@@ -21,7 +23,7 @@ void AccountService::create(const Principal& actor, NewAccount account,
         const auto id = store.create_user(user);
         audit_.record_now(store, actor.user_id, "user.created", "user", std::to_string(id),
                           R"({"role":")" + std::string(domain::to_string(user.role)) + R"("})");
-        hooks.after_commit([done, created = *store.find_user(id)](bool committed) {
+        hooks.after_commit([done, created = to_view(*store.find_user(id))](bool committed) {
           if (committed) return done(AccountCreated{created});
           done(AccountRejected{AccountRejected::Reason::unavailable, "the database did not save the account"});
         });
@@ -52,15 +54,40 @@ bool read_from(store::StoreExecutor& executor, Read read, std::function<void(std
 }
 }  // namespace
 
-bool AccountService::list(std::function<void(std::optional<std::vector<store::StaffUser>>)> done) {
-  return read_from<std::vector<store::StaffUser>>(
-      store_, [](store::Store& store) { return store.list_users(); }, std::move(done));
+bool AccountService::list(std::function<void(std::optional<std::vector<domain::StaffView>>)> done) {
+  return read_from<std::vector<domain::StaffView>>(
+      store_,
+      [](store::Store& store) {
+        std::vector<domain::StaffView> users;
+        for (const auto& user : store.list_users()) users.push_back(to_view(user));
+        return users;
+      },
+      std::move(done));
 }
 
-bool AccountService::audit_page(store::AuditQuery query,
-                                std::function<void(std::optional<std::vector<store::AuditEntry>>)> done) {
-  return read_from<std::vector<store::AuditEntry>>(
-      store_, [query](store::Store& store) { return store.query_audit(query); }, std::move(done));
+bool AccountService::audit_page(domain::AuditQuery query,
+                                std::function<void(std::optional<std::vector<domain::AuditEntryView>>)> done) {
+  return read_from<std::vector<domain::AuditEntryView>>(
+      store_,
+      [query = to_store_query(query)](store::Store& store) {
+        std::vector<domain::AuditEntryView> entries;
+        for (const auto& entry : store.query_audit(query)) entries.push_back(to_view(entry));
+        return entries;
+      },
+      std::move(done));
+}
+
+bool AccountService::find(std::int64_t user_id, std::function<void(FindAccountOutcome)> done) {
+  return store_.post_read([user_id, done = std::move(done)](store::Store& store) {
+    std::optional<store::StaffUser> user;
+    try {
+      user = store.find_user(user_id);
+    } catch (const std::exception&) {
+      return done(AccountLookupFailed{});
+    }
+    if (!user) return done(AccountMissing{});
+    done(AccountFound{to_view(*user)});
+  });
 }
 
 }  // namespace livedesk::service

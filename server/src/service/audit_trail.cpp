@@ -3,13 +3,14 @@
 #include <spdlog/spdlog.h>
 
 #include "domain/iso_time.hpp"
+#include "store/store_executor.hpp"
 
 namespace livedesk::service {
-
-store::AuditEntry AuditTrail::entry(std::optional<std::int64_t> actor, std::string action, std::string target_type,
-                                    std::string target_id, std::string detail_json) const {
+namespace {
+store::AuditEntry entry(const domain::Clock& clock, std::optional<std::int64_t> actor, std::string action,
+                        std::string target_type, std::string target_id, std::string detail_json) {
   store::AuditEntry e;
-  e.at_ms = domain::to_unix_ms(clock_.now());
+  e.at_ms = domain::to_unix_ms(clock.now());
   e.actor_user_id = actor;
   e.action = std::move(action);
   e.target_type = std::move(target_type);
@@ -17,11 +18,12 @@ store::AuditEntry AuditTrail::entry(std::optional<std::int64_t> actor, std::stri
   e.detail_json = std::move(detail_json);
   return e;
 }
+}  // namespace
 
 void AuditTrail::record_now(store::Store& store, std::optional<std::int64_t> actor_user_id, std::string action,
                             std::string target_type, std::string target_id, std::string detail_json) {
   try {
-    store.append_audit(entry(actor_user_id, std::move(action), std::move(target_type), std::move(target_id),
+    store.append_audit(entry(clock_, actor_user_id, std::move(action), std::move(target_type), std::move(target_id),
                              std::move(detail_json)));
   } catch (const std::exception& error) {
     spdlog::error(R"("msg":"audit_write_failed","error":"{}")", error.what());
@@ -30,7 +32,7 @@ void AuditTrail::record_now(store::Store& store, std::optional<std::int64_t> act
 
 void AuditTrail::record(std::optional<std::int64_t> actor_user_id, std::string action, std::string target_type,
                         std::string target_id, std::string detail_json) {
-  store_.post([this, e = entry(actor_user_id, std::move(action), std::move(target_type), std::move(target_id),
+  store_.post([this, e = entry(clock_, actor_user_id, std::move(action), std::move(target_type), std::move(target_id),
                                std::move(detail_json))](store::Store& store) {
     try {
       store.append_audit(e);

@@ -7,7 +7,11 @@
 #include <string>
 
 #include "domain/clock.hpp"
-#include "store/store_executor.hpp"
+
+namespace livedesk::store {
+class Store;
+class StoreExecutor;
+}  // namespace livedesk::store
 
 namespace livedesk::service {
 
@@ -23,9 +27,6 @@ class AuditTrail {
                   std::string target_type, std::string target_id, std::string detail_json = "{}");
 
  private:
-  store::AuditEntry entry(std::optional<std::int64_t> actor, std::string action, std::string target_type,
-                          std::string target_id, std::string detail_json) const;
-
   store::StoreExecutor& store_;
   const domain::Clock& clock_;
 };

@@ -2,7 +2,11 @@
 
 #include <boost/json.hpp>
 
+#include "auth/login_rate_limiter.hpp"
 #include "auth/password_hasher.hpp"
+#include "auth/token_service.hpp"
+#include "service/staff_views.hpp"
+#include "store/store_executor.hpp"
 
 namespace livedesk::service {
 
@@ -51,7 +55,7 @@ void AuthService::check_password(std::optional<store::StaffUser> user, std::stri
     audit_.record(user->id, "auth.login", "user", std::to_string(user->id),
                   boost::json::serialize(boost::json::object{{"client", client_address}}));
     done(LoginSucceeded{tokens_.issue_staff(user->id, user->username, user->role), tokens_.staff_ttl(),
-                        *user});
+                        to_view(*user)});
   };
   if (!crypto_.post(verify)) done(ServiceUnavailable{"shutting down"});
 }

@@ -9,20 +9,27 @@
 #include <string>
 #include <variant>
 
-#include "auth/login_rate_limiter.hpp"
-#include "auth/token_service.hpp"
 #include "domain/clock.hpp"
+#include "domain/staff_views.hpp"
 #include "service/audit_trail.hpp"
 #include "service/principal.hpp"
-#include "store/store_executor.hpp"
 #include "support/worker_thread.hpp"
+
+// Held by reference only, so the REST layer that includes this header sees neither auth/ nor store/.
+namespace livedesk::auth {
+class LoginRateLimiter;
+class TokenService;
+}  // namespace livedesk::auth
+namespace livedesk::store {
+struct StaffUser;
+}  // namespace livedesk::store
 
 namespace livedesk::service {
 
 struct LoginSucceeded {
   std::string access_token;
   std::chrono::seconds expires_in;
-  store::StaffUser user;
+  domain::StaffView user;
 };
 struct LoginRejected {};  // unknown user or wrong password: the same answer for both
 struct LoginThrottled {

@@ -83,7 +83,7 @@ class ForwardingChatServiceTest : public ::testing::Test {
 
   store::test_support::TempDirectory dir_;
   domain::SystemClock clock_;
-  domain::Calendar calendar_{"UTC"};
+  domain::Calendar calendar_;  // UTC
   auth::TokenService tokens_;
   store::StoreExecutor executor_;
   support::WorkerThread fanout_{"fanout"}, files_{"files"};

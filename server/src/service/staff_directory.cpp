@@ -5,6 +5,7 @@
 
 #include "auth/password_hasher.hpp"
 #include "domain/iso_time.hpp"
+#include "store/store.hpp"
 
 namespace livedesk::service {
 

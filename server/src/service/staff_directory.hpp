@@ -10,7 +10,10 @@
 
 #include "domain/clock.hpp"
 #include "domain/role.hpp"
-#include "store/store.hpp"
+
+namespace livedesk::store {
+class Store;
+}  // namespace livedesk::store
 
 namespace livedesk::service {
 

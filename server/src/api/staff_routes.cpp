@@ -58,7 +58,7 @@ void add_staff_routes(Router& router, RestServices services) {
     bool queued = services.store.post_read([respond, principal](store::Store& store) {
       std::optional<store::StaffUser> user;
       try {
-        user = store.find_user(principal.user_id);
+        user = store.accounts().find(principal.user_id);
       } catch (const std::exception&) {
         return respond(store_failed());
       }

@@ -18,10 +18,10 @@ void AccountService::create(const Principal& actor, NewAccount account,
     bool stored = store_.post_write([this, actor, user = std::move(user), done](store::Store& store,
                                                                                store::CommitHooks& hooks) {
       try {
-        const auto id = store.create_user(user);
+        const auto id = store.accounts().create(user);
         audit_.record_now(store, actor.user_id, "user.created", "user", std::to_string(id),
                           R"({"role":")" + std::string(domain::to_string(user.role)) + R"("})");
-        hooks.after_commit([done, created = *store.find_user(id)](bool committed) {
+        hooks.after_commit([done, created = *store.accounts().find(id)](bool committed) {
           if (committed) return done(AccountCreated{created});
           done(AccountRejected{AccountRejected::Reason::unavailable, "the database did not save the account"});
         });
@@ -54,13 +54,13 @@ bool read_from(store::StoreExecutor& executor, Read read, std::function<void(std
 
 bool AccountService::list(std::function<void(std::optional<std::vector<store::StaffUser>>)> done) {
   return read_from<std::vector<store::StaffUser>>(
-      store_, [](store::Store& store) { return store.list_users(); }, std::move(done));
+      store_, [](store::Store& store) { return store.accounts().list(); }, std::move(done));
 }
 
 bool AccountService::audit_page(store::AuditQuery query,
                                 std::function<void(std::optional<std::vector<store::AuditEntry>>)> done) {
   return read_from<std::vector<store::AuditEntry>>(
-      store_, [query](store::Store& store) { return store.query_audit(query); }, std::move(done));
+      store_, [query](store::Store& store) { return store.audit().query(query); }, std::move(done));
 }
 
 }  // namespace livedesk::service

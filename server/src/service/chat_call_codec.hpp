@@ -18,10 +18,6 @@ BOOST_DESCRIBE_ENUM(Role, agent, supervisor, admin)
 BOOST_DESCRIBE_ENUM(AgentStatus, active, idle, in_call, offline)
 }  // namespace livedesk::domain
 
-namespace livedesk::store {
-BOOST_DESCRIBE_STRUCT(UploadedFile, (), (session_id, sha256, name, mime, size, created_ms))
-}  // namespace livedesk::store
-
 namespace livedesk::service {
 BOOST_DESCRIBE_STRUCT(ChatError, (), (http_status, code, message))
 BOOST_DESCRIBE_STRUCT(StartChat, (), (name, email, subject, first_message))

@@ -59,8 +59,8 @@ class ForwardingChatServiceTest : public ::testing::Test {
         remote_(link_, tokens_, files_, blobs_, "node-b") {
     std::promise<std::int64_t> agent, supervisor;
     executor_.post([&](store::Store& s) {
-      agent.set_value(s.create_user({"ann", "Ann", domain::Role::agent, "h", 0}));
-      supervisor.set_value(s.create_user({"sam", "Sam", domain::Role::supervisor, "h", 0}));
+      agent.set_value(s.accounts().create({"ann", "Ann", domain::Role::agent, "h", 0}));
+      supervisor.set_value(s.accounts().create({"sam", "Sam", domain::Role::supervisor, "h", 0}));
       local_.load(s);
     });
     agent_ = Actor::staff(agent.get_future().get(), domain::Role::agent, "ann");

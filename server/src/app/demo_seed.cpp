@@ -20,7 +20,7 @@ std::vector<DemoAccount> seed_demo_accounts(store::Store& store, const domain::C
   };
   std::vector<DemoAccount> accounts;
   for (const auto& seed : seeds) {
-    const bool exists = store.find_user_by_username(seed.username).has_value();
+    const bool exists = store.accounts().find_by_username(seed.username).has_value();
     if (!exists) service::create_account(store, clock, {seed.username, seed.name, seed.role, seed.password});
     const bool simulated = std::string_view(seed.username) == "bob" || std::string_view(seed.username) == "carol";
     accounts.push_back({seed.username, seed.password, std::string(domain::to_string(seed.role)), !exists, simulated});

@@ -71,7 +71,7 @@ std::string jwt_secret(const fs::path& data_dir, store::Store* shared) {
     if (std::strlen(from_env) < 32) throw std::runtime_error("LIVEDESK_JWT_SECRET must be at least 32 characters");
     return from_env;
   }
-  if (shared) return shared->shared_setting("jwt_secret", auth::random_hex_secret());
+  if (shared) return shared->settings().shared("jwt_secret", auth::random_hex_secret());
   return auth::load_or_create_secret(data_dir);
 }
 
@@ -116,7 +116,7 @@ int serve(const app::ServeConfig& config) {
                       {"schema_version", opened->schema_version()}});
   auth::TokenService tokens(jwt_secret(config.data_dir, cluster ? opened.get() : nullptr), clock, config.token_ttl,
                             std::chrono::hours(24));
-  const std::string cluster_key = cluster ? opened->shared_setting("cluster_key", auth::random_hex_secret()) : "";
+  const std::string cluster_key = cluster ? opened->settings().shared("cluster_key", auth::random_hex_secret()) : "";
   auth::LoginRateLimiter login_limiter(clock, 10, std::chrono::seconds(60));
 
   std::vector<service::Actor> simulated_agents;
@@ -126,7 +126,7 @@ int serve(const app::ServeConfig& config) {
                          {{"username", account.username}, {"password", account.password}, {"role", account.role},
                           {"simulated", account.simulated}, {"created", account.created}});
       if (account.simulated)
-        if (auto user = opened->find_user_by_username(account.username))
+        if (auto user = opened->accounts().find_by_username(account.username))
           simulated_agents.push_back(service::Actor::staff(user->id, user->role, user->username));
     }
   }

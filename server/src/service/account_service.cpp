@@ -20,10 +20,10 @@ void AccountService::create(const Principal& actor, NewAccount account,
     bool stored = store_.post_write([this, actor, user = std::move(user), done](store::Store& store,
                                                                                store::CommitHooks& hooks) {
       try {
-        const auto id = store.create_user(user);
+        const auto id = store.accounts().create(user);
         audit_.record_now(store, actor.user_id, "user.created", "user", std::to_string(id),
                           R"({"role":")" + std::string(domain::to_string(user.role)) + R"("})");
-        hooks.after_commit([done, created = to_view(*store.find_user(id))](bool committed) {
+        hooks.after_commit([done, created = to_view(*store.accounts().find(id))](bool committed) {
           if (committed) return done(AccountCreated{created});
           done(AccountRejected{AccountRejected::Reason::unavailable, "the database did not save the account"});
         });
@@ -59,7 +59,7 @@ bool AccountService::list(std::function<void(std::optional<std::vector<domain::S
       store_,
       [](store::Store& store) {
         std::vector<domain::StaffView> users;
-        for (const auto& user : store.list_users()) users.push_back(to_view(user));
+        for (const auto& user : store.accounts().list()) users.push_back(to_view(user));
         return users;
       },
       std::move(done));
@@ -71,7 +71,7 @@ bool AccountService::audit_page(domain::AuditQuery query,
       store_,
       [query = to_store_query(query)](store::Store& store) {
         std::vector<domain::AuditEntryView> entries;
-        for (const auto& entry : store.query_audit(query)) entries.push_back(to_view(entry));
+        for (const auto& entry : store.audit().query(query)) entries.push_back(to_view(entry));
         return entries;
       },
       std::move(done));
@@ -81,7 +81,7 @@ bool AccountService::find(std::int64_t user_id, std::function<void(FindAccountOu
   return store_.post_read([user_id, done = std::move(done)](store::Store& store) {
     std::optional<store::StaffUser> user;
     try {
-      user = store.find_user(user_id);
+      user = store.accounts().find(user_id);
     } catch (const std::exception&) {
       return done(AccountLookupFailed{});
     }

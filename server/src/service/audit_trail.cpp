@@ -23,7 +23,7 @@ store::AuditEntry entry(const domain::Clock& clock, std::optional<std::int64_t> 
 void AuditTrail::record_now(store::Store& store, std::optional<std::int64_t> actor_user_id, std::string action,
                             std::string target_type, std::string target_id, std::string detail_json) {
   try {
-    store.append_audit(entry(clock_, actor_user_id, std::move(action), std::move(target_type), std::move(target_id),
+    store.audit().append(entry(clock_, actor_user_id, std::move(action), std::move(target_type), std::move(target_id),
                              std::move(detail_json)));
   } catch (const std::exception& error) {
     spdlog::error(R"("msg":"audit_write_failed","error":"{}")", error.what());
@@ -35,7 +35,7 @@ void AuditTrail::record(std::optional<std::int64_t> actor_user_id, std::string a
   store_.post([this, e = entry(clock_, actor_user_id, std::move(action), std::move(target_type), std::move(target_id),
                                std::move(detail_json))](store::Store& store) {
     try {
-      store.append_audit(e);
+      store.audit().append(e);
     } catch (const std::exception& error) {
       spdlog::error(R"("msg":"audit_write_failed","error":"{}")", error.what());
     }

@@ -24,7 +24,7 @@ void AuthService::login(std::string username, std::string password, std::string 
                  done](store::Store& store) mutable {
     std::optional<store::StaffUser> user;
     try {
-      user = store.find_user_by_username(username);
+      user = store.accounts().find_by_username(username);
     } catch (const std::exception& error) {
       done(ServiceUnavailable{error.what()});
       return;

@@ -33,7 +33,7 @@ void ChatEngine::emit(store::CommitHooks& h, bus::Event event) {
 }
 
 void ChatEngine::load(store::Store& s) {
-  for (const auto& user : s.list_users()) {
+  for (const auto& user : s.accounts().list()) {
     Agent agent;
     agent.id = user.id;
     agent.name = user.name;
@@ -42,14 +42,14 @@ void ChatEngine::load(store::Store& s) {
     agent.idle_since = clock_.now();
     agent.last_active_ms = user.last_active_ms;
     agents_[user.id] = agent;
-    if (user.status != "offline") s.update_staff_presence(user.id, "offline", user.last_active_ms);
+    if (user.status != "offline") s.accounts().update_presence(user.id, "offline", user.last_active_ms);
   }
   for (const char* status : {"waiting", "active"}) {
-    for (auto& row : s.list_sessions_by_status(status)) {
+    for (auto& row : s.sessions().list_by_status(status)) {
       OpenSession session;
       session.row = row;
-      session.customer = s.find_customer(row.customer_id).value_or(store::Customer{});
-      if (auto last = s.last_message(row.id)) {
+      session.customer = s.customers().find(row.customer_id).value_or(store::Customer{});
+      if (auto last = s.messages().last(row.id)) {
         session.last_message = to_view(*last);
         session.row.next_seq = std::max(session.row.next_seq, last->seq + 1);
       }
@@ -64,7 +64,7 @@ void ChatEngine::load(store::Store& s) {
       open_.emplace(row.id, std::move(session));
     }
   }
-  for (auto& transfer : s.pending_transfers()) pending_transfers_[transfer.id] = transfer;
+  for (auto& transfer : s.transfers().pending()) pending_transfers_[transfer.id] = transfer;
   seed_stats(s);
 }
 
@@ -82,7 +82,7 @@ ChatEngine::Agent& ChatEngine::agent_entry(store::Store& s, std::int64_t id) {
   if (auto* agent = find_agent(id)) return *agent;
   Agent agent;
   agent.id = id;
-  if (auto user = s.find_user(id)) {
+  if (auto user = s.accounts().find(id)) {
     agent.name = user->name;
     agent.role = user->role;
     agent.capacity = user->capacity;
@@ -119,8 +119,8 @@ domain::SessionView ChatEngine::view(const OpenSession& open) const {
 domain::SessionView ChatEngine::view(store::Store& s, const store::ChatSession& row) const {
   OpenSession closed;
   closed.row = row;
-  closed.customer = s.find_customer(row.customer_id).value_or(store::Customer{});
-  if (auto last = s.last_message(row.id)) closed.last_message = to_view(*last);
+  closed.customer = s.customers().find(row.customer_id).value_or(store::Customer{});
+  if (auto last = s.messages().last(row.id)) closed.last_message = to_view(*last);
   return view(closed);
 }
 
@@ -139,16 +139,16 @@ void ChatEngine::emit_queue_change(store::CommitHooks& h, std::size_t previous_d
 void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::StartChat& request,
                         Done<ChatStartedWithToken> done) {
   const std::string email = lowercase(request.email);
-  if (s.is_email_blocked(email)) {
+  if (s.blocks().is_blocked(email)) {
     done(ChatError{403, "customer_blocked", "this customer may not start chats"});
     return;
   }
   OpenSession open;
-  open.customer = s.upsert_customer(request.customer_name, email, now_ms());
+  open.customer = s.customers().upsert(request.customer_name, email, now_ms());
   open.row.customer_id = open.customer.id;
   open.row.subject = request.subject;
   open.row.created_ms = now_ms();
-  open.row.id = s.insert_session(open.row);
+  open.row.id = s.sessions().insert(open.row);
   stats_.roll_to(open.row.created_ms);
   stats_.session_created(open.row.created_ms);
   const std::int64_t id = open.row.id;
@@ -176,7 +176,7 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Sta
     emit(h, bus::MessageCreated{message, std::nullopt});
   }
   // A returning customer goes to the agent who helped last time, when that agent can take it.
-  if (auto previous = s.latest_closed_session_of_customer(session.customer.id); previous && previous->agent_id) {
+  if (auto previous = s.sessions().latest_closed_of_customer(session.customer.id); previous && previous->agent_id) {
     if (auto* agent = find_agent(*previous->agent_id)) {
       domain::AgentLoad load{agent->id, agent->status, int(agent->chats.size()), agent->capacity, agent->idle_since};
       if (agent->role == domain::Role::agent && domain::can_take_chat(load)) assign_to(s, h, session, *agent, "assigned");
@@ -227,7 +227,7 @@ void ChatEngine::assign_to(store::Store& s, store::CommitHooks& h, OpenSession& 
   if (!session.ever_assigned) stats_.session_assigned(session.row.created_ms, *session.row.assigned_ms);
   session.ever_assigned = true;
   session.agent_answered = session.row.first_response_ms.has_value() && change != "assigned";
-  s.update_session(session.row);
+  s.sessions().update(session.row);
   agent.chats.insert(session.row.id);
   estimator_.record_assignment(clock_.now());
   emit(h, bus::SessionChanged{view(session), change, previous_agent});
@@ -241,7 +241,7 @@ void ChatEngine::requeue(store::Store& s, store::CommitHooks& h, OpenSession& se
   session.row.status = "waiting";
   session.row.agent_id.reset();
   session.row.assigned_ms.reset();
-  s.update_session(session.row);
+  s.sessions().update(session.row);
   queue_.push_front(session.row.id, session.row.priority);
   if (agent_id) session.skip_agents.insert(*agent_id);
   if (agent_id) {
@@ -261,7 +261,7 @@ void ChatEngine::finish(store::Store& s, store::CommitHooks& h, OpenSession& ses
   session.row.status = "closed";
   session.row.closed_ms = now_ms();
   session.row.close_reason = reason;
-  s.update_session(session.row);
+  s.sessions().update(session.row);
   stats_.roll_to(*session.row.closed_ms);
   stats_.session_closed(session.row.created_ms, session.row.assigned_ms, *session.row.closed_ms, reason,
                         session.row.agent_id);
@@ -302,7 +302,7 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Ass
   const auto& force = call.force;
   auto* session = find_open(session_id);
   if (!session) return done(not_found("session", session_id));
-  auto user = s.find_user(agent_id);
+  auto user = s.accounts().find(agent_id);
   if (!user) return done(ChatError{404, "not_found", "no such agent: " + std::to_string(agent_id)});
   Agent& agent = agent_entry(s, agent_id);
   if (session->row.agent_id == agent_id) return done(view(*session));
@@ -325,7 +325,7 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Clo
   const auto& session_id = call.session_id;
   auto* session = find_open(session_id);
   if (!session) {
-    if (auto row = s.find_session(session_id); row && may_access(actor, session_id))
+    if (auto row = s.sessions().find(session_id); row && may_access(actor, session_id))
       return done(conflict("session_closed", "session " + std::to_string(session_id) + " is already closed"));
     return done(not_found("session", session_id));
   }
@@ -351,10 +351,10 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Rat
   if (!actor.is_customer() || actor.session_id != session_id) return done(not_found("session", session_id));
   if (rating < 1 || rating > 5) return done(ChatError{400, "invalid_field", "rating must be an integer from 1 to 5"});
   if (find_open(session_id)) return done(conflict("session_open", "a chat can be rated once it is closed"));
-  auto row = s.find_session(session_id);
+  auto row = s.sessions().find(session_id);
   if (!row) return done(not_found("session", session_id));
-  if (s.find_rating(session_id)) return done(conflict("already_rated", "this chat has already been rated"));
-  s.insert_rating({session_id, rating, comment, now_ms()});
+  if (s.ratings().find(session_id)) return done(conflict("already_rated", "this chat has already been rated"));
+  s.ratings().insert({session_id, rating, comment, now_ms()});
   stats_.roll_to(now_ms());
   stats_.rating(rating, now_ms(), row->agent_id);
   emit(h, bus::SessionChanged{view(s, *row), "rated", std::nullopt});
@@ -380,7 +380,7 @@ std::optional<std::int64_t> ChatEngine::agent_of(std::int64_t session_id) const 
 Outcome<domain::SessionView> ChatEngine::session(store::Store& s, const Actor& actor, std::int64_t session_id) {
   if (!may_access(actor, session_id)) return not_found("session", session_id);
   if (auto* open = find_open(session_id)) return view(*open);
-  auto row = s.find_session(session_id);
+  auto row = s.sessions().find(session_id);
   if (!row) return not_found("session", session_id);
   return view(s, *row);
 }

@@ -24,10 +24,10 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Rec
   const auto& file = call.file;
   if (!may_access(actor, session_id)) return done(not_found("session", session_id));
   if (!find_open(session_id)) {
-    if (s.find_session(session_id)) return done(ChatError{409, "session_closed", "this chat is closed"});
+    if (s.sessions().find(session_id)) return done(ChatError{409, "session_closed", "this chat is closed"});
     return done(not_found("session", session_id));
   }
-  s.insert_upload({file.session_id, file.sha256, file.name, file.mime, file.size, file.created_ms});
+  s.uploads().insert({file.session_id, file.sha256, file.name, file.mime, file.size, file.created_ms});
   Upload upload{file.sha256, file.name, file.mime, file.size, upload_url(session_id, file.sha256)};
   h.after_commit([done, upload](bool ok) {
     ok ? done(upload) : done(ChatError{503, "unavailable", "the upload could not be saved"});
@@ -39,7 +39,7 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks&, const calls::FindU
   const auto& session_id = call.session_id;
   const auto& sha256 = call.sha256;
   if (!may_access(actor, session_id)) return done(not_found("session", session_id));
-  auto file = s.find_upload(session_id, sha256);
+  auto file = s.uploads().find(session_id, sha256);
   if (!file) return done(ChatError{404, "not_found", "no such attachment in this chat"});
   done(UploadedFile{file->session_id, file->sha256, file->name, file->mime, file->size, file->created_ms});
 }
@@ -48,7 +48,7 @@ domain::MessageView ChatEngine::store_message(store::Store& s, OpenSession& sess
   message.session_id = session.row.id;
   message.seq = session.row.next_seq;
   message.created_ms = now_ms();
-  message.id = s.insert_message(message);
+  message.id = s.messages().insert(message);
   ++session.row.next_seq;
   auto v = to_view(message);
   session.last_message = v;
@@ -78,14 +78,14 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Sen
   if (!may_access(actor, session_id)) return done(not_found("session", session_id));
   auto* session = find_open(session_id);
   if (!session) {
-    if (s.find_session(session_id)) return done(ChatError{409, "session_closed", "this chat is closed"});
+    if (s.sessions().find(session_id)) return done(ChatError{409, "session_closed", "this chat is closed"});
     return done(not_found("session", session_id));
   }
   const std::string sender_type = actor.is_customer() ? "customer" : "agent";
   if (!actor.is_customer() && session->row.agent_id != actor.id && !session->barged.count(actor.id))
     return done(ChatError{403, "not_your_chat", "only the chat's agent (or a supervisor who joined) can write here"});
   if (request.client_msg_id) {
-    if (auto existing = s.find_message_by_client_id(session_id, sender_type, *request.client_msg_id)) {
+    if (auto existing = s.messages().find_by_client_id(session_id, sender_type, *request.client_msg_id)) {
       return done(MessageAccepted{to_view(*existing), true});  // already durable: answer at once
     }
   }
@@ -96,7 +96,7 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Sen
   message.body = request.body;
   message.client_msg_id = request.client_msg_id;
   if (request.attachment_id) {
-    auto file = s.find_upload(session_id, *request.attachment_id);
+    auto file = s.uploads().find(session_id, *request.attachment_id);
     if (!file) return done(ChatError{400, "unknown_attachment", "no file with that id was uploaded to this chat"});
     if (attachment_type(file->mime) != request.type)
       return done(ChatError{400, "invalid_field", "a " + file->mime + " file is sent as type " + attachment_type(file->mime)});
@@ -106,7 +106,7 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Sen
   if (!actor.is_customer() && !session->row.first_response_ms) {
     session->row.first_response_ms = v.created_ms;
     stats_.first_response(session->row.created_ms, v.created_ms);
-    s.update_session(session->row);
+    s.sessions().update(session->row);
   }
   if (!actor.is_customer()) {
     session->agent_answered = true;
@@ -132,14 +132,14 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Rec
   const std::string reader_type = reader.is_customer() ? "customer" : "agent";
   const std::string other_side = reader.is_customer() ? "agent" : "customer";
   receipt_stats(s, session_id, other_side, up_to_seq, status);
-  const int changed = s.advance_message_status(session_id, other_side, up_to_seq, status);
+  const int changed = s.messages().advance_status(session_id, other_side, up_to_seq, status);
   if (!reader.is_customer() && session) {
     // System messages count as the agent's side for the customer's receipts.
     if (status == "read") std::erase_if(session->unread_customer_seqs, [up_to_seq](auto seq) { return seq <= up_to_seq; });
   }
   if (reader.is_customer()) {
     receipt_stats(s, session_id, "system", up_to_seq, status);
-    s.advance_message_status(session_id, "system", up_to_seq, status);
+    s.messages().advance_status(session_id, "system", up_to_seq, status);
   }
   if (changed > 0 || status == "read")
     emit(h, bus::ReceiptAdvanced{session_id, reader_type, up_to_seq, status,
@@ -163,17 +163,17 @@ void ChatEngine::handle(store::Store&, store::CommitHooks& h, const calls::Typin
 void ChatEngine::receipt_stats(store::Store& s, std::int64_t session_id, const std::string& sender_type,
                                std::int64_t up_to_seq, const std::string& status) {
   stats_.roll_to(now_ms());
-  for (const auto& [from, count] : s.statuses_below(session_id, sender_type, up_to_seq, status, stats_.today().start_ms))
+  for (const auto& [from, count] : s.metrics().statuses_below(session_id, sender_type, up_to_seq, status, stats_.today().start_ms))
     stats_.status_moved(from, status, count);
 }
 
 Outcome<std::vector<domain::MessageView>> ChatEngine::messages_after(store::Store& s, const Actor& actor,
                                                                      std::int64_t session_id, std::int64_t after_seq,
                                                                      int limit) {
-  if (!may_access(actor, session_id) || (!find_open(session_id) && !s.find_session(session_id)))
+  if (!may_access(actor, session_id) || (!find_open(session_id) && !s.sessions().find(session_id)))
     return not_found("session", session_id);
   std::vector<domain::MessageView> out;
-  for (const auto& m : s.messages_after(session_id, after_seq, limit)) out.push_back(to_view(m));
+  for (const auto& m : s.messages().after(session_id, after_seq, limit)) out.push_back(to_view(m));
   return out;
 }
 

@@ -10,16 +10,16 @@ void ChatEngine::seed_stats(store::Store& s) {
   const std::int64_t now = now_ms();
   stats_.roll_to(now);
   const std::int64_t since = stats_.yesterday().start_ms;
-  for (const auto& row : s.sessions_touched_since(since)) {
+  for (const auto& row : s.metrics().sessions_touched_since(since)) {
     if (row.created_ms >= since) stats_.session_created(row.created_ms);
     if (row.assigned_ms) stats_.session_assigned(row.created_ms, *row.assigned_ms);
     if (row.first_response_ms) stats_.first_response(row.created_ms, *row.first_response_ms);
     if (row.closed_ms && row.close_reason)
       stats_.session_closed(row.created_ms, row.assigned_ms, *row.closed_ms, *row.close_reason, row.agent_id);
   }
-  for (const auto& rating : s.ratings_since(since)) stats_.rating(rating.rating, rating.created_ms, rating.agent_id);
+  for (const auto& rating : s.metrics().ratings_since(since)) stats_.rating(rating.rating, rating.created_ms, rating.agent_id);
   const std::int64_t messages_since = std::min<std::int64_t>(stats_.today().start_ms, now - 25LL * 3600 * 1000);
-  for (const auto& bucket : s.message_counts_since(messages_since))
+  for (const auto& bucket : s.metrics().message_counts_since(messages_since))
     stats_.message(bucket.utc_hour * 3600 * 1000, bucket.type, bucket.status, bucket.count);
 }
 

@@ -29,7 +29,7 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Add
   const auto& session_id = call.session_id;
   const auto& kind = call.kind;
   const auto& body = call.body;
-  if (actor.is_customer() || !may_access(actor, session_id) || (!find_open(session_id) && !s.find_session(session_id)))
+  if (actor.is_customer() || !may_access(actor, session_id) || (!find_open(session_id) && !s.sessions().find(session_id)))
     return done(not_found("session", session_id));
   if (kind == "whisper") {
     if (!domain::has_at_least(actor.role, domain::Role::supervisor))
@@ -45,7 +45,7 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Add
   note.kind = kind;
   note.body = body;
   note.created_ms = note.updated_ms = now_ms();
-  note.id = s.insert_note(note);
+  note.id = s.notes().insert(note);
   audit(s, actor, kind == "whisper" ? "session.whisper" : "note.created", "session", session_id,
         boost::json::serialize(boost::json::object{{"note_id", note.id}}));
   auto v = note_view(note);
@@ -57,7 +57,7 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Edi
   const auto& actor = call.actor;
   const auto& note_id = call.note_id;
   const auto& body = call.body;
-  auto note = s.find_note(note_id);
+  auto note = s.notes().find(note_id);
   if (!note || note->deleted_ms || !may_access(actor, note->session_id)) return done(not_found("note", note_id));
   if (note->author_user_id != actor.id) return done(ChatError{403, "forbidden", "only its author may change a note"});
   if (body && blank(*body)) return done(ChatError{400, "invalid_field", "the note is empty"});
@@ -65,7 +65,7 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Edi
   note->updated_ms = now_ms();
   if (body) note->body = *body;
   else note->deleted_ms = now_ms();
-  s.update_note(*note);
+  s.notes().update(*note);
   audit(s, actor, body ? "note.updated" : "note.deleted", "note", note_id);
   auto v = note_view(*note);
   emit(h, bus::NoteChanged{v, body ? "updated" : "deleted", agent_of(note->session_id)});
@@ -76,10 +76,10 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks&, const calls::ListN
                         Done<std::vector<domain::NoteView>> done) {
   const auto& actor = call.actor;
   const auto& session_id = call.session_id;
-  if (actor.is_customer() || !may_access(actor, session_id) || (!find_open(session_id) && !s.find_session(session_id)))
+  if (actor.is_customer() || !may_access(actor, session_id) || (!find_open(session_id) && !s.sessions().find(session_id)))
     return done(not_found("session", session_id));
   std::vector<domain::NoteView> out;
-  for (const auto& note : s.notes_of_session(session_id)) out.push_back(note_view(note));
+  for (const auto& note : s.notes().of_session(session_id)) out.push_back(note_view(note));
   return done(out);
 }
 
@@ -96,7 +96,7 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Sav
     return done(ChatError{400, "invalid_field", "body must be 1 byte to 8 KiB"});
   store::CannedResponse canned;
   if (id) {
-    auto existing = s.find_canned(*id);
+    auto existing = s.canned().find(*id);
     const bool mine = existing && existing->owner_user_id == actor.id;
     const bool shared_and_admin = existing && !existing->owner_user_id && actor.role == domain::Role::admin;
     if (!existing || (existing->owner_user_id && !mine)) return done(not_found("canned response", *id));
@@ -113,8 +113,8 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Sav
   canned.body = request.body;
   canned.updated_ms = now_ms();
   try {
-    if (id) s.update_canned(canned);
-    else canned.id = s.insert_canned(canned);
+    if (id) s.canned().update(canned);
+    else canned.id = s.canned().insert(canned);
   } catch (const store::DuplicateError&) {
     return done(ChatError{409, "duplicate_shortcut", "the shortcut " + canned.shortcut + " is already in use"});
   }
@@ -128,12 +128,12 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Sav
 void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::DeleteCanned& call, Done<domain::CannedView> done) {
   const auto& actor = call.actor;
   const auto& id = call.id;
-  auto existing = s.find_canned(id);
+  auto existing = s.canned().find(id);
   if (!existing || (existing->owner_user_id && existing->owner_user_id != actor.id))
     return done(not_found("canned response", id));
   if (!existing->owner_user_id && actor.role != domain::Role::admin)
     return done(ChatError{403, "forbidden", "only admins remove shared responses"});
-  s.delete_canned(id);
+  s.canned().remove(id);
   audit(s, actor, "canned.deleted", "canned_response", id);
   auto v = canned_view(*existing);
   emit(h, bus::CannedChanged{v, "deleted"});
@@ -145,7 +145,7 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks&, const calls::Searc
   const auto& actor = call.actor;
   const auto& prefix = call.prefix;
   std::vector<domain::CannedView> out;
-  for (const auto& c : s.search_canned(actor.id, prefix, 50)) out.push_back(canned_view(c));
+  for (const auto& c : s.canned().search(actor.id, prefix, 50)) out.push_back(canned_view(c));
   return done(out);
 }
 
@@ -153,7 +153,7 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks&, const calls::Rende
   const auto& actor = call.actor;
   const auto& canned_id = call.canned_id;
   const auto& session_id = call.session_id;
-  auto canned = s.find_canned(canned_id);
+  auto canned = s.canned().find(canned_id);
   if (!canned || (canned->owner_user_id && canned->owner_user_id != actor.id))
     return done(not_found("canned response", canned_id));
   auto session = this->session(s, actor, session_id);

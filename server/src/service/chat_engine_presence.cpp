@@ -11,7 +11,7 @@ void ChatEngine::set_agent_status(store::Store& s, store::CommitHooks& h, Agent&
   agent.status = status;
   agent.last_active_ms = now_ms();
   if (status == domain::AgentStatus::active) agent.idle_since = clock_.now();
-  s.update_staff_presence(agent.id, domain::to_string(status), now_ms());
+  s.accounts().update_presence(agent.id, domain::to_string(status), now_ms());
   emit(h, bus::AgentStatusChanged{agent.id, agent.name, std::string(domain::to_string(status)),
                                   std::string(domain::to_string(previous))});
 }

@@ -30,7 +30,7 @@ void ChatEngine::audit(store::Store& s, const Actor& actor, const std::string& a
   entry.target_type = target_type;
   entry.target_id = std::to_string(target_id);
   entry.detail_json = detail_json;
-  s.append_audit(entry);
+  s.audit().append(entry);
 }
 
 void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::RequestTransfer& call, Done<domain::TransferView> done) {
@@ -45,7 +45,7 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Req
   if (to_agent_id && *to_agent_id == actor.id)
     return done(ChatError{400, "invalid_target", "a chat cannot be transferred to its own agent"});
   if (to_agent_id) {
-    auto user = s.find_user(*to_agent_id);
+    auto user = s.accounts().find(*to_agent_id);
     if (!user || user->role != domain::Role::agent) return done(not_found("agent", *to_agent_id));
   }
   for (const auto& [id, pending] : pending_transfers_)
@@ -58,13 +58,13 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Req
   transfer.to_agent_id = to_agent_id;
   transfer.reason = reason;
   transfer.created_ms = now_ms();
-  transfer.id = s.insert_transfer(transfer);
+  transfer.id = s.transfers().insert(transfer);
   audit(s, actor, "transfer.requested", "session", session_id,
         detail({{"transfer_id", transfer.id}, {"to_agent_id", to_agent_id ? boost::json::value(*to_agent_id) : nullptr},
                 {"reason", reason}}));
   if (!to_agent_id) {
     // Back to the queue needs nobody's consent.
-    s.resolve_transfer(transfer.id, "accepted", now_ms());
+    s.transfers().resolve(transfer.id, "accepted", now_ms());
     transfer.status = "accepted";
     transfer.resolved_ms = now_ms();
     add_system_message(s, h, *session, "Your chat is being passed to the next available agent.");
@@ -83,7 +83,7 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Req
 
 void ChatEngine::close_transfer(store::Store& s, store::CommitHooks& h, store::Transfer& transfer,
                                 const std::string& status) {
-  s.resolve_transfer(transfer.id, status, now_ms());
+  s.transfers().resolve(transfer.id, status, now_ms());
   transfer.status = status;
   transfer.resolved_ms = now_ms();
   pending_transfers_.erase(transfer.id);
@@ -98,7 +98,7 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Ans
   const auto& accept = call.accept;
   auto it = pending_transfers_.find(transfer_id);
   if (it == pending_transfers_.end()) {
-    if (s.find_transfer(transfer_id))
+    if (s.transfers().find(transfer_id))
       return done(ChatError{409, "transfer_closed", "this transfer was already answered or has expired"});
     return done(not_found("transfer", transfer_id));
   }
@@ -138,7 +138,7 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks&, const calls::ListT
   const auto& session_id = call.session_id;
   if (actor.is_customer() || !may_access(actor, session_id)) return done(not_found("session", session_id));
   std::vector<domain::TransferView> out;
-  for (const auto& t : s.transfers_of_session(session_id)) out.push_back(transfer_view(t));
+  for (const auto& t : s.transfers().of_session(session_id)) out.push_back(transfer_view(t));
   return done(out);
 }
 
@@ -173,11 +173,11 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Blo
   std::optional<std::string> email = email_in;
   std::optional<store::Customer> customer;
   if (customer_id) {
-    customer = s.find_customer(*customer_id);
+    customer = s.customers().find(*customer_id);
     if (!customer) return done(not_found("customer", *customer_id));
   } else if (email) {
     std::transform(email->begin(), email->end(), email->begin(), [](unsigned char c) { return std::tolower(c); });
-    customer = s.find_customer_by_email(*email);
+    customer = s.customers().find_by_email(*email);
   } else {
     return done(ChatError{400, "missing_field", "give customer_id or email"});
   }
@@ -188,13 +188,13 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Blo
   block.blocked_by = actor.id;
   block.created_ms = now_ms();
   try {
-    block.id = s.insert_block(block);
+    block.id = s.blocks().insert(block);
   } catch (const store::DuplicateError&) {
     return done(ChatError{409, "already_blocked", block.email + " is already blocked"});
   }
   std::vector<std::int64_t> closed;
   if (customer) {
-    for (const auto& row : s.open_sessions_of_customer(customer->id)) {
+    for (const auto& row : s.sessions().open_of_customer(customer->id)) {
       if (auto* session = find_open(row.id)) {
         add_system_message(s, h, *session, "This chat has been closed.");
         finish(s, h, *session, "blocked");
@@ -215,7 +215,7 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Unb
   const auto& email_in = call.email;
   std::string email = email_in;
   std::transform(email.begin(), email.end(), email.begin(), [](unsigned char c) { return std::tolower(c); });
-  auto lifted = s.lift_block(email, actor.id, now_ms());
+  auto lifted = s.blocks().lift(email, actor.id, now_ms());
   if (!lifted) return done(ChatError{404, "not_found", email + " is not blocked"});
   audit(s, actor, "customer.unblocked", "customer", lifted->customer_id.value_or(0), detail({{"email", email}}));
   emit(h, bus::BlockChanged{block_view(*lifted), "unblocked", {}});
@@ -227,7 +227,7 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Unb
 void ChatEngine::handle(store::Store& s, store::CommitHooks&, const calls::ListBlocks&,
                         Done<std::vector<domain::BlockView>> done) {
   std::vector<domain::BlockView> out;
-  for (const auto& b : s.active_blocks()) out.push_back(block_view(b));
+  for (const auto& b : s.blocks().active()) out.push_back(block_view(b));
   return done(out);
 }
 

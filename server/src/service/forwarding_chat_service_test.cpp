@@ -68,8 +68,8 @@ class ForwardingChatServiceTest : public ::testing::Test {
         remote_(link_, tokens_, "node-b") {
     std::promise<std::int64_t> agent, supervisor;
     executor_.post([&](store::Store& s) {
-      agent.set_value(s.create_user({"ann", "Ann", domain::Role::agent, "h", 0}));
-      supervisor.set_value(s.create_user({"sam", "Sam", domain::Role::supervisor, "h", 0}));
+      agent.set_value(s.accounts().create({"ann", "Ann", domain::Role::agent, "h", 0}));
+      supervisor.set_value(s.accounts().create({"sam", "Sam", domain::Role::supervisor, "h", 0}));
       local_.load(s);
     });
     agent_ = Actor::staff(agent.get_future().get(), domain::Role::agent, "ann");
@@ -167,7 +167,7 @@ TEST_F(ForwardingChatServiceTest, AChatRunsEndToEndThroughForwardedCalls) {
 
 TEST_F(ForwardingChatServiceTest, ATransferIsAskedAndAnsweredThroughForwardedCalls) {
   std::promise<std::int64_t> second;
-  executor_.post([&](store::Store& s) { second.set_value(s.create_user({"bea", "Bea", domain::Role::agent, "h", 0})); });
+  executor_.post([&](store::Store& s) { second.set_value(s.accounts().create({"bea", "Bea", domain::Role::agent, "h", 0})); });
   const Actor bea = Actor::staff(second.get_future().get(), domain::Role::agent, "bea");
   get(remote_, calls::SetStatus{bea, domain::AgentStatus::active});
   auto started = get(remote_, calls::StartChat{"Dan", "dan@example.com", "", std::nullopt});

@@ -31,7 +31,7 @@ std::int64_t create_account(store::Store& store, const domain::Clock& clock, con
                            account.role, auth::hash_password(account.password),
                            domain::to_unix_ms(clock.now())};
   try {
-    return store.create_user(user);
+    return store.accounts().create(user);
   } catch (const store::DuplicateError&) {
     throw AccountError("username '" + account.username + "' is already taken");
   }

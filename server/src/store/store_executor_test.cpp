@@ -43,7 +43,7 @@ TEST_P(StoreExecutorTest, RunsEveryJobPostedFromManyThreadsBeforeStopReturns) {
       producers.emplace_back([&, p] {
         for (int j = 0; j < kJobsEach; ++j) {
           const bool posted = executor.post([&, p, j](Store& store) {
-            store.append_audit(numbered_entry(p, j));
+            store.audit().append(numbered_entry(p, j));
             ++jobs_run;
             store_threads.insert(std::this_thread::get_id());
           });
@@ -63,7 +63,7 @@ TEST_P(StoreExecutorTest, RunsEveryJobPostedFromManyThreadsBeforeStopReturns) {
 
   // Every write reached the file, not just the in-memory job count.
   auto reopened = open();
-  EXPECT_EQ(reopened->list_audit(0, 10 * kProducers * kJobsEach).size(),
+  EXPECT_EQ(reopened->audit().list(0, 10 * kProducers * kJobsEach).size(),
             static_cast<std::size_t>(kProducers * kJobsEach));
 }
 
@@ -74,7 +74,7 @@ TEST_P(StoreExecutorTest, ReadsRunOnReaderConnectionsAndSeeWhatCommittedBefore) 
   StoreExecutor executor(open(), 4096, std::move(readers));
   std::promise<std::thread::id> written;
   executor.post([&](Store& store) {
-    store.create_user({"reader-test", "R", domain::Role::agent, "h", 0});
+    store.accounts().create({"reader-test", "R", domain::Role::agent, "h", 0});
     written.set_value(std::this_thread::get_id());
   });
   const auto store_thread = written.get_future().get();
@@ -88,7 +88,7 @@ TEST_P(StoreExecutorTest, ReadsRunOnReaderConnectionsAndSeeWhatCommittedBefore) 
   std::atomic<int> found{0};
   for (int i = 0; i < 50; ++i)
     ASSERT_TRUE(executor.post_read([&](Store& store) {
-      if (store.find_user_by_username("reader-test")) ++found;
+      if (store.accounts().find_by_username("reader-test")) ++found;
       std::lock_guard lock(mutex);
       reader_threads.insert(std::this_thread::get_id());
     }));
@@ -112,8 +112,8 @@ TEST_P(StoreExecutorTest, SurvivesJobsThatThrow) {
   bool later_job_ran = false;
   executor.post([](Store&) { throw std::runtime_error("expected in test: job failure"); });
   executor.post([](Store&) { throw 42; });
-  executor.post([](Store& store) { store.create_user({"dup", "Dup", domain::Role::agent, "h", 0}); });
-  executor.post([](Store& store) { store.create_user({"dup", "Dup", domain::Role::agent, "h", 0}); });
+  executor.post([](Store& store) { store.accounts().create({"dup", "Dup", domain::Role::agent, "h", 0}); });
+  executor.post([](Store& store) { store.accounts().create({"dup", "Dup", domain::Role::agent, "h", 0}); });
   executor.post([&](Store& store) { later_job_ran = store.ping(); });
   executor.stop();
   EXPECT_TRUE(later_job_ran);
@@ -134,14 +134,14 @@ TEST_P(StoreExecutorTest, GroupCommitHooksRunAfterCommitAndAFailingJobRollsBackA
   for (int i = 0; i < 3; ++i) {
     executor.post_write([&, i](livedesk::store::Store& s, livedesk::store::CommitHooks& hooks) {
       livedesk::store::NewStaffUser user{"user" + std::to_string(i), "U", livedesk::domain::Role::agent, "hash", 1};
-      s.create_user(user);
+      s.accounts().create(user);
       hooks.after_commit([&, i](bool ok) { record("job" + std::to_string(i) + (ok ? ":ok" : ":failed")); });
       if (i == 1) throw std::runtime_error("job 1 fails after writing");
     });
   }
   executor.post([&](livedesk::store::Store& s) {
-    record(s.find_user_by_username("user1") ? "user1 present" : "user1 absent");
-    record(s.find_user_by_username("user2") ? "user2 present" : "user2 absent");
+    record(s.accounts().find_by_username("user1") ? "user1 present" : "user1 absent");
+    record(s.accounts().find_by_username("user2") ? "user2 present" : "user2 absent");
   });
   executor.stop();
   ASSERT_EQ(outcomes.size(), 5u);

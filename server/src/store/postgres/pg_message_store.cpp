@@ -1,7 +1,7 @@
-// The messages part of PgChatStore (see pg_chat_store.hpp).
+#include "store/postgres/pg_message_store.hpp"
+
 #include <string>
 
-#include "store/postgres/pg_chat_store.hpp"
 #include "store/postgres/pg_rows.hpp"
 
 namespace livedesk::store::postgres {
@@ -38,69 +38,45 @@ constexpr PgStatement kAdvanceStatus{"advance_message_status",
 
 constexpr PgStatement kStatements[] = {kInsertMessage, kFindByClientId, kMessagesAfter, kLastMessage, kAdvanceStatus};
 
-Message read_message(const pqxx::row& row) {
-  Message message;
-  message.id = as_int64(row[0]);
-  message.session_id = as_int64(row[1]);
-  message.seq = as_int64(row[2]);
-  message.sender_type = as_text(row[3]);
-  message.sender_user_id = as_optional_int64(row[4]);
-  message.type = as_text(row[5]);
-  message.body = as_text(row[6]);
-  message.status = as_text(row[7]);
-  message.client_msg_id = as_optional_text(row[8]);
-  // insert_message writes all four attachment columns or none; any one set means an attachment.
-  if (!row[9].is_null() || !row[10].is_null() || !row[11].is_null() || !row[12].is_null()) {
-    message.attachment = Attachment{.name = as_text(row[9]),
-                                    .mime = as_text(row[10]),
-                                    .size = row[11].is_null() ? 0 : as_int64(row[11]),
-                                    .url = as_text(row[12])};
-  }
-  message.created_ms = as_int64(row[13]);
-  return message;
-}
-
 }  // namespace
 
-std::span<const PgStatement> message_statements() { return kStatements; }
+std::span<const PgStatement> PgMessageStore::statements() { return kStatements; }
 
-std::int64_t PgChatStore::insert_message(const Message& m) {
+std::int64_t PgMessageStore::insert(const Message& m) {
   const Attachment* a = m.attachment ? &*m.attachment : nullptr;
   const auto field = [a](auto member) { return a ? std::optional(a->*member) : std::nullopt; };
-  return db().write_unguarded([&](pqxx::transaction_base& tx) {
+  return db_.write_unguarded([&](pqxx::transaction_base& tx) {
     return as_int64(exec(tx, kInsertMessage, m.session_id, m.seq, m.sender_type, m.sender_user_id, m.type, m.body,
                          m.status, m.client_msg_id, field(&Attachment::name), field(&Attachment::mime),
                          field(&Attachment::size), field(&Attachment::url), m.created_ms)[0][0]);
   });
 }
 
-std::optional<Message> PgChatStore::find_message_by_client_id(std::int64_t session_id, std::string_view sender_type,
-                                                              std::string_view client_msg_id) {
-  return db().read([&](pqxx::transaction_base& tx) {
-    return read_first<Message>(exec(tx, kFindByClientId, session_id, sender_type, client_msg_id), read_message);
+std::optional<Message> PgMessageStore::find_by_client_id(std::int64_t session_id, std::string_view sender_type,
+                                                         std::string_view client_msg_id) {
+  return db_.read([&](pqxx::transaction_base& tx) {
+    return read_first<Message>(exec(tx, kFindByClientId, session_id, sender_type, client_msg_id));
   });
 }
 
-std::vector<Message> PgChatStore::messages_after(std::int64_t session_id, std::int64_t after_seq, int limit) {
+std::vector<Message> PgMessageStore::after(std::int64_t session_id, std::int64_t after_seq, int limit) {
   if (limit <= 0) return {};  // as in the SQLite store, though PostgreSQL refuses a negative LIMIT anyway
-  return db().read([&](pqxx::transaction_base& tx) {
-    return read_all<Message>(exec(tx, kMessagesAfter, session_id, after_seq, limit), read_message);
+  return db_.read([&](pqxx::transaction_base& tx) {
+    return read_all<Message>(exec(tx, kMessagesAfter, session_id, after_seq, limit));
   });
 }
 
-std::optional<Message> PgChatStore::last_message(std::int64_t session_id) {
-  return db().read([&](pqxx::transaction_base& tx) {
-    return read_first<Message>(exec(tx, kLastMessage, session_id), read_message);
-  });
+std::optional<Message> PgMessageStore::last(std::int64_t session_id) {
+  return db_.read([&](pqxx::transaction_base& tx) { return read_first<Message>(exec(tx, kLastMessage, session_id)); });
 }
 
-int PgChatStore::advance_message_status(std::int64_t session_id, std::string_view sender_type, std::int64_t up_to_seq,
-                                        std::string_view status) {
+int PgMessageStore::advance_status(std::int64_t session_id, std::string_view sender_type, std::int64_t up_to_seq,
+                                   std::string_view status) {
   if (status == "sent") return 0;  // the lowest status: nothing is ever below it
   if (status != "delivered" && status != "read") {
     throw StoreError("a receipt cannot set message status \"" + std::string(status) + "\"");
   }
-  return db().write_unguarded([&](pqxx::transaction_base& tx) {
+  return db_.write_unguarded([&](pqxx::transaction_base& tx) {
     return static_cast<int>(exec(tx, kAdvanceStatus, session_id, sender_type, up_to_seq, status).affected_rows());
   });
 }

@@ -92,28 +92,28 @@ TEST_F(PgStoreTest, AppliesLaterMigrationsToAVersion1DatabaseWithNotes) {
 
   auto store = db_->open();
   EXPECT_EQ(store->schema_version(), postgres::latest_schema_version());
-  const auto notes = store->notes_of_session(session);
+  const auto notes = store->notes().of_session(session);
   ASSERT_EQ(notes.size(), 1u);
   EXPECT_EQ(notes[0].kind, "note");
   EXPECT_EQ(notes[0].body, "old one");
-  EXPECT_EQ(store->shared_setting("k", "v"), "v");  // migration 4 too
+  EXPECT_EQ(store->settings().shared("k", "v"), "v");  // migration 4 too
   EXPECT_THROW(db_->execute("UPDATE notes SET kind = 'shout'"), StoreError);
 }
 
 TEST_F(PgStoreTest, DatabaseErrorInAnInnerTransactionRollsBackThatUnitAlone) {
   auto store = db_->open();
   store->run_in_transaction([](Store& outer) {
-    outer.create_user(staff("ivan"));
+    outer.accounts().create(staff("ivan"));
     EXPECT_THROW(outer.run_in_transaction([](Store& inner) {
-      inner.create_user(staff("jane"));
-      inner.create_user(staff("ivan"));  // fails in the database, not in C++
+      inner.accounts().create(staff("jane"));
+      inner.accounts().create(staff("ivan"));  // fails in the database, not in C++
     }),
                  DuplicateError);
-    outer.run_in_transaction([](Store& inner) { inner.create_user(staff("kim")); });
+    outer.run_in_transaction([](Store& inner) { inner.accounts().create(staff("kim")); });
   });
-  EXPECT_TRUE(store->find_user_by_username("ivan").has_value());
-  EXPECT_FALSE(store->find_user_by_username("jane").has_value());
-  EXPECT_TRUE(store->find_user_by_username("kim").has_value());
+  EXPECT_TRUE(store->accounts().find_by_username("ivan").has_value());
+  EXPECT_FALSE(store->accounts().find_by_username("jane").has_value());
+  EXPECT_TRUE(store->accounts().find_by_username("kim").has_value());
 }
 
 TEST_F(PgStoreTest, ACaughtDuplicateDoesNotSpoilItsTransaction) {
@@ -122,24 +122,24 @@ TEST_F(PgStoreTest, ACaughtDuplicateDoesNotSpoilItsTransaction) {
   auto store = db_->open();
   store->run_in_transaction([](Store& batch) {
     batch.run_in_transaction([](Store& job) {
-      job.create_user(staff("lee"));
-      EXPECT_THROW(job.create_user(staff("lee")), DuplicateError);
-      job.append_audit(audit("user.duplicate_refused"));
+      job.accounts().create(staff("lee"));
+      EXPECT_THROW(job.accounts().create(staff("lee")), DuplicateError);
+      job.audit().append(audit("user.duplicate_refused"));
     });
-    EXPECT_THROW(batch.create_user(staff("lee")), DuplicateError);  // outside any unit, too
-    batch.create_user(staff("max"));
+    EXPECT_THROW(batch.accounts().create(staff("lee")), DuplicateError);  // outside any unit, too
+    batch.accounts().create(staff("max"));
   });
-  EXPECT_TRUE(store->find_user_by_username("lee").has_value());
-  EXPECT_TRUE(store->find_user_by_username("max").has_value());
-  EXPECT_EQ(store->list_audit(0, 10).size(), 1u);
+  EXPECT_TRUE(store->accounts().find_by_username("lee").has_value());
+  EXPECT_TRUE(store->accounts().find_by_username("max").has_value());
+  EXPECT_EQ(store->audit().list(0, 10).size(), 1u);
 }
 
 TEST_F(PgStoreTest, ErrorsAreStoreErrorsAndUniqueViolationsDuplicates) {
   auto store = db_->open();
-  const auto agent = store->create_user(staff("amy"));
-  const auto customer = store->upsert_customer("C", "c@example.com", 1).id;
-  const auto session = store->insert_session(ChatSession{.customer_id = customer, .created_ms = 1});
-  store->insert_rating(CsatRating{.session_id = session, .rating = 5, .created_ms = 2});
+  const auto agent = store->accounts().create(staff("amy"));
+  const auto customer = store->customers().upsert("C", "c@example.com", 1).id;
+  const auto session = store->sessions().insert(ChatSession{.customer_id = customer, .created_ms = 1});
+  store->ratings().insert(CsatRating{.session_id = session, .rating = 5, .created_ms = 2});
 
   const auto kind_of = [](const std::function<void()>& call) -> std::string {
     try {
@@ -153,37 +153,37 @@ TEST_F(PgStoreTest, ErrorsAreStoreErrorsAndUniqueViolationsDuplicates) {
       return std::string("foreign exception: ") + other.what();  // e.g. a pqxx type escaping
     }
   };
-  EXPECT_EQ(kind_of([&] { store->create_user(staff("amy")); }), "duplicate");
-  EXPECT_EQ(kind_of([&] { store->insert_rating(CsatRating{.session_id = session, .rating = 4}); }), "duplicate");
-  EXPECT_EQ(kind_of([&] { store->insert_rating(CsatRating{.session_id = session + 1, .rating = 4}); }), "store");
-  EXPECT_EQ(kind_of([&] { store->create_user(staff("")); }), "store");  // CHECK
+  EXPECT_EQ(kind_of([&] { store->accounts().create(staff("amy")); }), "duplicate");
+  EXPECT_EQ(kind_of([&] { store->ratings().insert(CsatRating{.session_id = session, .rating = 4}); }), "duplicate");
+  EXPECT_EQ(kind_of([&] { store->ratings().insert(CsatRating{.session_id = session + 1, .rating = 4}); }), "store");
+  EXPECT_EQ(kind_of([&] { store->accounts().create(staff("")); }), "store");  // CHECK
   EXPECT_EQ(kind_of([&] {
               auto entry = audit("x");
               entry.actor_user_id = agent + 100;  // foreign key
-              store->append_audit(entry);
+              store->audit().append(entry);
             }),
             "store");
   EXPECT_EQ(kind_of([&] {
               auto entry = audit("x");
               entry.detail_json = "{not json";
-              store->append_audit(entry);
+              store->audit().append(entry);
             }),
             "store");
-  EXPECT_EQ(kind_of([&] { store->update_staff_presence(agent + 100, "idle", 0); }), "store");
+  EXPECT_EQ(kind_of([&] { store->accounts().update_presence(agent + 100, "idle", 0); }), "store");
   // PostgreSQL text is UTF-8 without NUL: refused, never stored cut short.
-  EXPECT_EQ(kind_of([&] { store->create_user(staff(std::string("nul\0byte", 8))); }), "store");
-  EXPECT_EQ(kind_of([&] { store->create_user(staff("bad \xff utf-8")); }), "store");
-  EXPECT_FALSE(store->find_user_by_username("nul").has_value());
-  EXPECT_EQ(store->list_users().size(), 1u);
+  EXPECT_EQ(kind_of([&] { store->accounts().create(staff(std::string("nul\0byte", 8))); }), "store");
+  EXPECT_EQ(kind_of([&] { store->accounts().create(staff("bad \xff utf-8")); }), "store");
+  EXPECT_FALSE(store->accounts().find_by_username("nul").has_value());
+  EXPECT_EQ(store->accounts().list().size(), 1u);
 }
 
 TEST_F(PgStoreTest, LostConnectionIsAStoreErrorAndTheNextCallReconnects) {
   auto store = db_->open();
-  const auto amy = store->create_user(staff("amy"));
+  const auto amy = store->accounts().create(staff("amy"));
 
   ASSERT_GE(db_->cut_store_connections(), 1);
-  EXPECT_THROW(store->find_user(amy), StoreError);
-  EXPECT_EQ(store->find_user(amy)->username, "amy");  // a fresh connection, statements prepared again
+  EXPECT_THROW(store->accounts().find(amy), StoreError);
+  EXPECT_EQ(store->accounts().find(amy)->username, "amy");  // a fresh connection, statements prepared again
 
   ASSERT_GE(db_->cut_store_connections(), 1);
   EXPECT_FALSE(store->ping());
@@ -191,15 +191,15 @@ TEST_F(PgStoreTest, LostConnectionIsAStoreErrorAndTheNextCallReconnects) {
 
   // Cut in the middle of a transaction: nothing of it stays, and the store recovers.
   EXPECT_THROW(store->run_in_transaction([&](Store& s) {
-    s.create_user(staff("bob"));
+    s.accounts().create(staff("bob"));
     db_->cut_store_connections();
-    s.run_in_transaction([](Store& inner) { inner.create_user(staff("cat")); });
+    s.run_in_transaction([](Store& inner) { inner.accounts().create(staff("cat")); });
   }),
                StoreError);
-  EXPECT_FALSE(store->find_user_by_username("bob").has_value());
-  EXPECT_FALSE(store->find_user_by_username("cat").has_value());
-  store->run_in_transaction([](Store& s) { s.create_user(staff("dan")); });
-  EXPECT_EQ(store->list_users().size(), 2u);
+  EXPECT_FALSE(store->accounts().find_by_username("bob").has_value());
+  EXPECT_FALSE(store->accounts().find_by_username("cat").has_value());
+  store->run_in_transaction([](Store& s) { s.accounts().create(staff("dan")); });
+  EXPECT_EQ(store->accounts().list().size(), 2u);
 }
 
 TEST(PgStoreOpen, FailsWithStoreErrorWhenTheServerIsUnreachable) {

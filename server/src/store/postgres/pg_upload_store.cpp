@@ -1,5 +1,5 @@
-// Which session may see which uploaded file (see pg_chat_store.hpp).
-#include "store/postgres/pg_chat_store.hpp"
+#include "store/postgres/pg_upload_store.hpp"
+
 #include "store/postgres/pg_rows.hpp"
 
 namespace livedesk::store::postgres {
@@ -19,21 +19,17 @@ constexpr PgStatement kStatements[] = {kInsertUpload, kFindUpload};
 
 }  // namespace
 
-std::span<const PgStatement> upload_statements() { return kStatements; }
+std::span<const PgStatement> PgUploadStore::statements() { return kStatements; }
 
-void PgChatStore::insert_upload(const UploadedFile& f) {
-  db().write([&](pqxx::transaction_base& tx) {
+void PgUploadStore::insert(const UploadedFile& f) {
+  db_.write([&](pqxx::transaction_base& tx) {
     exec(tx, kInsertUpload, f.session_id, f.sha256, f.name, f.mime, f.size, f.created_ms);
   });
 }
 
-std::optional<UploadedFile> PgChatStore::find_upload(std::int64_t session_id, std::string_view sha256) {
-  return db().read([&](pqxx::transaction_base& tx) {
-    return read_first<UploadedFile>(exec(tx, kFindUpload, session_id, sha256), [](const pqxx::row& row) {
-      return UploadedFile{as_int64(row[0]), as_text(row[1]),  as_text(row[2]),
-                          as_text(row[3]),  as_int64(row[4]), as_int64(row[5])};
-    });
-  });
+std::optional<UploadedFile> PgUploadStore::find(std::int64_t session_id, std::string_view sha256) {
+  return db_.read(
+      [&](pqxx::transaction_base& tx) { return read_first<UploadedFile>(exec(tx, kFindUpload, session_id, sha256)); });
 }
 
 }  // namespace livedesk::store::postgres

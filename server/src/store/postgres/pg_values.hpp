@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "store/store.hpp"
+#include "store/store_error.hpp"
 
 namespace livedesk::store::postgres {
 

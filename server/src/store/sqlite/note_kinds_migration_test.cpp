@@ -47,7 +47,7 @@ TEST(NoteKindsMigration, AppliesOnAVersion1DatabaseWithNotes) {
   auto store = open_sqlite_store(file);
   EXPECT_GE(store->schema_version(), 2);
   EXPECT_EQ(store->schema_version(), sqlite::latest_schema_version());
-  const auto notes = store->notes_of_session(1);
+  const auto notes = store->notes().of_session(1);
   ASSERT_EQ(ids_of(notes), (Ids{1, 2}));
   EXPECT_EQ(notes[0].kind, "note");
   EXPECT_EQ(notes[0].body, "old one");
@@ -60,8 +60,8 @@ TEST(NoteKindsMigration, AppliesOnAVersion1DatabaseWithNotes) {
   whisper.body = "new";
   whisper.created_ms = 30;
   whisper.updated_ms = 30;
-  const auto id = store->insert_note(whisper);
-  EXPECT_EQ(store->find_note(id)->kind, "whisper");
+  const auto id = store->notes().insert(whisper);
+  EXPECT_EQ(store->notes().find(id)->kind, "whisper");
 
   RawDatabase raw(file);
   EXPECT_EQ(raw.number("SELECT count(*) FROM schema_migrations"), sqlite::latest_schema_version());

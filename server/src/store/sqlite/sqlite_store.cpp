@@ -2,11 +2,22 @@
 
 #include <sqlite3.h>
 
-#include <limits>
 #include <string>
 
 #include "store/sqlite/migrations.hpp"
-#include "store/sqlite/sqlite_chat_store.hpp"
+#include "store/sqlite/sqlite_account_store.hpp"
+#include "store/sqlite/sqlite_audit_store.hpp"
+#include "store/sqlite/sqlite_block_store.hpp"
+#include "store/sqlite/sqlite_canned_store.hpp"
+#include "store/sqlite/sqlite_customer_store.hpp"
+#include "store/sqlite/sqlite_message_store.hpp"
+#include "store/sqlite/sqlite_metrics_store.hpp"
+#include "store/sqlite/sqlite_note_store.hpp"
+#include "store/sqlite/sqlite_rating_store.hpp"
+#include "store/sqlite/sqlite_session_store.hpp"
+#include "store/sqlite/sqlite_setting_store.hpp"
+#include "store/sqlite/sqlite_transfer_store.hpp"
+#include "store/sqlite/sqlite_upload_store.hpp"
 #include "store/sqlite/statement.hpp"
 
 namespace livedesk::store {
@@ -52,33 +63,25 @@ void configure(sqlite3* db) {
   Statement(db, "PRAGMA foreign_keys = ON").run();
 }
 
-constexpr const char* kSelectUser =
-    "SELECT id, username, name, role, password_hash, status, capacity, last_active_ms, created_ms, disabled_ms "
-    "FROM staff_users ";
-
-StaffUser read_user(const Statement& row) {
-  StaffUser user;
-  user.id = row.column_int64(0);
-  user.username = row.column_text(1);
-  user.name = row.column_text(2);
-  const std::string role = row.column_text(3);
-  const auto parsed = domain::parse_role(role);
-  if (!parsed) throw StoreError("staff user " + std::to_string(user.id) + " has unknown role \"" + role + "\"");
-  user.role = *parsed;
-  user.password_hash = row.column_text(4);
-  user.status = row.column_text(5);
-  user.capacity = row.column_int(6);
-  user.last_active_ms = row.column_int64(7);
-  user.created_ms = row.column_int64(8);
-  user.disabled_ms = row.column_optional_int64(9);
-  return user;
-}
-
-// The Store over one SQLite connection; statements are compiled once and cached.
-// The chat tables' methods come from SqliteChatStore.
-class SqliteStore final : public sqlite::SqliteChatStore {
+// The Store over one SQLite connection; statements are compiled once and cached,
+// and every aggregate store works on that connection and that cache.
+class SqliteStore final : public Store {
  public:
   explicit SqliteStore(DatabaseHandle db) : db_(std::move(db)), statements_(db_.get()) {}
+
+  AccountStore& accounts() override { return accounts_; }
+  AuditStore& audit() override { return audit_; }
+  CustomerStore& customers() override { return customers_; }
+  SessionStore& sessions() override { return sessions_; }
+  MessageStore& messages() override { return messages_; }
+  RatingStore& ratings() override { return ratings_; }
+  TransferStore& transfers() override { return transfers_; }
+  NoteStore& notes() override { return notes_; }
+  CannedStore& canned() override { return canned_; }
+  BlockStore& blocks() override { return blocks_; }
+  UploadStore& uploads() override { return uploads_; }
+  SettingStore& settings() override { return settings_; }
+  MetricsStore& metrics() override { return metrics_; }
 
   int schema_version() override {
     auto query = statements_.use("SELECT ifnull(max(version), 0) FROM schema_migrations");
@@ -95,74 +98,6 @@ class SqliteStore final : public sqlite::SqliteChatStore {
     }
   }
 
-  std::int64_t create_user(const NewStaffUser& user) override {
-    auto insert = statements_.use(
-        "INSERT INTO staff_users(username, name, role, password_hash, created_ms) VALUES (?1, ?2, ?3, ?4, ?5)");
-    insert->bind(1, user.username);
-    insert->bind(2, user.name);
-    insert->bind(3, domain::to_string(user.role));
-    insert->bind(4, user.password_hash);
-    insert->bind(5, user.created_ms);
-    insert->run();
-    return sqlite3_last_insert_rowid(db_.get());
-  }
-
-  std::optional<StaffUser> find_user_by_username(std::string_view username) override {
-    auto query = statements_.use(std::string(kSelectUser) + "WHERE username = ?1");
-    query->bind(1, username);
-    if (!query->step()) return std::nullopt;
-    return read_user(*query);
-  }
-
-  std::optional<StaffUser> find_user(std::int64_t id) override {
-    auto query = statements_.use(std::string(kSelectUser) + "WHERE id = ?1");
-    query->bind(1, id);
-    if (!query->step()) return std::nullopt;
-    return read_user(*query);
-  }
-
-  std::vector<StaffUser> list_users() override {
-    auto query = statements_.use(std::string(kSelectUser) + "ORDER BY id");
-    std::vector<StaffUser> users;
-    while (query->step()) users.push_back(read_user(*query));
-    return users;
-  }
-
-  std::int64_t append_audit(const AuditEntry& entry) override {
-    auto insert = statements_.use(
-        "INSERT INTO audit_log(at_ms, actor_user_id, action, target_type, target_id, detail_json) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-    insert->bind(1, entry.at_ms);
-    insert->bind(2, entry.actor_user_id);
-    insert->bind(3, entry.action);
-    insert->bind(4, entry.target_type);
-    insert->bind(5, entry.target_id);
-    insert->bind(6, entry.detail_json.empty() ? std::string_view("{}") : std::string_view(entry.detail_json));
-    insert->run();
-    return sqlite3_last_insert_rowid(db_.get());
-  }
-
-  std::vector<AuditEntry> list_audit(std::int64_t before_id, int limit) override {
-    AuditQuery query;  // the unfiltered page: one reader of audit rows, in query_audit
-    query.before_id = before_id;
-    query.limit = limit;
-    return query_audit(query);
-  }
-
-  std::string shared_setting(std::string_view key, const std::string& value_if_absent) override {
-    {
-      // Takes the write lock, so a second process inserting the same key waits, then does nothing.
-      auto insert = statements_.use("INSERT INTO settings(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO NOTHING");
-      insert->bind(1, key);
-      insert->bind(2, value_if_absent);
-      insert->run();
-    }
-    auto query = statements_.use("SELECT value FROM settings WHERE key = ?1");
-    query->bind(1, key);
-    if (!query->step()) throw StoreError("setting \"" + std::string(key) + "\" vanished right after it was stored");
-    return query->column_text(0);
-  }
-
   void run_in_transaction(const std::function<void(Store&)>& work) override {
     // Inside an open transaction the unit becomes a savepoint, so it can fail alone.
     const bool outermost = sqlite3_get_autocommit(db_.get()) != 0;
@@ -175,10 +110,6 @@ class SqliteStore final : public sqlite::SqliteChatStore {
       throw;
     }
   }
-
- protected:
-  sqlite3* connection() override { return db_.get(); }
-  StatementCache& statements() override { return statements_; }
 
  private:
   void roll_back(bool outermost) noexcept {
@@ -199,6 +130,19 @@ class SqliteStore final : public sqlite::SqliteChatStore {
 
   DatabaseHandle db_;
   StatementCache statements_;  // declared after db_: finalized before the connection closes
+  sqlite::SqliteAccountStore accounts_{db_.get(), statements_};
+  sqlite::SqliteAuditStore audit_{db_.get(), statements_};
+  sqlite::SqliteCustomerStore customers_{db_.get(), statements_};
+  sqlite::SqliteSessionStore sessions_{db_.get(), statements_};
+  sqlite::SqliteMessageStore messages_{db_.get(), statements_};
+  sqlite::SqliteRatingStore ratings_{db_.get(), statements_};
+  sqlite::SqliteTransferStore transfers_{db_.get(), statements_};
+  sqlite::SqliteNoteStore notes_{db_.get(), statements_};
+  sqlite::SqliteCannedStore canned_{db_.get(), statements_};
+  sqlite::SqliteBlockStore blocks_{db_.get(), statements_};
+  sqlite::SqliteUploadStore uploads_{db_.get(), statements_};
+  sqlite::SqliteSettingStore settings_{db_.get(), statements_};
+  sqlite::SqliteMetricsStore metrics_{db_.get(), statements_};
 };
 
 }  // namespace

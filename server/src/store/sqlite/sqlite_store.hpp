@@ -1,7 +1,7 @@
 #pragma once
 // The embedded Store: one SQLite file in WAL mode (readers never block the one
-// writer), synchronous=NORMAL (a commit survives a process crash; a power cut
-// may lose the last few), foreign keys enforced, 5 s busy timeout for a second
+// writer), synchronous=FULL (an acknowledged commit survives a power cut too),
+// foreign keys enforced, 5 s busy timeout for a second
 // process such as `livedesk user add` writing while the server runs.
 #include <filesystem>
 #include <memory>

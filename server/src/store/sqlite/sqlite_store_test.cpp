@@ -57,8 +57,8 @@ TEST_F(SqliteStoreTest, KeepsEmbeddedNulBytes) {
   const std::string nasty_name(nasty_bytes, sizeof nasty_bytes - 1);  // keeps the embedded NUL
   auto user = staff("nul");
   user.name = nasty_name;
-  const auto id = store->create_user(user);
-  EXPECT_EQ(store->find_user(id)->name, nasty_name);
+  const auto id = store->accounts().create(user);
+  EXPECT_EQ(store->accounts().find(id)->name, nasty_name);
 }
 
 }  // namespace

@@ -1,10 +1,11 @@
-// Which session may see which uploaded file.
-#include "store/sqlite/sqlite_chat_store.hpp"
+#include "store/sqlite/sqlite_upload_store.hpp"
+
+#include "store/sqlite/sqlite_rows.hpp"
 
 namespace livedesk::store::sqlite {
 
-void SqliteChatStore::insert_upload(const UploadedFile& file) {
-  auto insert = statements().use(
+void SqliteUploadStore::insert(const UploadedFile& file) {
+  auto insert = statements_.use(
       "INSERT INTO attachments(session_id, sha256, name, mime, size, created_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
       "ON CONFLICT(session_id, sha256) DO NOTHING");
   insert->bind(1, file.session_id);
@@ -16,14 +17,12 @@ void SqliteChatStore::insert_upload(const UploadedFile& file) {
   insert->run();
 }
 
-std::optional<UploadedFile> SqliteChatStore::find_upload(std::int64_t session_id, std::string_view sha256) {
-  auto query = statements().use(
+std::optional<UploadedFile> SqliteUploadStore::find(std::int64_t session_id, std::string_view sha256) {
+  auto query = statements_.use(
       "SELECT session_id, sha256, name, mime, size, created_ms FROM attachments WHERE session_id = ?1 AND sha256 = ?2");
   query->bind(1, session_id);
   query->bind(2, sha256);
-  if (!query->step()) return std::nullopt;
-  return UploadedFile{query->column_int64(0), query->column_text(1), query->column_text(2),
-                      query->column_text(3), query->column_int64(4), query->column_int64(5)};
+  return read_first<UploadedFile>(*query);
 }
 
 }  // namespace livedesk::store::sqlite

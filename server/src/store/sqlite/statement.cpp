@@ -3,7 +3,7 @@
 #include <cctype>
 #include <limits>
 
-#include "store/store.hpp"
+#include "store/store_error.hpp"
 
 namespace livedesk::store::sqlite {
 

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace livedesk::store::sqlite {
 
@@ -55,6 +56,19 @@ class Statement {
   std::optional<std::int64_t> column_optional_int64(int column) const;
   std::optional<std::string> column_optional_text(int column) const;
   bool column_is_null(int column) const;
+  int column_count() const { return sqlite3_column_count(statement_); }
+  const char* column_name(int column) const { return sqlite3_column_name(statement_, column); }
+
+  // The result column of each member of the row type `row_type` stands for
+  // (store/sqlite/sqlite_rows.hpp), kept with the statement so names are
+  // resolved once per statement; empty until then. One row type per statement.
+  std::vector<int>& column_map(const void* row_type) const {
+    if (row_type != mapped_row_type_) {
+      mapped_row_type_ = row_type;
+      column_map_.clear();
+    }
+    return column_map_;
+  }
 
   std::string_view sql() const { return sqlite3_sql(statement_); }
 
@@ -63,6 +77,8 @@ class Statement {
   sqlite3* db_;
   sqlite3_stmt* statement_ = nullptr;
   bool leased_ = false;
+  mutable const void* mapped_row_type_ = nullptr;
+  mutable std::vector<int> column_map_;
 };
 
 // Compiled statements kept for the life of the connection, keyed by SQL text,

@@ -13,6 +13,10 @@ namespace livedesk::api {
 boost::json::object message_json(const domain::MessageView& message);
 boost::json::object session_json(const domain::SessionView& session);
 boost::json::value time_json(std::optional<std::int64_t> unix_ms);
+boost::json::object transfer_json(const domain::TransferView& transfer);
+boost::json::object note_json(const domain::NoteView& note);
+boost::json::object canned_json(const domain::CannedView& canned);
+boost::json::object block_json(const domain::BlockView& block);
 
 // One server-to-client frame, serialized once; timestamp is now (UTC, ms).
 realtime::Frame event_frame(std::string_view type, boost::json::object data);

@@ -161,6 +161,12 @@ void add_chat_routes(Router& router, RestServices services) {
                }
                services.chat.call(service::calls::Assign{actor, params.id("id"), require_int(body, "agent_id"), force}, session_answer(respond));
              });
+  router.add("POST", "/api/v1/chat/sessions/{id}/barge-in",
+             [services](const Request& request, const PathParams& params, Responder respond) {
+               services.chat.call(service::calls::BargeIn{require_staff_actor(services.auth, request, domain::Role::supervisor),
+                                                          params.id("id")},
+                                  session_answer(respond));
+             });
 
   router.add("GET", "/api/v1/chat/queue", [services](const Request& request, const PathParams&, Responder respond) {
     require_staff(services.auth, request, domain::Role::agent);

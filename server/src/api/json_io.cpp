@@ -91,4 +91,10 @@ std::int64_t require_int(const json::object& object, std::string_view field) {
   return value->to_number<std::int64_t>();
 }
 
+std::optional<std::int64_t> optional_int(const json::object& object, std::string_view field) {
+  auto it = object.find(field);
+  if (it == object.end() || it->value().is_null()) return std::nullopt;
+  return require_int(object, field);
+}
+
 }  // namespace livedesk::api

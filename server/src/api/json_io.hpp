@@ -29,5 +29,7 @@ std::string require_string(const boost::json::object& object, std::string_view f
 std::optional<std::string> optional_string(const boost::json::object& object, std::string_view field,
                                            std::size_t max_length = 10'000);
 std::int64_t require_int(const boost::json::object& object, std::string_view field);
+// An integer field that may be absent or null.
+std::optional<std::int64_t> optional_int(const boost::json::object& object, std::string_view field);
 
 }  // namespace livedesk::api

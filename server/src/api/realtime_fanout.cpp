@@ -1,7 +1,6 @@
 #include "api/realtime_fanout.hpp"
 
 #include "api/chat_json.hpp"
-#include "api/tools_json.hpp"
 #include "api/topics.hpp"
 
 namespace livedesk::api {

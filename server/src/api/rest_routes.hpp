@@ -23,7 +23,10 @@ void add_health_routes(Router& router, RestServices services);
 void add_staff_routes(Router& router, RestServices services);
 void add_chat_routes(Router& router, RestServices services);
 void add_dashboard_routes(Router& router, RestServices services);
-void add_tools_routes(Router& router, RestServices services);
+void add_transfer_routes(Router& router, RestServices services);
+void add_note_routes(Router& router, RestServices services);
+void add_canned_routes(Router& router, RestServices services);
+void add_block_routes(Router& router, RestServices services);
 
 inline void add_rest_routes(Router& router, RestServices services) {
   add_auth_routes(router, services);
@@ -31,7 +34,10 @@ inline void add_rest_routes(Router& router, RestServices services) {
   add_staff_routes(router, services);
   add_chat_routes(router, services);
   add_dashboard_routes(router, services);
-  add_tools_routes(router, services);
+  add_transfer_routes(router, services);
+  add_note_routes(router, services);
+  add_canned_routes(router, services);
+  add_block_routes(router, services);
 }
 
 }  // namespace livedesk::api

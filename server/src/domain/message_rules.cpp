@@ -17,6 +17,8 @@ std::optional<int> receipt_rank(std::string_view status) {
   return std::nullopt;
 }
 
+bool is_blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
 const char* text_body_problem(std::string_view body) {
   if (body.size() > max_text_bytes) return "message body is longer than 8 KiB";
   const bool blank = std::all_of(body.begin(), body.end(), [](unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });

@@ -16,6 +16,9 @@ bool is_sender_type(std::string_view type);     // customer, agent, system
 // sent(0) < delivered(1) < read(2); failed and unknown: nullopt.
 std::optional<int> receipt_rank(std::string_view status);
 
+// True when `text` is empty or only spaces, tabs and line breaks.
+bool is_blank(std::string_view text);
+
 // Why a text body is unacceptable, or nullptr when it is fine.
 const char* text_body_problem(std::string_view body);
 

@@ -18,4 +18,16 @@ domain::MessageView to_view(const store::Message& m) {
   return v;
 }
 
+domain::TransferView to_view(const store::Transfer& t) {
+  return {t.id, t.session_id, t.from_agent_id, t.to_agent_id, t.reason, t.status, t.created_ms, t.resolved_ms};
+}
+
+domain::BlockView to_view(const store::CustomerBlock& b) {
+  return {b.id, b.customer_id, b.email, b.reason, b.blocked_by, b.created_ms, b.lifted_ms};
+}
+
+domain::CannedView to_view(const store::CannedResponse& c) {
+  return {c.id, c.owner_user_id, c.shortcut, c.title, c.body, c.updated_ms};
+}
+
 }  // namespace livedesk::service

@@ -1,10 +1,16 @@
 #pragma once
-// Store rows to read models.
+// Store rows to read models: the one place a row becomes what the API shows.
 #include "domain/chat_views.hpp"
-#include "store/store.hpp"
+#include "store/block_store.hpp"
+#include "store/canned_store.hpp"
+#include "store/message_store.hpp"
+#include "store/transfer_store.hpp"
 
 namespace livedesk::service {
 
 domain::MessageView to_view(const store::Message& message);
+domain::TransferView to_view(const store::Transfer& transfer);
+domain::BlockView to_view(const store::CustomerBlock& block);
+domain::CannedView to_view(const store::CannedResponse& canned);
 
 }  // namespace livedesk::service

@@ -40,24 +40,26 @@ class AgentWs final : public WsProtocol {
     chat_.staff_connected(*actor_);
     // Subscribed before anything is read: see realtime/resume_gate.hpp.
     gate_ = std::make_shared<realtime::ResumeGate>(connection_);
-    for (const char* type : {"session_update", "queue_depth_changed", "agent_status_changed", "canned_update",
-                             "block_update"})
+    for (const char* type :
+         {"session_update", "queue_depth_changed", "agent_status_changed", "canned_update", "block_update"})
       hub_.subscribe(topics::floor(type), gate_);
     hub_.subscribe(topics::agent(principal->user_id), gate_);
     std::map<std::int64_t, std::int64_t> covered(resume.begin(), resume.end());
-    chat_.call(service::calls::ResumeAgent{*actor_, std::move(resume)}, [connection = connection_, gate = gate_, principal = *principal,
-                        covered](service::Outcome<service::AgentResume> outcome) mutable {
-                         if (send_if_error(*connection, outcome)) return connection->close(1013, "try again later");
-                         auto& result = std::get<service::AgentResume>(outcome);
-                         json::array sessions;
-                         for (const auto& session : result.sessions) sessions.push_back(session_json(session));
-                         std::vector<realtime::Frame> frames{event_frame("auth_success", {{"user_id", principal.user_id},
-                                                                       {"role", domain::to_string(principal.role)},
-                                                                       {"status", result.status},
-                                                                       {"sessions", std::move(sessions)}})};
-                         append_history(frames, covered, result.missed);
-                         gate->open(frames, covered);
-                       });
+    chat_.call(
+        service::calls::ResumeAgent{*actor_, std::move(resume)},
+        [connection = connection_, gate = gate_, principal = *principal,
+         covered](service::Outcome<service::AgentResume> outcome) mutable {
+          if (send_if_error(*connection, outcome)) return connection->close(1013, "try again later");
+          auto& result = std::get<service::AgentResume>(outcome);
+          json::array sessions;
+          for (const auto& session : result.sessions) sessions.push_back(session_json(session));
+          std::vector<realtime::Frame> frames{event_frame("auth_success", {{"user_id", principal.user_id},
+                                                                           {"role", domain::to_string(principal.role)},
+                                                                           {"status", result.status},
+                                                                           {"sessions", std::move(sessions)}})};
+          append_history(frames, covered, result.missed);
+          gate->open(frames, covered);
+        });
     return true;
   }
 
@@ -70,29 +72,33 @@ class AgentWs final : public WsProtocol {
       auto client_msg_id = message.client_msg_id;
       chat_.call(service::calls::SendMessage{actor, session_id, std::move(message)}, ack_to(connection, client_msg_id));
     } else if (type == "typing") {
-      chat_.call(service::calls::Typing{actor, frame_int(data, "session_id"), frame_bool(data, "is_typing")}, [](service::Outcome<bool>) {});
+      chat_.call(service::calls::Typing{actor, frame_int(data, "session_id"), frame_bool(data, "is_typing")},
+                 [](service::Outcome<bool>) {});
     } else if (type == "receipt") {
-      chat_.call(service::calls::Receipt{actor, frame_int(data, "session_id"), frame_int(data, "up_to_seq"), frame_string(data, "status", 16)}, [connection](service::Outcome<std::int64_t> outcome) { send_if_error(*connection, outcome); });
+      chat_.call(service::calls::Receipt{actor, frame_int(data, "session_id"), frame_int(data, "up_to_seq"),
+                                         frame_string(data, "status", 16)},
+                 [connection](service::Outcome<std::int64_t> outcome) { send_if_error(*connection, outcome); });
     } else if (type == "take") {
-      chat_.call(service::calls::Take{actor, frame_int(data, "session_id")}, [connection](service::Outcome<domain::SessionView> outcome) {
-        send_if_error(*connection, outcome);
-      });
+      chat_.call(service::calls::Take{actor, frame_int(data, "session_id")},
+                 [connection](service::Outcome<domain::SessionView> outcome) { send_if_error(*connection, outcome); });
     } else if (type == "close") {
-      chat_.call(service::calls::Close{actor, frame_int(data, "session_id")}, [connection](service::Outcome<domain::SessionView> outcome) {
-        send_if_error(*connection, outcome);
-      });
+      chat_.call(service::calls::Close{actor, frame_int(data, "session_id")},
+                 [connection](service::Outcome<domain::SessionView> outcome) { send_if_error(*connection, outcome); });
     } else if (type == "watch" || type == "unwatch") {
       const auto session_id = frame_int(data, "session_id");
       if (type == "unwatch") {
         hub_.unsubscribe(topics::watchers_of(session_id), connection.get());
         return true;
       }
-      chat_.call(service::calls::Watch{actor, session_id}, [connection, &hub = hub_, session_id](service::Outcome<bool> outcome) {
-        const bool allowed = std::holds_alternative<bool>(outcome) && std::get<bool>(outcome);
-        if (!allowed) return connection->send(error_frame("not_found", "no open session you may watch: " + std::to_string(session_id)));
-        hub.subscribe(topics::watchers_of(session_id), connection);
-        connection->send(event_frame("watching", {{"session_id", session_id}}));
-      });
+      chat_.call(service::calls::Watch{actor, session_id},
+                 [connection, &hub = hub_, session_id](service::Outcome<bool> outcome) {
+                   const bool allowed = std::holds_alternative<bool>(outcome) && std::get<bool>(outcome);
+                   if (!allowed)
+                     return connection->send(
+                         error_frame("not_found", "no open session you may watch: " + std::to_string(session_id)));
+                   hub.subscribe(topics::watchers_of(session_id), connection);
+                   connection->send(event_frame("watching", {{"session_id", session_id}}));
+                 });
     } else if (type == "set_status") {
       auto status = domain::parse_agent_status(frame_string(data, "status", 16));
       if (!status) throw FrameError("status must be active, idle, in_call or offline");

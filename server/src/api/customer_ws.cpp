@@ -53,8 +53,9 @@ class CustomerWs final : public WsProtocol {
     gate_ = std::make_shared<realtime::ResumeGate>(connection_);
     hub_.subscribe(topics::customer_of(session_id), gate_);
     auto connection = connection_;
-    chat_.call(service::calls::GetSession{*actor, session_id}, [this_ = shared_from_this(), connection, gate = gate_, actor = *actor, last_seq,
-                                       session_id](service::Outcome<domain::SessionView> outcome) {
+    chat_.call(service::calls::GetSession{*actor, session_id}, [this_ = shared_from_this(), connection, gate = gate_,
+                                                                actor = *actor, last_seq, session_id](
+                                                                   service::Outcome<domain::SessionView> outcome) {
       if (const auto* error = std::get_if<service::ChatError>(&outcome)) {
         send_if_error(*connection, outcome);
         // 503: no node could decide just now (a leader is being elected); the client retries.
@@ -65,14 +66,14 @@ class CustomerWs final : public WsProtocol {
                                                   {"session", session_json(std::get<domain::SessionView>(outcome))}});
       auto* self = static_cast<CustomerWs*>(this_.get());
       self->chat_.call(service::calls::Resume{actor, session_id, last_seq},
-                         [connection, gate, welcome, session_id,
-                          last_seq](service::Outcome<std::vector<domain::MessageView>> history) {
-                           if (send_if_error(*connection, history)) return;
-                           std::vector<realtime::Frame> frames{welcome};
-                           std::map<std::int64_t, std::int64_t> covered{{session_id, last_seq}};
-                           append_history(frames, covered, std::get<std::vector<domain::MessageView>>(history));
-                           gate->open(frames, covered);
-                         });
+                       [connection, gate, welcome, session_id,
+                        last_seq](service::Outcome<std::vector<domain::MessageView>> history) {
+                         if (send_if_error(*connection, history)) return;
+                         std::vector<realtime::Frame> frames{welcome};
+                         std::map<std::int64_t, std::int64_t> covered{{session_id, last_seq}};
+                         append_history(frames, covered, std::get<std::vector<domain::MessageView>>(history));
+                         gate->open(frames, covered);
+                       });
     });
     return true;
   }
@@ -83,21 +84,29 @@ class CustomerWs final : public WsProtocol {
     if (type == "send_message") {
       auto message = new_message_from(data);
       auto client_msg_id = message.client_msg_id;
-      chat_.call(service::calls::SendMessage{actor, session_id, std::move(message)}, ack_to(connection_, client_msg_id));
+      chat_.call(service::calls::SendMessage{actor, session_id, std::move(message)},
+                 ack_to(connection_, client_msg_id));
     } else if (type == "typing") {
-      chat_.call(service::calls::Typing{actor, session_id, frame_bool(data, "is_typing")}, [](service::Outcome<bool>) {});
+      chat_.call(service::calls::Typing{actor, session_id, frame_bool(data, "is_typing")},
+                 [](service::Outcome<bool>) {});
     } else if (type == "receipt") {
-      chat_.call(service::calls::Receipt{actor, session_id, frame_int(data, "up_to_seq"), frame_string(data, "status", 16)}, [connection = connection_](service::Outcome<std::int64_t> outcome) { send_if_error(*connection, outcome); });
+      chat_.call(
+          service::calls::Receipt{actor, session_id, frame_int(data, "up_to_seq"), frame_string(data, "status", 16)},
+          [connection = connection_](service::Outcome<std::int64_t> outcome) { send_if_error(*connection, outcome); });
     } else if (type == "close") {
-      chat_.call(service::calls::Close{actor, session_id}, [connection = connection_](service::Outcome<domain::SessionView> outcome) {
-        send_if_error(*connection, outcome);  // success arrives as session_update
-      });
+      chat_.call(service::calls::Close{actor, session_id},
+                 [connection = connection_](service::Outcome<domain::SessionView> outcome) {
+                   send_if_error(*connection, outcome);  // success arrives as session_update
+                 });
     } else if (type == "rate") {
       const auto rating = frame_int(data, "rating");
-      chat_.call(service::calls::Rate{actor, session_id, int(std::clamp<std::int64_t>(rating, -1, 6)), frame_optional_string(data, "comment", 2000).value_or("")}, [connection = connection_](service::Outcome<domain::SessionView> outcome) {
-                   if (send_if_error(*connection, outcome)) return;
-                   connection->send(event_frame("rated", {{"session", session_json(std::get<domain::SessionView>(outcome))}}));
-                 });
+      chat_.call(
+          service::calls::Rate{actor, session_id, int(std::clamp<std::int64_t>(rating, -1, 6)),
+                               frame_optional_string(data, "comment", 2000).value_or("")},
+          [connection = connection_](service::Outcome<domain::SessionView> outcome) {
+            if (send_if_error(*connection, outcome)) return;
+            connection->send(event_frame("rated", {{"session", session_json(std::get<domain::SessionView>(outcome))}}));
+          });
     } else {
       return false;
     }

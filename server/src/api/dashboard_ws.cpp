@@ -13,8 +13,8 @@ namespace json = boost::json;
 
 namespace {
 const std::set<std::string, std::less<>> push_types{
-    "queue_depth_changed", "session_update",    "agent_status_changed",   "message_created",
-    "typing_indicator",    "queue_updated",     "metrics_updated",        "active_sessions_updated"};
+    "queue_depth_changed", "session_update", "agent_status_changed", "message_created",
+    "typing_indicator",    "queue_updated",  "metrics_updated",      "active_sessions_updated"};
 // High-volume pushes a dashboard must ask for.
 const std::set<std::string, std::less<>> opt_in_types{"message_created", "typing_indicator"};
 
@@ -33,8 +33,8 @@ class DashboardWs final : public WsProtocol {
     if (!domain::has_at_least(principal->role, domain::Role::supervisor))
       return fail_auth("the dashboard needs the supervisor or admin role"), false;
     watcher_ = service::Actor::staff(principal->user_id, principal->role, principal->username);
-    connection_->send(event_frame("auth_success", {{"user_id", principal->user_id},
-                                                   {"role", domain::to_string(principal->role)}}));
+    connection_->send(
+        event_frame("auth_success", {{"user_id", principal->user_id}, {"role", domain::to_string(principal->role)}}));
     for (const auto& type : push_types)
       if (!opt_in_types.count(type)) subscribe(type);
     return true;
@@ -45,26 +45,30 @@ class DashboardWs final : public WsProtocol {
     if (type == "request_session_update") {
       const json::value* id = data.if_contains("session_id");
       if (!id || id->is_null()) {
-        chat_.call(service::calls::ListActive{}, [connection](service::Outcome<std::vector<domain::SessionView>> outcome) {
-          if (auto* list = std::get_if<std::vector<domain::SessionView>>(&outcome))
-            return connection->send(event_frame("active_sessions_updated", {{"sessions", sessions_json(*list)}}));
-          connection->send(error_frame("unavailable", "the sessions could not be read"));
-        });
+        chat_.call(
+            service::calls::ListActive{}, [connection](service::Outcome<std::vector<domain::SessionView>> outcome) {
+              if (auto* list = std::get_if<std::vector<domain::SessionView>>(&outcome))
+                return connection->send(event_frame("active_sessions_updated", {{"sessions", sessions_json(*list)}}));
+              connection->send(error_frame("unavailable", "the sessions could not be read"));
+            });
         return true;
       }
       const auto session_id = frame_int(data, "session_id");
       auto supervisor = service::Actor::staff(0, domain::Role::supervisor);
-      chat_.call(service::calls::GetSession{supervisor, session_id}, [connection](service::Outcome<domain::SessionView> outcome) {
-        if (auto* error = std::get_if<service::ChatError>(&outcome))
-          return connection->send(error_frame(error->code, error->message));
-        connection->send(event_frame("session_update", {{"session", session_json(std::get<domain::SessionView>(outcome))}}));
-      });
+      chat_.call(service::calls::GetSession{supervisor, session_id},
+                 [connection](service::Outcome<domain::SessionView> outcome) {
+                   if (auto* error = std::get_if<service::ChatError>(&outcome))
+                     return connection->send(error_frame(error->code, error->message));
+                   connection->send(event_frame("session_update",
+                                                {{"session", session_json(std::get<domain::SessionView>(outcome))}}));
+                 });
     } else if (type == "request_queue_update") {
-      chat_.call(service::calls::ListWaiting{}, [connection](service::Outcome<std::vector<domain::SessionView>> outcome) {
-        if (auto* list = std::get_if<std::vector<domain::SessionView>>(&outcome))
-          return connection->send(event_frame("queue_updated", queue_json(*list)));
-        connection->send(error_frame("unavailable", "the queue could not be read"));
-      });
+      chat_.call(service::calls::ListWaiting{},
+                 [connection](service::Outcome<std::vector<domain::SessionView>> outcome) {
+                   if (auto* list = std::get_if<std::vector<domain::SessionView>>(&outcome))
+                     return connection->send(event_frame("queue_updated", queue_json(*list)));
+                   connection->send(error_frame("unavailable", "the queue could not be read"));
+                 });
     } else if (type == "request_metrics_update") {
       chat_.call(service::calls::GetMetrics{}, [connection](service::Outcome<domain::MetricsView> outcome) {
         if (auto* m = std::get_if<domain::MetricsView>(&outcome))
@@ -79,9 +83,11 @@ class DashboardWs final : public WsProtocol {
         connection->send(event_frame("unwatched", {{"session_id", session_id}}));
         return true;
       }
-      chat_.call(service::calls::Watch{watcher_, session_id}, [connection, &hub = hub_, session_id](service::Outcome<bool> outcome) {
+      chat_.call(service::calls::Watch{watcher_, session_id}, [connection, &hub = hub_,
+                                                               session_id](service::Outcome<bool> outcome) {
         const bool allowed = std::holds_alternative<bool>(outcome) && std::get<bool>(outcome);
-        if (!allowed) return connection->send(error_frame("not_found", "no open session: " + std::to_string(session_id)));
+        if (!allowed)
+          return connection->send(error_frame("not_found", "no open session: " + std::to_string(session_id)));
         hub.subscribe(topics::watchers_of(session_id), connection);
         connection->send(event_frame("watching", {{"session_id", session_id}}));
       });

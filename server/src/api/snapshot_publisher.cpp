@@ -66,21 +66,25 @@ void SnapshotPublisher::build(Kind kind) {
   auto failed = [this, kind] { slots_[kind].building = false; };
   switch (kind) {
     case queue:
-      return chat_.call(service::calls::ListWaiting{}, [publish, failed](service::Outcome<std::vector<domain::SessionView>> outcome) {
-        if (auto* list = std::get_if<std::vector<domain::SessionView>>(&outcome)) return publish(queue_json(*list));
-        failed();
-      });
+      return chat_.call(service::calls::ListWaiting{},
+                        [publish, failed](service::Outcome<std::vector<domain::SessionView>> outcome) {
+                          if (auto* list = std::get_if<std::vector<domain::SessionView>>(&outcome))
+                            return publish(queue_json(*list));
+                          failed();
+                        });
     case metrics:
       return chat_.call(service::calls::GetMetrics{}, [publish, failed](service::Outcome<domain::MetricsView> outcome) {
-        if (auto* m = std::get_if<domain::MetricsView>(&outcome)) return publish(json::object{{"metrics", metrics_json(*m)}});
+        if (auto* m = std::get_if<domain::MetricsView>(&outcome))
+          return publish(json::object{{"metrics", metrics_json(*m)}});
         failed();
       });
     case active:
-      return chat_.call(service::calls::ListActive{}, [publish, failed](service::Outcome<std::vector<domain::SessionView>> outcome) {
-        if (auto* list = std::get_if<std::vector<domain::SessionView>>(&outcome))
-          return publish(json::object{{"sessions", sessions_json(*list)}});
-        failed();
-      });
+      return chat_.call(service::calls::ListActive{},
+                        [publish, failed](service::Outcome<std::vector<domain::SessionView>> outcome) {
+                          if (auto* list = std::get_if<std::vector<domain::SessionView>>(&outcome))
+                            return publish(json::object{{"sessions", sessions_json(*list)}});
+                          failed();
+                        });
   }
 }
 

@@ -5,17 +5,16 @@
 
 namespace livedesk::app {
 namespace {
-constexpr std::array customer_names{"Maya Chen", "Jonas Weber", "Priya Nair", "Lucas Silva", "Emma Dubois",
+constexpr std::array customer_names{"Maya Chen",   "Jonas Weber", "Priya Nair", "Lucas Silva", "Emma Dubois",
                                     "Omar Haddad", "Sofia Rossi", "Kenji Sato", "Ava Johnson", "Noah Brown"};
-constexpr std::array subjects{"Billing question", "Cannot log in", "Refund request", "Shipping delay",
-                              "Upgrade my plan", "Bug in the mobile app"};
+constexpr std::array subjects{"Billing question", "Cannot log in",   "Refund request",
+                              "Shipping delay",   "Upgrade my plan", "Bug in the mobile app"};
 constexpr std::array customer_lines{"Hi, I need some help please.", "It started yesterday, after the update.",
-                                    "I already tried restarting.", "Order number is 48213.",
-                                    "Great, that worked!", "Thanks a lot for your help."};
-constexpr std::array agent_lines{"Hello! Thanks for reaching out, I'm looking into it now.",
-                                 "Could you tell me a bit more about what you see?",
-                                 "Thanks, I found it. I've fixed that on our side.",
-                                 "Is there anything else I can help you with?"};
+                                    "I already tried restarting.",  "Order number is 48213.",
+                                    "Great, that worked!",          "Thanks a lot for your help."};
+constexpr std::array agent_lines{
+    "Hello! Thanks for reaching out, I'm looking into it now.", "Could you tell me a bit more about what you see?",
+    "Thanks, I found it. I've fixed that on our side.", "Is there anything else I can help you with?"};
 }  // namespace
 
 DemoSimulation::DemoSimulation(service::ChatService& chat, bus::EventBus& bus, const domain::Clock& clock,
@@ -66,8 +65,8 @@ void DemoSimulation::on_event(const bus::Event& event) {
   if (auto* changed = std::get_if<bus::SessionChanged>(&event)) {
     // Simulated agents greet every chat they get, a simulated customer's or a real one's.
     if (changed->change == "assigned" && changed->session.agent && is_simulated_agent(changed->session.agent->id))
-      replies_.push_back({changed->session.id, service::Actor::staff(changed->session.agent->id, domain::Role::agent),
-                          later(2, 5)});
+      replies_.push_back(
+          {changed->session.id, service::Actor::staff(changed->session.agent->id, domain::Role::agent), later(2, 5)});
     auto it = customers_.find(changed->session.id);
     if (it == customers_.end()) return;
     it->second.agent_id = changed->session.agent ? std::optional(changed->session.agent->id) : std::nullopt;
@@ -96,7 +95,8 @@ void DemoSimulation::tick() {
       continue;
     }
     int& lines = agent_lines_[it->session_id];
-    chat_.call(service::calls::Receipt{it->agent, it->session_id, std::numeric_limits<std::int64_t>::max(), "read"}, [](auto) {});
+    chat_.call(service::calls::Receipt{it->agent, it->session_id, std::numeric_limits<std::int64_t>::max(), "read"},
+               [](auto) {});
     if (lines < int(agent_lines.size())) {
       service::NewMessage reply;
       reply.body = agent_lines[std::size_t(lines++)];
@@ -120,7 +120,8 @@ void DemoSimulation::tick() {
       it = customers_.erase(it);
       continue;
     }
-    chat_.call(service::calls::Receipt{c.actor, it->first, std::numeric_limits<std::int64_t>::max(), "read"}, [](auto) {});
+    chat_.call(service::calls::Receipt{c.actor, it->first, std::numeric_limits<std::int64_t>::max(), "read"},
+               [](auto) {});
     if (c.agent_id && c.lines_sent < int(customer_lines.size()) - 1) {
       service::NewMessage line;
       line.body = customer_lines[std::size_t(c.lines_sent++)];

@@ -69,7 +69,7 @@ bool AccountService::audit_page(domain::AuditQuery query,
                                 std::function<void(std::optional<std::vector<domain::AuditEntryView>>)> done) {
   return read_from<std::vector<domain::AuditEntryView>>(
       store_,
-      [query = to_store_query(query)](store::Store& store) {
+      [query](store::Store& store) {
         std::vector<domain::AuditEntryView> entries;
         for (const auto& entry : store.audit().query(query)) entries.push_back(to_view(entry));
         return entries;

@@ -14,8 +14,8 @@ ChatError unavailable() { return {503, "unavailable", "the server is shutting do
 // What customers and agents may send: pictures, documents, sound, video.
 bool allowed_mime(const std::string& mime) {
   static const std::set<std::string> allowed{
-      "image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf", "text/plain",
-      "audio/mpeg", "audio/ogg", "audio/x-wav", "audio/wav", "audio/webm", "video/mp4", "video/webm", "video/quicktime"};
+      "image/png", "image/jpeg",  "image/gif", "image/webp", "application/pdf", "text/plain", "audio/mpeg",
+      "audio/ogg", "audio/x-wav", "audio/wav", "audio/webm", "video/mp4",       "video/webm", "video/quicktime"};
   return allowed.count(mime) != 0;
 }
 }  // namespace
@@ -23,7 +23,8 @@ bool allowed_mime(const std::string& mime) {
 void AttachmentService::upload(Actor actor, std::int64_t session_id, std::string name, std::string bytes,
                                Done<Upload> done) {
   if (bytes.empty()) return done(ChatError{400, "invalid_field", "the file is empty"});
-  if (bytes.size() > domain::max_attachment_bytes) return done(ChatError{413, "payload_too_large", "files are limited to 10 MiB"});
+  if (bytes.size() > domain::max_attachment_bytes)
+    return done(ChatError{413, "payload_too_large", "files are limited to 10 MiB"});
   if (name.empty() || name.size() > 200 || name.find('\0') != std::string::npos)
     return done(ChatError{400, "invalid_field", "name must be 1-200 characters, without NUL"});
   const bool queued = files_.post([this, actor, session_id, name = std::move(name), bytes = std::move(bytes), done] {

@@ -46,7 +46,8 @@ void ChatCallDispatcher::call(std::string_view op, json::value request,
 }
 
 PresenceDelta ChatCallDispatcher::delta() {
-  return {[this](const Actor& a) { local_.staff_connected(a); }, [this](const Actor& a) { local_.staff_disconnected(a); },
+  return {[this](const Actor& a) { local_.staff_connected(a); },
+          [this](const Actor& a) { local_.staff_disconnected(a); },
           [this](std::int64_t s) { local_.customer_connected(s); },
           [this](std::int64_t s) { local_.customer_disconnected(s); }};
 }

@@ -11,6 +11,7 @@
 //
 // Adding a use case: a struct here (members, Result, name, description), its
 // entry in ChatCalls, its ChatEngine::handle overload, its route, its tests.
+#include <boost/describe/class.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -19,8 +20,6 @@
 #include <utility>
 #include <variant>
 #include <vector>
-
-#include <boost/describe/class.hpp>
 
 #include "domain/agent_status.hpp"
 #include "domain/chat_views.hpp"
@@ -335,14 +334,14 @@ struct CallList {
 };
 
 // Every chat use case; see the file comment.
-using ChatCalls = CallList<calls::StartChat, calls::Take, calls::Assign, calls::Close, calls::Rate, calls::GetSession,
-                           calls::ListWaiting, calls::ListActive, calls::SessionsOfAgent, calls::BargeIn, calls::Watch,
-                           calls::SendMessage, calls::Receipt, calls::Typing, calls::MessagesAfter, calls::Resume,
-                           calls::ResumeAgent, calls::RecordUpload, calls::FindUpload, calls::SetStatus,
-                           calls::GetMetrics, calls::ListAgents, calls::RequestTransfer, calls::AnswerTransfer,
-                           calls::ListTransfers, calls::BlockCustomer, calls::UnblockCustomer, calls::ListBlocks,
-                           calls::AddNote, calls::EditNote, calls::ListNotes, calls::SaveCanned, calls::DeleteCanned,
-                           calls::SearchCanned, calls::RenderCanned>;
+using ChatCalls =
+    CallList<calls::StartChat, calls::Take, calls::Assign, calls::Close, calls::Rate, calls::GetSession,
+             calls::ListWaiting, calls::ListActive, calls::SessionsOfAgent, calls::BargeIn, calls::Watch,
+             calls::SendMessage, calls::Receipt, calls::Typing, calls::MessagesAfter, calls::Resume, calls::ResumeAgent,
+             calls::RecordUpload, calls::FindUpload, calls::SetStatus, calls::GetMetrics, calls::ListAgents,
+             calls::RequestTransfer, calls::AnswerTransfer, calls::ListTransfers, calls::BlockCustomer,
+             calls::UnblockCustomer, calls::ListBlocks, calls::AddNote, calls::EditNote, calls::ListNotes,
+             calls::SaveCanned, calls::DeleteCanned, calls::SearchCanned, calls::RenderCanned>;
 using PendingChatCall = ChatCalls::Pending;
 
 }  // namespace livedesk::service

@@ -179,7 +179,8 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Sta
   if (auto previous = s.sessions().latest_closed_of_customer(session.customer.id); previous && previous->agent_id) {
     if (auto* agent = find_agent(*previous->agent_id)) {
       domain::AgentLoad load{agent->id, agent->status, int(agent->chats.size()), agent->capacity, agent->idle_since};
-      if (agent->role == domain::Role::agent && domain::can_take_chat(load)) assign_to(s, h, session, *agent, "assigned");
+      if (agent->role == domain::Role::agent && domain::can_take_chat(load))
+        assign_to(s, h, session, *agent, "assigned");
     }
   }
   route(s, h);
@@ -278,7 +279,8 @@ void ChatEngine::finish(store::Store& s, store::CommitHooks& h, OpenSession& ses
   route(s, h);
 }
 
-void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Take& call, Done<domain::SessionView> done) {
+void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Take& call,
+                        Done<domain::SessionView> done) {
   const Actor& actor = call.agent;
   const std::int64_t session_id = call.session_id;
   auto* session = find_open(session_id);
@@ -295,7 +297,8 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Tak
   });
 }
 
-void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Assign& call, Done<domain::SessionView> done) {
+void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Assign& call,
+                        Done<domain::SessionView> done) {
   const auto& supervisor = call.supervisor;
   const auto& session_id = call.session_id;
   const auto& agent_id = call.agent_id;
@@ -313,14 +316,16 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Ass
   assign_to(s, h, *session, agent, transfer ? "transferred" : "assigned");
   add_system_message(s, h, *session, "Your chat is now with " + agent.name + ".");
   audit(s, supervisor, "session.assigned", "session", session_id,
-        "{\"agent_id\":" + std::to_string(agent_id) + ",\"previous_agent_id\":" +
-            (previous ? std::to_string(*previous) : std::string("null")) + ",\"force\":" + (force ? "true" : "false") + "}");
+        "{\"agent_id\":" + std::to_string(agent_id) +
+            ",\"previous_agent_id\":" + (previous ? std::to_string(*previous) : std::string("null")) +
+            ",\"force\":" + (force ? "true" : "false") + "}");
   h.after_commit([done, v = view(*session)](bool ok) {
     ok ? done(v) : done(ChatError{503, "unavailable", "the assignment could not be saved"});
   });
 }
 
-void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Close& call, Done<domain::SessionView> done) {
+void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Close& call,
+                        Done<domain::SessionView> done) {
   const auto& actor = call.actor;
   const auto& session_id = call.session_id;
   auto* session = find_open(session_id);
@@ -332,7 +337,8 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Clo
   if (!may_access(actor, session_id)) return done(not_found("session", session_id));
   const bool missed = session->row.status == "waiting";
   if (!actor.is_customer()) audit(s, actor, "session.closed", "session", session_id);
-  add_system_message(s, h, *session, actor.is_customer() ? "The customer ended the chat." : "The agent ended the chat.");
+  add_system_message(s, h, *session,
+                     actor.is_customer() ? "The customer ended the chat." : "The agent ended the chat.");
   auto closed_view = view(*session);
   finish(s, h, *session, missed ? "missed" : "resolved");
   closed_view.status = "closed";
@@ -343,7 +349,8 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Clo
   });
 }
 
-void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Rate& call, Done<domain::SessionView> done) {
+void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Rate& call,
+                        Done<domain::SessionView> done) {
   const auto& actor = call.customer;
   const auto& session_id = call.session_id;
   const auto& rating = call.rating;

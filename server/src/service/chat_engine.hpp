@@ -86,8 +86,7 @@ class ChatEngine {
               Done<std::vector<domain::TransferView>> done);
   // Blocks (chat_engine_blocks.cpp).
   void handle(store::Store& s, store::CommitHooks& h, const calls::BlockCustomer& call, Done<domain::BlockView> done);
-  void handle(store::Store& s, store::CommitHooks& h, const calls::UnblockCustomer& call,
-              Done<domain::BlockView> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::UnblockCustomer& call, Done<domain::BlockView> done);
   void handle(store::Store& s, store::CommitHooks& h, const calls::ListBlocks& call,
               Done<std::vector<domain::BlockView>> done);
   // Notes (chat_engine_notes.cpp).
@@ -97,8 +96,7 @@ class ChatEngine {
               Done<std::vector<domain::NoteView>> done);
   // Canned responses (chat_engine_canned.cpp).
   void handle(store::Store& s, store::CommitHooks& h, const calls::SaveCanned& call, Done<domain::CannedView> done);
-  void handle(store::Store& s, store::CommitHooks& h, const calls::DeleteCanned& call,
-              Done<domain::CannedView> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::DeleteCanned& call, Done<domain::CannedView> done);
   void handle(store::Store& s, store::CommitHooks& h, const calls::SearchCanned& call,
               Done<std::vector<domain::CannedView>> done);
   void handle(store::Store& s, store::CommitHooks& h, const calls::RenderCanned& call, Done<std::string> done);
@@ -121,10 +119,10 @@ class ChatEngine {
     int customer_connections = 0;
     std::optional<domain::TimePoint> customer_left_at;
     bool agent_answered = false;
-    std::set<std::int64_t> skip_agents;  // agents who let this chat time out
-    bool ever_assigned = false;          // wait time counts the first assignment only
+    std::set<std::int64_t> skip_agents;                // agents who let this chat time out
+    bool ever_assigned = false;                        // wait time counts the first assignment only
     std::optional<std::int64_t> awaiting_reply_since;  // the customer's oldest unanswered message
-    std::set<std::int64_t> barged;       // supervisors who joined the conversation
+    std::set<std::int64_t> barged;                     // supervisors who joined the conversation
   };
   struct Agent {
     std::int64_t id = 0;
@@ -142,8 +140,8 @@ class ChatEngine {
 
   // Reads the handlers share. `session` answers from memory for open sessions, the store otherwise.
   Outcome<domain::SessionView> session(store::Store& s, const Actor& actor, std::int64_t session_id);
-  Outcome<std::vector<domain::MessageView>> messages_after(store::Store& s, const Actor& actor,
-                                                           std::int64_t session_id, std::int64_t after_seq, int limit);
+  Outcome<std::vector<domain::MessageView>> messages_after(store::Store& s, const Actor& actor, std::int64_t session_id,
+                                                           std::int64_t after_seq, int limit);
   std::vector<domain::SessionView> sessions_of_agent(std::int64_t agent_id) const;
   // Sessions `actor` may follow live (a customer: its own; an agent: its chats; supervisors: all open).
   bool may_access(const Actor& actor, std::int64_t session_id) const;

@@ -8,7 +8,8 @@
 
 namespace livedesk::service {
 
-void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::BlockCustomer& call, Done<domain::BlockView> done) {
+void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::BlockCustomer& call,
+                        Done<domain::BlockView> done) {
   const auto& actor = call.actor;
   const auto& customer_id = call.customer_id;
   const auto& email_in = call.email;
@@ -53,7 +54,8 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Blo
   });
 }
 
-void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::UnblockCustomer& call, Done<domain::BlockView> done) {
+void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::UnblockCustomer& call,
+                        Done<domain::BlockView> done) {
   const auto& actor = call.actor;
   const auto& email_in = call.email;
   std::string email = email_in;

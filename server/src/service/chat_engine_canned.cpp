@@ -15,7 +15,8 @@ void replace_all(std::string& text, const std::string& from, const std::string& 
 }
 }  // namespace
 
-void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::SaveCanned& call, Done<domain::CannedView> done) {
+void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::SaveCanned& call,
+                        Done<domain::CannedView> done) {
   const auto& actor = call.actor;
   const auto& id = call.id;
   const auto& request = call.canned;
@@ -45,8 +46,10 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Sav
   canned.body = request.body;
   canned.updated_ms = now_ms();
   try {
-    if (id) s.canned().update(canned);
-    else canned.id = s.canned().insert(canned);
+    if (id)
+      s.canned().update(canned);
+    else
+      canned.id = s.canned().insert(canned);
   } catch (const store::DuplicateError&) {
     return done(ChatError{409, "duplicate_shortcut", "the shortcut " + canned.shortcut + " is already in use"});
   }
@@ -54,10 +57,13 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Sav
         audit_detail({{"shortcut", canned.shortcut}, {"shared", !canned.owner_user_id}}));
   auto v = to_view(canned);
   emit(h, bus::CannedChanged{v, id ? "updated" : "created"});
-  h.after_commit([done, v](bool ok) { ok ? done(v) : done(ChatError{503, "unavailable", "the response could not be saved"}); });
+  h.after_commit([done, v](bool ok) {
+    ok ? done(v) : done(ChatError{503, "unavailable", "the response could not be saved"});
+  });
 }
 
-void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::DeleteCanned& call, Done<domain::CannedView> done) {
+void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::DeleteCanned& call,
+                        Done<domain::CannedView> done) {
   const auto& actor = call.actor;
   const auto& id = call.id;
   auto existing = s.canned().find(id);
@@ -69,7 +75,9 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Del
   audit(s, actor, "canned.deleted", "canned_response", id);
   auto v = to_view(*existing);
   emit(h, bus::CannedChanged{v, "deleted"});
-  h.after_commit([done, v](bool ok) { ok ? done(v) : done(ChatError{503, "unavailable", "the removal could not be saved"}); });
+  h.after_commit([done, v](bool ok) {
+    ok ? done(v) : done(ChatError{503, "unavailable", "the removal could not be saved"});
+  });
 }
 
 void ChatEngine::handle(store::Store& s, store::CommitHooks&, const calls::SearchCanned& call,

@@ -4,12 +4,7 @@
 #include "service/chat_views.hpp"
 
 namespace livedesk::service {
-namespace {
-}  // namespace
-
-
-
-
+namespace {}  // namespace
 
 domain::MessageView ChatEngine::store_message(store::Store& s, OpenSession& session, store::Message message) {
   message.session_id = session.row.id;
@@ -21,7 +16,8 @@ domain::MessageView ChatEngine::store_message(store::Store& s, OpenSession& sess
   session.last_message = v;
   stats_.roll_to(message.created_ms);
   stats_.message(message.created_ms, message.type, message.status);
-  if (message.sender_type == "customer" && !session.awaiting_reply_since) session.awaiting_reply_since = message.created_ms;
+  if (message.sender_type == "customer" && !session.awaiting_reply_since)
+    session.awaiting_reply_since = message.created_ms;
   if (message.sender_type == "customer") session.unread_customer_seqs.push_back(message.seq);
   return v;
 }
@@ -35,7 +31,8 @@ void ChatEngine::add_system_message(store::Store& s, store::CommitHooks& h, Open
   emit(h, bus::MessageCreated{v, session.row.agent_id});
 }
 
-void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::SendMessage& call, Done<MessageAccepted> done) {
+void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::SendMessage& call,
+                        Done<MessageAccepted> done) {
   const auto& actor = call.actor;
   const auto& session_id = call.session_id;
   const auto& request = call.message;
@@ -66,7 +63,8 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Sen
     auto file = s.uploads().find(session_id, *request.attachment_id);
     if (!file) return done(ChatError{400, "unknown_attachment", "no file with that id was uploaded to this chat"});
     if (attachment_type(file->mime) != request.type)
-      return done(ChatError{400, "invalid_field", "a " + file->mime + " file is sent as type " + attachment_type(file->mime)});
+      return done(
+          ChatError{400, "invalid_field", "a " + file->mime + " file is sent as type " + attachment_type(file->mime)});
     message.attachment = store::Attachment{file->name, file->mime, file->size, upload_url(session_id, file->sha256)};
   }
   auto v = store_message(s, *session, std::move(message));
@@ -102,7 +100,8 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Rec
   const int changed = s.messages().advance_status(session_id, other_side, up_to_seq, status);
   if (!reader.is_customer() && session) {
     // System messages count as the agent's side for the customer's receipts.
-    if (status == "read") std::erase_if(session->unread_customer_seqs, [up_to_seq](auto seq) { return seq <= up_to_seq; });
+    if (status == "read")
+      std::erase_if(session->unread_customer_seqs, [up_to_seq](auto seq) { return seq <= up_to_seq; });
   }
   if (reader.is_customer()) {
     receipt_stats(s, session_id, "system", up_to_seq, status);
@@ -130,7 +129,8 @@ void ChatEngine::handle(store::Store&, store::CommitHooks& h, const calls::Typin
 void ChatEngine::receipt_stats(store::Store& s, std::int64_t session_id, const std::string& sender_type,
                                std::int64_t up_to_seq, const std::string& status) {
   stats_.roll_to(now_ms());
-  for (const auto& [from, count] : s.metrics().statuses_below(session_id, sender_type, up_to_seq, status, stats_.today().start_ms))
+  for (const auto& [from, count] :
+       s.metrics().statuses_below(session_id, sender_type, up_to_seq, status, stats_.today().start_ms))
     stats_.status_moved(from, status, count);
 }
 
@@ -173,9 +173,8 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Res
     if (auto* messages = std::get_if<std::vector<domain::MessageView>>(&history))
       result.missed.insert(result.missed.end(), messages->begin(), messages->end());
   }
-  h.after_commit([this, done, result = std::move(result)](bool) {
-    bus_.after_delivered([done, result] { done(result); });
-  });
+  h.after_commit(
+      [this, done, result = std::move(result)](bool) { bus_.after_delivered([done, result] { done(result); }); });
 }
 
 }  // namespace livedesk::service

@@ -17,7 +17,8 @@ void ChatEngine::seed_stats(store::Store& s) {
     if (row.closed_ms && row.close_reason)
       stats_.session_closed(row.created_ms, row.assigned_ms, *row.closed_ms, *row.close_reason, row.agent_id);
   }
-  for (const auto& rating : s.metrics().ratings_since(since)) stats_.rating(rating.rating, rating.created_ms, rating.agent_id);
+  for (const auto& rating : s.metrics().ratings_since(since))
+    stats_.rating(rating.rating, rating.created_ms, rating.agent_id);
   const std::int64_t messages_since = std::min<std::int64_t>(stats_.today().start_ms, now - 25LL * 3600 * 1000);
   for (const auto& bucket : s.metrics().message_counts_since(messages_since))
     stats_.message(bucket.utc_hour * 3600 * 1000, bucket.type, bucket.status, bucket.count);

@@ -6,21 +6,21 @@
 #include "service/chat_engine.hpp"
 
 namespace livedesk::service {
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 domain::NoteView ChatEngine::note_view(const store::Note& n) {
   auto* author = find_agent(n.author_user_id);
   return {n.id, n.session_id, n.author_user_id, author ? author->name : "", n.kind, n.body, n.created_ms, n.updated_ms};
 }
 
-void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::AddNote& call, Done<domain::NoteView> done) {
+void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::AddNote& call,
+                        Done<domain::NoteView> done) {
   const auto& actor = call.actor;
   const auto& session_id = call.session_id;
   const auto& kind = call.kind;
   const auto& body = call.body;
-  if (actor.is_customer() || !may_access(actor, session_id) || (!find_open(session_id) && !s.sessions().find(session_id)))
+  if (actor.is_customer() || !may_access(actor, session_id) ||
+      (!find_open(session_id) && !s.sessions().find(session_id)))
     return done(not_found("session", session_id));
   if (kind == "whisper") {
     if (!domain::has_at_least(actor.role, domain::Role::supervisor))
@@ -41,10 +41,13 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Add
         boost::json::serialize(boost::json::object{{"note_id", note.id}}));
   auto v = note_view(note);
   emit(h, bus::NoteChanged{v, "created", agent_of(session_id)});
-  h.after_commit([done, v](bool ok) { ok ? done(v) : done(ChatError{503, "unavailable", "the note could not be saved"}); });
+  h.after_commit([done, v](bool ok) {
+    ok ? done(v) : done(ChatError{503, "unavailable", "the note could not be saved"});
+  });
 }
 
-void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::EditNote& call, Done<domain::NoteView> done) {
+void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::EditNote& call,
+                        Done<domain::NoteView> done) {
   const auto& actor = call.actor;
   const auto& note_id = call.note_id;
   const auto& body = call.body;
@@ -54,28 +57,29 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Edi
   if (body && domain::is_blank(*body)) return done(ChatError{400, "invalid_field", "the note is empty"});
   if (body && body->size() > 8 * 1024) return done(ChatError{400, "invalid_field", "the note is longer than 8 KiB"});
   note->updated_ms = now_ms();
-  if (body) note->body = *body;
-  else note->deleted_ms = now_ms();
+  if (body)
+    note->body = *body;
+  else
+    note->deleted_ms = now_ms();
   s.notes().update(*note);
   audit(s, actor, body ? "note.updated" : "note.deleted", "note", note_id);
   auto v = note_view(*note);
   emit(h, bus::NoteChanged{v, body ? "updated" : "deleted", agent_of(note->session_id)});
-  h.after_commit([done, v](bool ok) { ok ? done(v) : done(ChatError{503, "unavailable", "the note could not be saved"}); });
+  h.after_commit([done, v](bool ok) {
+    ok ? done(v) : done(ChatError{503, "unavailable", "the note could not be saved"});
+  });
 }
 
 void ChatEngine::handle(store::Store& s, store::CommitHooks&, const calls::ListNotes& call,
                         Done<std::vector<domain::NoteView>> done) {
   const auto& actor = call.actor;
   const auto& session_id = call.session_id;
-  if (actor.is_customer() || !may_access(actor, session_id) || (!find_open(session_id) && !s.sessions().find(session_id)))
+  if (actor.is_customer() || !may_access(actor, session_id) ||
+      (!find_open(session_id) && !s.sessions().find(session_id)))
     return done(not_found("session", session_id));
   std::vector<domain::NoteView> out;
   for (const auto& note : s.notes().of_session(session_id)) out.push_back(note_view(note));
   return done(out);
 }
-
-
-
-
 
 }  // namespace livedesk::service

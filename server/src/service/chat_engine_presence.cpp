@@ -18,8 +18,7 @@ void ChatEngine::set_agent_status(store::Store& s, store::CommitHooks& h, Agent&
 
 // Load decides between active and in_call, unless the agent chose busy or away.
 void ChatEngine::refresh_load_status(store::Store& s, store::CommitHooks& h, Agent& agent) {
-  if (agent.status == domain::AgentStatus::offline || agent.status == domain::AgentStatus::idle ||
-      agent.busy_by_choice)
+  if (agent.status == domain::AgentStatus::offline || agent.status == domain::AgentStatus::idle || agent.busy_by_choice)
     return;
   const bool full = int(agent.chats.size()) >= agent.capacity;
   if (!full && agent.status == domain::AgentStatus::in_call) agent.idle_since = clock_.now();
@@ -92,7 +91,8 @@ void ChatEngine::tick(store::Store& s, store::CommitHooks& h) {
     finish(s, h, open_.at(id), "missed");
   }
   for (auto& [id, agent] : agents_) {
-    if (agent.connections == 0 && agent.last_disconnect && now - *agent.last_disconnect >= settings_.agent_offline_grace) {
+    if (agent.connections == 0 && agent.last_disconnect &&
+        now - *agent.last_disconnect >= settings_.agent_offline_grace) {
       agent.last_disconnect.reset();
       set_agent_status(s, h, agent, domain::AgentStatus::offline);
     }

@@ -9,7 +9,8 @@ bool ChatEngine::may_watch(const Actor& actor, std::int64_t session_id) const {
   return agent_of(session_id) == actor.id;
 }
 
-void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::BargeIn& call, Done<domain::SessionView> done) {
+void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::BargeIn& call,
+                        Done<domain::SessionView> done) {
   const auto& actor = call.supervisor;
   const auto& session_id = call.session_id;
   auto* session = find_open(session_id);

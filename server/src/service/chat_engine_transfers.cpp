@@ -5,7 +5,8 @@
 
 namespace livedesk::service {
 
-void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::RequestTransfer& call, Done<domain::TransferView> done) {
+void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::RequestTransfer& call,
+                        Done<domain::TransferView> done) {
   const auto& actor = call.agent;
   const auto& session_id = call.session_id;
   const auto& to_agent_id = call.to_agent_id;
@@ -32,8 +33,9 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Req
   transfer.created_ms = now_ms();
   transfer.id = s.transfers().insert(transfer);
   audit(s, actor, "transfer.requested", "session", session_id,
-        audit_detail({{"transfer_id", transfer.id}, {"to_agent_id", to_agent_id ? boost::json::value(*to_agent_id) : nullptr},
-                {"reason", reason}}));
+        audit_detail({{"transfer_id", transfer.id},
+                      {"to_agent_id", to_agent_id ? boost::json::value(*to_agent_id) : nullptr},
+                      {"reason", reason}}));
   if (!to_agent_id) {
     // Back to the queue needs nobody's consent.
     s.transfers().resolve(transfer.id, "accepted", now_ms());
@@ -64,7 +66,8 @@ void ChatEngine::close_transfer(store::Store& s, store::CommitHooks& h, store::T
     emit(h, bus::SessionChanged{view(*session), "transfer_" + status, std::nullopt, to_view(transfer)});
 }
 
-void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::AnswerTransfer& call, Done<domain::TransferView> done) {
+void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::AnswerTransfer& call,
+                        Done<domain::TransferView> done) {
   const auto& actor = call.agent;
   const auto& transfer_id = call.transfer_id;
   const auto& accept = call.accept;

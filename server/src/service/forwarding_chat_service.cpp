@@ -1,9 +1,9 @@
 #include "service/forwarding_chat_service.hpp"
 
 #include "auth/token_service.hpp"
-#include "service/customer_token.hpp"
 #include "service/chat_call_codec.hpp"
 #include "service/cluster_calls.hpp"
+#include "service/customer_token.hpp"
 
 namespace livedesk::service {
 namespace json = boost::json;

@@ -28,8 +28,8 @@ void LocalChatService::run(PendingCall<Call> pending) {
   Done<Result> done = [answered, callback = std::move(pending.done)](Outcome<Result> outcome) {
     if (!answered->exchange(true)) callback(std::move(outcome));
   };
-  const bool queued = store_.post_write(
-      [this, done, request = std::move(pending.request)](store::Store& s, store::CommitHooks& h) {
+  const bool queued =
+      store_.post_write([this, done, request = std::move(pending.request)](store::Store& s, store::CommitHooks& h) {
         try {
           engine_.handle(s, h, request, done);
         } catch (const std::exception& error) {

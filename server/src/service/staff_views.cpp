@@ -11,8 +11,4 @@ domain::AuditEntryView to_view(const store::AuditEntry& entry) {
           entry.target_type, entry.target_id, entry.detail_json};
 }
 
-store::AuditQuery to_store_query(const domain::AuditQuery& query) {
-  return {query.before_id, query.actor_user_id, query.from_ms, query.to_ms, query.action, query.limit};
-}
-
 }  // namespace livedesk::service

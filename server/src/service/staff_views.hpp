@@ -7,6 +7,5 @@ namespace livedesk::service {
 
 domain::StaffView to_view(const store::StaffUser& user);
 domain::AuditEntryView to_view(const store::AuditEntry& entry);
-store::AuditQuery to_store_query(const domain::AuditQuery& query);
 
 }  // namespace livedesk::service

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/staff_views.hpp"
 #include "store/store_error.hpp"
 
 namespace livedesk::store {
@@ -23,15 +24,8 @@ struct AuditEntry {
 };
 BOOST_DESCRIBE_STRUCT(AuditEntry, (), (id, at_ms, actor_user_id, action, target_type, target_id, detail_json))
 
-// Filters of AuditStore::query; every one that is set must match (AND).
-struct AuditQuery {
-  std::int64_t before_id = 0;  // only ids below it; <= 0: no bound
-  std::optional<std::int64_t> actor_user_id;
-  std::optional<std::int64_t> from_ms;  // at_ms >= from_ms
-  std::optional<std::int64_t> to_ms;    // at_ms < to_ms
-  std::optional<std::string> action;    // exact match
-  int limit = 50;                       // <= 0 returns nothing
-};
+// Filters of AuditStore::query: the read model's own (every filter that is set must match).
+using AuditQuery = domain::AuditQuery;
 
 // The audit_log table.
 class AuditStore {

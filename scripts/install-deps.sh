@@ -5,6 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build ccache pkg-config git curl ca-certificates
+  clang-14 libclang-rt-14-dev
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev sqlite3 libsodium-dev libjwt-dev libssl-dev libmagic-dev
   libspdlog-dev libfmt-dev libcli11-dev libgtest-dev libgmock-dev libhowardhinnant-date-dev

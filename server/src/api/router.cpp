@@ -25,7 +25,7 @@ std::int64_t PathParams::id(const std::string& name) const {
   std::int64_t value = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size() || value <= 0)
-    throw ApiError(404, "not_found", "no such " + name + ": " + text);
+    throw ApiError(404, "not_found", "no such " + name + ": " + printable_path(text));  // the path's bytes need not be UTF-8
   return value;
 }
 

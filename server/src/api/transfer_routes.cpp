@@ -34,7 +34,7 @@ void add_transfer_routes(Router& router, RestServices services) {
              });
   for (const auto& [verb, accept] : {std::pair{"accept", true}, std::pair{"decline", false}}) {
     router.add("POST", std::string("/api/v1/transfers/{id}/") + verb,
-               [services, &chat, accept](const Request& request, const PathParams& params, Responder respond) {
+               [services, &chat, accept = accept](const Request& request, const PathParams& params, Responder respond) {
                  chat.call(
                      service::calls::AnswerTransfer{require_staff_actor(services.auth, request, domain::Role::agent),
                                                     params.id("id"), accept},

@@ -21,8 +21,9 @@ void NodePresence::apply(const PresenceReport& report, const PresenceDelta& delt
     staff_seen.insert(actor.id);
     auto& [known, entry] = node.staff.try_emplace(actor.id, actor, Entry{}).first->second;
     known = actor;
-    move_to(count, report.version, entry.count, entry.version, [&] { delta.staff_connected(known); },
-            [&] { delta.staff_disconnected(known); });
+    // Structured bindings are captured through init-captures: clang before 16 cannot capture them directly.
+    move_to(count, report.version, entry.count, entry.version, [&, &known = known] { delta.staff_connected(known); },
+            [&, &known = known] { delta.staff_disconnected(known); });
   }
   for (const auto& [session_id, count] : report.customers) {
     customers_seen.insert(session_id);
@@ -34,7 +35,8 @@ void NodePresence::apply(const PresenceReport& report, const PresenceDelta& delt
   for (auto& [id, known_entry] : node.staff) {
     auto& [known, entry] = known_entry;
     if (!staff_seen.count(id))
-      move_to(0, report.version, entry.count, entry.version, [] {}, [&] { delta.staff_disconnected(known); });
+      move_to(0, report.version, entry.count, entry.version, [] {},
+              [&, &known = known] { delta.staff_disconnected(known); });
   }
   for (auto& [id, entry] : node.customers)
     if (!customers_seen.count(id))

@@ -52,15 +52,21 @@ struct Node {
   RedisBus bus;
 
   Node(const std::string& url, const std::string& id, const std::string& channel)
-      : bus(delivery, options(url, id, channel)) {
+      : bus(delivery_with_known_id(), options(url, id, channel)) {
     bus.listen(heard.listener());
     bus.on_resync([this] {
       if (std::this_thread::get_id() != delivery_thread) resync_off_delivery = true;
       ++resyncs_seen;
     });
+  }
+
+  // Learns the delivery thread's id before the bus exists: the bus's first resync may be queued there at once,
+  // and jobs run in order, so every later job sees the id.
+  support::WorkerThread& delivery_with_known_id() {
     std::promise<std::thread::id> id_promise;
     delivery.post([&] { id_promise.set_value(std::this_thread::get_id()); });
     delivery_thread = id_promise.get_future().get();
+    return delivery;
   }
 };
 

@@ -82,6 +82,9 @@ class ChildRedis {
     posix_spawn_file_actions_init(&files);
     posix_spawn_file_actions_addopen(&files, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
     posix_spawn_file_actions_addopen(&files, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+    // A test that dies without its destructors (a sanitizer's halt) leaves this child behind: it must not keep
+    // the descriptors it inherited, such as the build lock a `flock ... ctest` run holds on fd 3.
+    posix_spawn_file_actions_addclosefrom_np(&files, STDERR_FILENO + 1);
     int failed = posix_spawn(&pid_, argv[0], &files, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&files);
     if (failed) {

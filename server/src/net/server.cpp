@@ -24,16 +24,18 @@ using tcp = asio::ip::tcp;
 struct Server::State {
   State(ServerOptions o, const api::Router& router, const StaticFiles& files)
       : options(std::move(o)),
-        acceptor(io),
-        signals(io, SIGINT, SIGTERM),
+        acceptor(asio::make_strand(io)),
+        signals(acceptor.get_executor(), SIGINT, SIGTERM),
         context{options, router, files, connections, options.websocket_endpoints, options.websocket} {}
 
   ServerOptions options;
   asio::io_context io;
+  // The acceptor and the signal set share a strand, and each timer has one of its own: stop() closes and
+  // cancels them from whichever thread it runs on, while their loops run on any io thread.
   tcp::acceptor acceptor;
   asio::signal_set signals;
   ConnectionRegistry connections;
-  std::vector<std::unique_ptr<asio::steady_timer>> timers;  // one per periodic task
+  std::vector<std::unique_ptr<asio::steady_timer>> timers;  // one per periodic task, filled before io.run()
   SessionContext context;
   std::atomic<std::uint16_t> port{0};
   std::atomic<bool> stopping{false};
@@ -45,7 +47,7 @@ struct Server::State {
       boost::system::error_code ignored;
       acceptor.close(ignored);
       signals.cancel(ignored);
-      for (auto& timer : timers) timer->cancel();
+      for (auto& timer : timers) asio::post(timer->get_executor(), [&timer = *timer] { timer.cancel(); });
     });
     connections.stop_all();
   }
@@ -107,10 +109,10 @@ void Server::run() {
     support::log_event(spdlog::level::info, "signal", {{"signal", signal}});
     s.stop();
   });
-  asio::co_spawn(s.io, s.accept_loop(), asio::detached);
+  asio::co_spawn(s.acceptor.get_executor(), s.accept_loop(), asio::detached);
   for (const auto& task : s.options.periodic) {
-    s.timers.push_back(std::make_unique<asio::steady_timer>(s.io));
-    asio::co_spawn(s.io, s.periodic_loop(*s.timers.back(), task), asio::detached);
+    s.timers.push_back(std::make_unique<asio::steady_timer>(asio::make_strand(s.io)));
+    asio::co_spawn(s.timers.back()->get_executor(), s.periodic_loop(*s.timers.back(), task), asio::detached);
   }
 
   std::vector<std::thread> threads;

@@ -131,6 +131,10 @@ TEST_P(StoreExecutorTest, GroupCommitHooksRunAfterCommitAndAFailingJobRollsBackA
     std::lock_guard lock(mutex);
     outcomes.push_back(std::move(what));
   };
+  // The store thread waits until every job is queued, so they form one batch however slowly they are posted
+  // (under ThreadSanitizer the thread could otherwise commit job 0 alone before job 1 arrives).
+  std::promise<void> all_posted;
+  executor.post([queued = all_posted.get_future().share()](livedesk::store::Store&) { queued.wait(); });
   for (int i = 0; i < 3; ++i) {
     executor.post_write([&, i](livedesk::store::Store& s, livedesk::store::CommitHooks& hooks) {
       livedesk::store::NewStaffUser user{"user" + std::to_string(i), "U", livedesk::domain::Role::agent, "hash", 1};
@@ -143,6 +147,7 @@ TEST_P(StoreExecutorTest, GroupCommitHooksRunAfterCommitAndAFailingJobRollsBackA
     record(s.accounts().find_by_username("user1") ? "user1 present" : "user1 absent");
     record(s.accounts().find_by_username("user2") ? "user2 present" : "user2 absent");
   });
+  all_posted.set_value();
   executor.stop();
   ASSERT_EQ(outcomes.size(), 5u);
   EXPECT_EQ(outcomes[0], "job1:failed");  // the failure is reported at once, inside the batch

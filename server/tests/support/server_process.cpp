@@ -6,6 +6,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <gtest/gtest.h>
+
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -77,6 +79,16 @@ std::optional<int> wait_with_deadline(pid_t pid) {
       return std::nullopt;
     }
     std::this_thread::sleep_for(kPoll);
+  }
+}
+
+// A sanitizer's report on a child's stderr fails the running test with the whole stderr, even when the test
+// itself passed: a sanitized build's races and memory errors in the server are bugs of their own.
+void fail_on_sanitizer_report(const std::string& stderr_text, const std::string& what) {
+  for (const char* marker : {"WARNING: ThreadSanitizer", "ERROR: AddressSanitizer", "runtime error:"}) {
+    if (stderr_text.find(marker) == std::string::npos) continue;
+    ADD_FAILURE() << what << " reported a sanitizer error on stderr:\n" << stderr_text;
+    return;
   }
 }
 
@@ -193,6 +205,7 @@ ServerProcess::~ServerProcess() {
     }
     pid_ = -1;
   }
+  fail_on_sanitizer_report(stderr_text(), "livedesk serve");
 }
 
 std::optional<int> ServerProcess::reap() {
@@ -320,6 +333,7 @@ CliResult run_cli(const std::vector<std::string>& args, const std::string& stdin
   CliResult result;
   result.out = read_file(out_path);
   result.err = read_file(err_path);
+  fail_on_sanitizer_report(result.err, "`livedesk " + join(args) + "`");
   if (!status)
     throw std::runtime_error("`livedesk " + join(args) + "` did not exit within 30 s (killed)\nstdout:\n" +
                              result.out + "\nstderr:\n" + result.err);

@@ -2,7 +2,9 @@
 //
 // Every failure here throws std::runtime_error with the child's logs in the
 // message; gtest reports an exception escaping a test body as a failure, so a
-// test needs no ASSERT around these calls.
+// test needs no ASSERT around these calls. A sanitizer's report on the child's
+// stderr (a sanitized build) fails the running test, with that stderr, when the
+// ServerProcess dies or the CLI run ends.
 #pragma once
 
 #include <sys/types.h>

@@ -78,6 +78,8 @@ Command parse_command_line(int argc, char** argv) {
        &serve.active_snapshot, 0},
       {"--leader-poll-ms", "LIVEDESK_LEADER_POLL_MS", "How often a node heartbeats and checks who leads",
        &serve.leader_poll, 0},
+      {"--lease-ms", "LIVEDESK_LEASE_MS",
+       "A leader that has not renewed its lease this long is replaced (at least twice --leader-poll-ms)", &serve.lease, 0},
       {"--node-timeout-ms", "LIVEDESK_NODE_TIMEOUT_MS", "A node silent this long counts as gone (its sockets closed)",
        &serve.node_timeout, 0},
   };
@@ -115,6 +117,13 @@ Command parse_command_line(int argc, char** argv) {
   serve.token_ttl = std::chrono::seconds(token_ttl);
   serve.header_timeout = std::chrono::milliseconds(header_timeout_ms);
   for (auto& option : millis) *option.target = std::chrono::milliseconds(option.value);
+  if (serve_cmd->parsed() && serve.lease < 2 * serve.leader_poll) {
+    // A lease shorter than two polls would expire between two renewals of a healthy leader.
+    std::cerr << "livedesk: --lease-ms (" << serve.lease.count() << ") must be at least twice --leader-poll-ms ("
+              << serve.leader_poll.count() << ")\n";
+    command.exit_code = 2;
+    return command;
+  }
   if (serve_cmd->parsed()) command.kind = Command::Kind::serve;
   if (add_cmd->parsed()) {
     command.kind = Command::Kind::user_add;

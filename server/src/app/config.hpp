@@ -41,6 +41,7 @@ struct ServeConfig {
   std::string advertise_url; // how other nodes reach this one; "": http://<bind>:<port>
   int db_pool = 4;           // PostgreSQL connections this node opens for requests
   std::chrono::milliseconds leader_poll{500};
+  std::chrono::milliseconds lease{5000};
   std::chrono::milliseconds node_timeout{5000};
 };
 

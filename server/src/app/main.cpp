@@ -110,7 +110,10 @@ int serve(const app::ServeConfig& config) {
   prepare_data_dir(config.data_dir);
   if (cluster && config.demo) throw std::runtime_error("--demo runs on one node: leave out --database");
   domain::SystemClock clock;
-  auto opened = open_store(config.database_url, config.data_dir);
+  // Every connection of this run carries one name, so a successor can end them all.
+  const std::string backend = cluster ? app::backend_name(node_id) : "";
+  const std::string database_url = cluster ? app::with_backend_name(config.database_url, backend) : "";
+  auto opened = open_store(database_url, config.data_dir);
   support::log_event(spdlog::level::info, "store_ready",
                      {{"database", cluster ? "postgresql" : database_file(config.data_dir).string()},
                       {"schema_version", opened->schema_version()}});
@@ -154,13 +157,13 @@ int serve(const app::ServeConfig& config) {
 
   std::vector<std::unique_ptr<store::Store>> readers;  // PostgreSQL: reads that need no chat state
   if (cluster)
-    for (int i = 0; i < config.db_pool; ++i) readers.push_back(open_store(config.database_url, config.data_dir));
+    for (int i = 0; i < config.db_pool; ++i) readers.push_back(open_store(database_url, config.data_dir));
   store::StoreExecutor store(std::move(opened), 4096, std::move(readers));
   support::WorkerThread crypto("crypto");
   support::WorkerThread files("files");
   // Attachments live beside the data: in PostgreSQL every node serves every file.
   std::unique_ptr<store::BlobStore> blob_store;
-  if (cluster) blob_store = std::make_unique<store::PgBlobStore>(config.database_url);
+  if (cluster) blob_store = std::make_unique<store::PgBlobStore>(database_url);
   else blob_store = std::make_unique<store::FileBlobStore>(config.data_dir / "attachments");
   store::BlobStore& blobs = *blob_store;
   service::AuditTrail audit(store, clock);
@@ -171,8 +174,8 @@ int serve(const app::ServeConfig& config) {
   std::unique_ptr<app::ClusterNode> node;
   if (cluster) {
     node = std::make_unique<app::ClusterNode>(
-        app::ClusterNodeConfig{config.database_url, node_id, config.bind, config.advertise_url, cluster_key,
-                               config.leader_poll, config.node_timeout},
+        app::ClusterNodeConfig{database_url, backend, node_id, config.bind, config.advertise_url, cluster_key,
+                               config.leader_poll, config.lease, config.node_timeout},
         local_chat, store, tokens);
   } else {
     store.post([&local_chat](store::Store& s) { local_chat.load(s); });
@@ -180,7 +183,8 @@ int serve(const app::ServeConfig& config) {
   service::ChatService& chat = node ? node->chat() : static_cast<service::ChatService&>(local_chat);
 
   api::Router router;
-  service::Readiness readiness(store);
+  service::Readiness readiness(store, node ? std::function<service::ClusterView()>([&node] { return node->view(); })
+                                           : std::function<service::ClusterView()>());
   service::AttachmentService attachments(chat, files, blobs);
   api::add_rest_routes(router, {auth, accounts, readiness, chat, attachments});
   if (node)

@@ -57,6 +57,12 @@ void ChatCallDispatcher::apply_presence(const PresenceReport& report) {
   presence_.apply(report, delta());
 }
 
+void ChatCallDispatcher::reload(const std::function<void()>& load) {
+  std::lock_guard lock(presence_mutex_);
+  presence_.clear();
+  load();
+}
+
 void ChatCallDispatcher::forget_node(const std::string& node_id) {
   std::lock_guard lock(presence_mutex_);
   presence_.forget(node_id, delta());

@@ -38,6 +38,11 @@ class ChatCallDispatcher final : public LeaderLink {
 
   // A node stopped (its heartbeat ended): its sockets count as closed.
   void forget_node(const std::string& node_id);
+  // Runs `load` (a fresh engine, on the store thread) with the presence
+  // record emptied, holding reports off meanwhile: the new engine knows no
+  // socket, and the nodes' next full reports (they resend when the leader
+  // changes) count every one once.
+  void reload(const std::function<void()>& load);
 
  private:
   using Decode = std::function<void(const boost::json::value&, Reply)>;

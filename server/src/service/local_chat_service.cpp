@@ -7,13 +7,33 @@
 #include "store/store_executor.hpp"
 
 namespace livedesk::service {
+namespace {
+ChatError not_leader() { return {503, "not_leader", "this node does not lead the cluster now; try again shortly"}; }
+
+// A call whose job never ran: its transaction could not begin.
+ChatError unrun_error(const std::exception& why) {
+  if (dynamic_cast<const store::FencedError*>(&why)) return not_leader();
+  return {503, "store_unavailable", std::string("the database cannot be reached: ") + why.what()};
+}
+}  // namespace
 
 LocalChatService::LocalChatService(store::StoreExecutor& store, const auth::TokenService& tokens,
                                    const domain::Clock& clock, const domain::Calendar& calendar, bus::EventBus& bus,
                                    ChatSettings settings)
-    : store_(store), tokens_(tokens), engine_(clock, calendar, bus, tokens, settings) {}
+    : store_(store), tokens_(tokens), clock_(clock), calendar_(calendar), bus_(bus), settings_(settings) {}
 
-void LocalChatService::load(store::Store& store) { engine_.load(store); }
+void LocalChatService::load(store::Store& store) {
+  ++generation_;
+  engine_.emplace(clock_, calendar_, bus_, tokens_, settings_);
+  try {
+    engine_->load(store);
+  } catch (...) {
+    engine_.reset();
+    throw;
+  }
+}
+
+void LocalChatService::retire() { engine_.reset(); }
 
 void LocalChatService::execute(PendingChatCall call) {
   std::visit([this](auto& pending) { run(std::move(pending)); }, call);
@@ -28,36 +48,48 @@ void LocalChatService::run(PendingCall<Call> pending) {
   Done<Result> done = [answered, callback = std::move(pending.done)](Outcome<Result> outcome) {
     if (!answered->exchange(true)) callback(std::move(outcome));
   };
-  const bool queued =
-      store_.post_write([this, done, request = std::move(pending.request)](store::Store& s, store::CommitHooks& h) {
+  const bool queued = store_.post_write(
+      [this, done, request = std::move(pending.request)](store::Store& s, store::CommitHooks& h) {
+        if (!engine_) return done(not_leader());
         try {
-          engine_.handle(s, h, request, done);
+          engine_->handle(s, h, request, done);
         } catch (const std::exception& error) {
           done(ChatError{503, "store_error", std::string("the database failed: ") + error.what()});
           throw;  // roll this job back
         }
-      });
+      },
+      [done](const std::exception& why) { done(unrun_error(why)); });
   if (!queued) done(ChatError{503, "unavailable", "the server is shutting down"});
 }
 
+template <class Work>
+void LocalChatService::with_engine(Work work, bool this_engine_only) {
+  const std::uint64_t generation = generation_.load();
+  store_.post_write([this, work = std::move(work), generation, this_engine_only](store::Store& s, store::CommitHooks& h) {
+    // Generation 0: posted before the first load, which runs first (queue order).
+    const bool meant_for_this = !this_engine_only || generation == 0 || generation == generation_.load();
+    if (engine_ && meant_for_this) work(*engine_, s, h);
+  });
+}
+
 void LocalChatService::staff_connected(Actor staff) {
-  store_.post_write([=, this](store::Store& s, store::CommitHooks& h) { engine_.staff_connected(s, h, staff); });
+  with_engine([=](ChatEngine& e, store::Store& s, store::CommitHooks& h) { e.staff_connected(s, h, staff); });
 }
 
 void LocalChatService::staff_disconnected(Actor staff) {
-  store_.post_write([=, this](store::Store&, store::CommitHooks&) { engine_.staff_disconnected(staff); });
+  with_engine([=](ChatEngine& e, store::Store&, store::CommitHooks&) { e.staff_disconnected(staff); });
 }
 
 void LocalChatService::customer_connected(std::int64_t session_id) {
-  store_.post_write([=, this](store::Store&, store::CommitHooks&) { engine_.customer_connected(session_id); });
+  with_engine([=](ChatEngine& e, store::Store&, store::CommitHooks&) { e.customer_connected(session_id); });
 }
 
 void LocalChatService::customer_disconnected(std::int64_t session_id) {
-  store_.post_write([=, this](store::Store&, store::CommitHooks&) { engine_.customer_disconnected(session_id); });
+  with_engine([=](ChatEngine& e, store::Store&, store::CommitHooks&) { e.customer_disconnected(session_id); });
 }
 
 void LocalChatService::tick() {
-  store_.post_write([this](store::Store& s, store::CommitHooks& h) { engine_.tick(s, h); });
+  with_engine([](ChatEngine& e, store::Store& s, store::CommitHooks& h) { e.tick(s, h); }, false);
 }
 
 std::optional<Actor> LocalChatService::verify_customer(std::string_view token) const {

@@ -4,8 +4,17 @@
 // thread once the outcome is durable (reads: at once). The only implementation
 // on one node, and the leader's on several (service/chat_call_dispatcher.hpp).
 //
-// Thread-safety: every method from any thread. The executor, tokens, clock,
-// calendar and bus must outlive this object.
+// On several nodes the engine exists only while this node leads: load()
+// builds it afresh from the database after each election, retire() drops it
+// when the lead is lost, and a call meanwhile is answered 503 not_leader
+// without touching the store.
+//
+// Thread-safety: every method from any thread, except load() and retire()
+// (store thread). The executor, tokens, clock, calendar and bus must outlive
+// this object.
+#include <atomic>
+#include <optional>
+
 #include "service/chat_engine.hpp"
 #include "service/chat_service.hpp"
 
@@ -24,8 +33,11 @@ class LocalChatService final : public ChatService {
   LocalChatService(store::StoreExecutor& store, const auth::TokenService& tokens, const domain::Clock& clock,
                    const domain::Calendar& calendar, bus::EventBus& bus, ChatSettings settings);
 
-  // Loads open sessions; call once (on the store thread) before serving.
+  // Builds the engine from the open sessions, replacing any earlier one; on the
+  // store thread, before serving (and again after each election).
   void load(store::Store& store);
+  // Drops the engine (the lead was lost); on the store thread.
+  void retire();
 
   void execute(PendingChatCall call) override;
 
@@ -39,10 +51,20 @@ class LocalChatService final : public ChatService {
  private:
   template <class Call>
   void run(PendingCall<Call> pending);
+  // Posts `work(engine, ...)` to the store thread; skipped while no engine is
+  // loaded, and for a socket change (`this_engine_only`) also when the engine
+  // it was meant for has been replaced since (its successor is told afresh).
+  template <class Work>
+  void with_engine(Work work, bool this_engine_only = true);
 
   store::StoreExecutor& store_;
   const auth::TokenService& tokens_;
-  ChatEngine engine_;
+  const domain::Clock& clock_;
+  const domain::Calendar& calendar_;
+  bus::EventBus& bus_;
+  const ChatSettings settings_;
+  std::optional<ChatEngine> engine_;  // touched on the store thread only
+  std::atomic<std::uint64_t> generation_{0};  // one more at each load()
 };
 
 }  // namespace livedesk::service

@@ -36,6 +36,8 @@ class NodePresence {
   void apply(const PresenceReport& report, const PresenceDelta& delta);
   // Drops every connection of a node that is gone.
   void forget(const std::string& node_id, const PresenceDelta& delta);
+  // Forgets every node without calls: the engine they fed is gone.
+  void clear() { nodes_.clear(); }
 
  private:
   struct Entry {

@@ -13,12 +13,14 @@
 // uniqueness rule throws DuplicateError, so callers can answer 409 without
 // parsing messages.
 #include <functional>
+#include <optional>
 
 #include "store/account_store.hpp"
 #include "store/audit_store.hpp"
 #include "store/block_store.hpp"
 #include "store/canned_store.hpp"
 #include "store/customer_store.hpp"
+#include "store/fencing_token.hpp"
 #include "store/message_store.hpp"
 #include "store/metrics_store.hpp"
 #include "store/note_store.hpp"
@@ -58,6 +60,14 @@ class Store {
   // a savepoint, so a failing inner unit (one job of a group commit) rolls back
   // alone while the outer transaction goes on.
   virtual void run_in_transaction(const std::function<void(Store&)>& work) = 0;
+
+  // From now on every write transaction first proves that `token` is the
+  // cluster's current lead, in that transaction, or fails with FencedError
+  // before it writes anything; nullopt writes unchecked again. A successor's
+  // election waits for a transaction that proved the old token to end, so
+  // each commit happens wholly before or wholly after a hand-over. One node on
+  // SQLite has no cluster: nothing to prove, the token is ignored.
+  virtual void fence_writes(std::optional<FencingToken> token) = 0;
 };
 
 }  // namespace livedesk::store

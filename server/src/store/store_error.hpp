@@ -11,6 +11,12 @@ struct StoreError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A write was refused because this node no longer holds the cluster's lead:
+// the fencing token it writes under is not the current epoch (store.hpp).
+struct FencedError : StoreError {
+  using StoreError::StoreError;
+};
+
 // A unique constraint was violated (username taken, duplicate rating, ...).
 struct DuplicateError : StoreError {
   using StoreError::StoreError;

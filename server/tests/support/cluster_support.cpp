@@ -184,11 +184,22 @@ Cluster::Cluster(ClusterOptions options) {
 }
 
 int Cluster::leader() {
+  // The running node whose latest lease event is "leading", with the highest epoch.
   int found = -1;
   poll_until(
       [&] {
-        for (int i = 0; i < size(); ++i)
-          if (nodes_[i]->running() && !nodes_[i]->log_messages("elected").empty()) found = i;
+        std::int64_t best = -1;
+        for (int i = 0; i < size(); ++i) {
+          if (!nodes_[i]->running()) continue;
+          std::optional<std::int64_t> epoch;
+          for (const auto& line : nodes_[i]->log_objects()) {
+            const auto* msg = line.if_contains("msg");
+            if (!msg || !msg->is_string()) continue;
+            if (*msg == "leading") epoch = line.at("epoch").to_number<std::int64_t>();
+            else if (*msg == "stepped_down") epoch.reset();
+          }
+          if (epoch && *epoch > best) best = *epoch, found = i;
+        }
         return found >= 0;
       },
       "a running node to be elected leader:\n" + logs(), 30s);

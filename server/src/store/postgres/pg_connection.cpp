@@ -22,6 +22,8 @@ std::string message_of(const pqxx::pqxx_exception& error) {
 void rethrow_as_store_error() {
   try {
     throw;
+  } catch (const FencedError&) {
+    throw;
   } catch (const pqxx::unique_violation& error) {
     throw DuplicateError(message_of(error));
   } catch (const pqxx::in_doubt_error& error) {
@@ -79,6 +81,7 @@ void PgConnection::run(bool writes, const std::function<void(pqxx::transaction_b
     ensure_connected();
     try {
       pqxx::work tx(*connection_);
+      if (writes) prove_lead(tx);
       body(tx);
       tx.commit();
     } catch (...) {
@@ -107,6 +110,16 @@ void PgConnection::run(bool writes, const std::function<void(pqxx::transaction_b
   release(kStatementSavepoint);
 }
 
+void PgConnection::prove_lead(pqxx::transaction_base& tx) {
+  if (!fence_) return;
+  // KEY SHARE: the lease's renewals (no key change) pass, an election's
+  // SELECT ... FOR UPDATE waits for this transaction to end.
+  const auto rows = tx.exec("SELECT node_id, epoch FROM cluster_leader WHERE id = 1 FOR KEY SHARE");
+  if (rows.empty() || rows[0][0].as<std::string>() != fence_->node_id || rows[0][1].as<std::int64_t>() != fence_->epoch)
+    throw FencedError("this node no longer leads the cluster (epoch " + std::to_string(fence_->epoch) +
+                      " is not current); nothing was written");
+}
+
 void PgConnection::transaction(const std::function<void()>& work) {
   if (levels_.empty()) {
     transaction_outermost(work);
@@ -119,7 +132,9 @@ void PgConnection::transaction_outermost(const std::function<void()>& work) {
   ensure_connected();
   try {
     transaction_ = std::make_unique<pqxx::work>(*connection_);
+    prove_lead(*transaction_);
   } catch (...) {
+    transaction_.reset();
     rethrow_as_store_error();
   }
   levels_.emplace_back();

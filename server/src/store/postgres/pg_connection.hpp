@@ -11,6 +11,9 @@
 //    PostgreSQL a failed statement poisons the whole transaction, whereas in
 //    SQLite only that statement is undone and callers rely on that: a job
 //    catches DuplicateError, answers 409 and carries on with the batch.
+// With a fencing token set, every write transaction (BEGIN of the outermost
+// level, or a write outside any) first locks the cluster_leader row against a
+// new election and checks the token is current: FencedError otherwise.
 // A pqxx exception never leaves this class's callers: unique violations become
 // DuplicateError, everything else StoreError. A lost connection is replaced by
 // a new one (statements prepared again) at the next use outside a transaction.
@@ -23,6 +26,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "store/fencing_token.hpp"
 #include "store/postgres/pg_values.hpp"
 
 namespace livedesk::store::postgres {
@@ -68,6 +72,9 @@ class PgConnection {
     return run_returning(false, std::forward<Body>(body));
   }
 
+  // Store::fence_writes. Call outside transactions.
+  void fence_writes(std::optional<FencingToken> token) { fence_ = std::move(token); }
+
   // run_in_transaction: commits what `work` wrote, or (it threw) rolls back;
   // nested calls are savepoints. Exceptions from `work` propagate unchanged.
   void transaction(const std::function<void()>& work);
@@ -94,6 +101,8 @@ class PgConnection {
   void transaction_outermost(const std::function<void()>& work);
   void transaction_nested(const std::function<void()>& work);
   void ensure_connected();
+  // The fence check (see the header comment) as the first statement of `tx`.
+  void prove_lead(pqxx::transaction_base& tx);
   void connect();
   // SAVEPOINT name; on failure the enclosing level is poisoned and StoreError thrown.
   void savepoint(const char* name);
@@ -105,6 +114,7 @@ class PgConnection {
   std::string url_;
   std::unique_ptr<pqxx::connection> connection_;
   std::vector<PgStatement> statements_;      // prepared on every (re)connect
+  std::optional<FencingToken> fence_;
   std::unique_ptr<pqxx::work> transaction_;  // open while levels_ is not empty
   std::vector<Level> levels_;                // [0] the outermost transaction
   // A job's savepoint (a unit right under the outermost transaction) that

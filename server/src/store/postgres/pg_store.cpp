@@ -66,6 +66,8 @@ class PgStore final : public Store {
     connection_->transaction([&] { work(*this); });
   }
 
+  void fence_writes(std::optional<FencingToken> token) override { connection_->fence_writes(std::move(token)); }
+
  private:
   std::unique_ptr<PgConnection> connection_;
   postgres::PgAccountStore accounts_{*connection_};

@@ -98,6 +98,8 @@ class SqliteStore final : public Store {
     }
   }
 
+  void fence_writes(std::optional<FencingToken>) override {}
+
   void run_in_transaction(const std::function<void(Store&)>& work) override {
     // Inside an open transaction the unit becomes a savepoint, so it can fail alone.
     const bool outermost = sqlite3_get_autocommit(db_.get()) != 0;

@@ -30,7 +30,8 @@ inline constexpr const char* kNoPostgres =
 // A schema named t_<pid>_<n>_<random> on the test server, dropped with its tables at the end.
 class PgTestDatabase final : public TestDatabase {
  public:
-  explicit PgTestDatabase(const std::string& server_url) : schema_(unique_name()), admin_(server_url) {
+  explicit PgTestDatabase(const std::string& server_url)
+      : server_url_(server_url), schema_(unique_name()), admin_(server_url) {
     pqxx::nontransaction(admin_).exec("CREATE SCHEMA " + admin_.quote_name(schema_));
     url_ = url_for(server_url, schema_, schema_);
     raw_url_ = url_for(server_url, schema_, schema_ + "_raw");
@@ -76,6 +77,11 @@ class PgTestDatabase final : public TestDatabase {
   }
   int latest_schema_version() const override { return postgres::latest_schema_version(); }
 
+  // A URL into this schema whose connections carry `application_name` ([a-z0-9_]).
+  std::string url_named(const std::string& application_name) const {
+    return url_for(server_url_, schema_, application_name);
+  }
+
   // Ends the server side of every Store connection to this schema, as a
   // server restart or a network cut would. Returns how many there were.
   long long cut_store_connections() {
@@ -113,6 +119,7 @@ class PgTestDatabase final : public TestDatabase {
     return *raw_;
   }
 
+  std::string server_url_;
   std::string schema_;
   pqxx::connection admin_;  // on the server's default schema: creates and drops ours
   std::string url_;

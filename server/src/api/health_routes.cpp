@@ -16,7 +16,7 @@ json::object cluster_json(const service::ClusterView& cluster) {
 
 Response readiness_response(const service::ReadinessReport& report) {
   if (!report.schema_version)
-    return error_response(503, "store_unavailable", "the database does not answer: " + report.failure.value_or(""));
+    return error_response(503, "store_unavailable", report.failure.value_or("the database does not answer"));
   json::object body{{"status", "ready"}, {"schema_version", *report.schema_version}};
   if (report.cluster) {
     if (!report.cluster->leading && !report.cluster->leader_node)

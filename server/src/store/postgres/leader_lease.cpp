@@ -130,10 +130,6 @@ void LeaderLease::run() {
 }
 
 void LeaderLease::poll_once(pqxx::connection& connection) {
-  const auto started = std::chrono::steady_clock::now();
-  // A follower that could not poll for a while saw nothing of the leader meanwhile.
-  const bool steady = last_poll_ != std::chrono::steady_clock::time_point{} && started - last_poll_ <= options_.lease / 2;
-  if (!steady) watched_.reset();
   std::optional<LeaderRow> row;
   {
     pqxx::nontransaction txn(connection);
@@ -149,6 +145,11 @@ void LeaderLease::poll_once(pqxx::connection& connection) {
                      rows[0][3].as<std::int64_t>(), rows[0][4].as<std::int64_t>(), rows[0][5].as<bool>()};
   };
   row = read_row();
+  // A follower that could not read the row for a while (it stalled, or the
+  // database did) saw nothing of the leader meanwhile: it watches afresh.
+  const auto read_at = std::chrono::steady_clock::now();
+  if (last_read_ == std::chrono::steady_clock::time_point{} || read_at - last_read_ > options_.lease / 2) watched_.reset();
+  last_read_ = read_at;
   if (leading_) {
     if (!renew(connection)) {
       step_down("another node claimed the lead");
@@ -160,7 +161,6 @@ void LeaderLease::poll_once(pqxx::connection& connection) {
   }
   publish(row);
   if (leading_) prune_nodes(connection);
-  last_poll_ = std::chrono::steady_clock::now();
 }
 
 void LeaderLease::follow(pqxx::connection& connection, const std::optional<LeaderRow>& row) {
@@ -224,7 +224,7 @@ bool LeaderLease::claim(pqxx::connection& connection, const std::optional<Leader
                     .as<std::int64_t>();
     txn.commit();
   }
-  support::log_event(spdlog::level::info, "elected", {{"node", options_.node_id}, {"epoch", my_epoch_}});
+  support::log_event(spdlog::level::info, "elected", {{"epoch", my_epoch_}});
   std::string failure;
   if (on_elected) {
     auto loaded = on_elected(FencingToken{options_.node_id, my_epoch_});
@@ -259,7 +259,7 @@ bool LeaderLease::claim(pqxx::connection& connection, const std::optional<Leader
     return false;
   }
   leading_ = true;
-  support::log_event(spdlog::level::info, "leading", {{"node", options_.node_id}, {"epoch", my_epoch_}});
+  support::log_event(spdlog::level::info, "leading", {{"epoch", my_epoch_}});
   return true;
 }
 
@@ -315,7 +315,7 @@ void LeaderLease::prune_nodes(pqxx::connection& connection) {
 
 void LeaderLease::step_down(const std::string& why) {
   leading_ = false;
-  support::log_event(spdlog::level::err, "stepped_down", {{"node", options_.node_id}, {"epoch", my_epoch_}, {"why", why}});
+  support::log_event(spdlog::level::err, "stepped_down", {{"epoch", my_epoch_}, {"why", why}});
   if (on_stepped_down) on_stepped_down(why, true);
 }
 

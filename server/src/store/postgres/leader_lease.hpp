@@ -12,7 +12,8 @@
 // on every connection it has open (they all carry its `backend_name` as
 // application_name), which frees the lock and rolls back whatever it had in
 // flight. Expiry is judged on the follower's own clock: the row must stay
-// unchanged for `lease` while the follower itself polls without a gap.
+// unchanged for `lease` while the follower itself reads it without a gap
+// (after a pause of the database, or of the follower, it watches afresh).
 //
 // On its own thread and connection, every `poll`:
 //  - records this node's heartbeat (cluster_nodes);
@@ -117,7 +118,7 @@ class LeaderLease {
   std::int64_t lock_key_ = 0;  // lease thread only
   // Expiry as this follower saw it (lease thread only).
   std::optional<LeaderRow> watched_;
-  std::chrono::steady_clock::time_point watched_since_{}, last_poll_{};
+  std::chrono::steady_clock::time_point watched_since_{}, last_read_{};
   bool abandoned_ = false;  // the last claim failed: back off before the next
   mutable std::mutex mutex_;
   std::condition_variable wake_;

@@ -78,16 +78,23 @@ void PgConnection::ensure_connected() {
 
 void PgConnection::run(bool writes, const std::function<void(pqxx::transaction_base&)>& body) {
   if (levels_.empty()) {
-    ensure_connected();
-    try {
-      pqxx::work tx(*connection_);
-      if (writes) prove_lead(tx);
-      body(tx);
-      tx.commit();
-    } catch (...) {
-      rethrow_as_store_error();
+    for (int attempt = 1;; ++attempt) {
+      ensure_connected();
+      try {
+        pqxx::work tx(*connection_);
+        if (writes) prove_lead(tx);
+        body(tx);
+        tx.commit();
+        return;
+      } catch (...) {
+        // A connection that broke while idle (the server restarted, the
+        // session was ended) fails its first statement; a read, which cannot
+        // have changed anything, is worth one more try on a fresh connection.
+        const bool broken = !connection_->is_open();
+        if (!writes && broken && attempt == 1) continue;
+        rethrow_as_store_error();
+      }
     }
-    return;
   }
   if (!writes) {
     try {

@@ -7,5 +7,5 @@ jobs=$(nproc)
 cmake --preset asan >/dev/null
 cmake --build --preset asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-  ctest --preset asan -j"$jobs"
+  LSAN_OPTIONS=suppressions=$PWD/scripts/lsan.supp ctest --preset asan -j"$jobs"
 if [ -f web/package.json ]; then ./scripts/web.sh test; fi

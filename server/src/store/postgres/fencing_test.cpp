@@ -7,6 +7,7 @@
 #include <future>
 #include <pqxx/pqxx>
 
+#include "store/contract/store_test_fixture.hpp"
 #include "store/postgres/leader_lease.hpp"
 #include "store/postgres/pg_store.hpp"
 #include "store/store_executor.hpp"
@@ -16,14 +17,7 @@ namespace livedesk::store {
 namespace {
 using namespace std::chrono_literals;
 using test_support::PgTestDatabase;
-
-NewStaffUser staff(std::string username) {
-  return NewStaffUser{.username = username,
-                      .name = "Name of " + username,
-                      .role = domain::Role::agent,
-                      .password_hash = "h",
-                      .created_ms = 1'700'000'000'000};
-}
+using test_support::staff;
 
 class FencingTest : public ::testing::Test {
  protected:

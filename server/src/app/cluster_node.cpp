@@ -20,7 +20,13 @@ ClusterNode::ClusterNode(ClusterNodeConfig config, service::LocalChatService& lo
                                      return lease_ ? lease_->leader_url() : std::nullopt;
                                    }},
               dispatcher_),
-      forwarding_(client_, tokens, config_.node_id) {}
+      forwarding_(client_, tokens, config_.node_id) {
+  // Set before serving; it runs only once an election (after start()) loaded an engine.
+  local_.on_engine_lost = [this](const std::string& why) {
+    support::log_event(spdlog::level::err, "engine_lost", {{"why", why}});
+    if (lease_) lease_->resign(why);
+  };
+}
 
 ClusterNode::~ClusterNode() { stop(); }
 

@@ -51,6 +51,7 @@ void LocalChatService::run(PendingCall<Call> pending) {
   const bool queued = store_.post_write(
       [this, done, request = std::move(pending.request)](store::Store& s, store::CommitHooks& h) {
         if (!engine_) return done(not_leader());
+        watch_commit(h);
         try {
           engine_->handle(s, h, request, done);
         } catch (const std::exception& error) {
@@ -68,7 +69,20 @@ void LocalChatService::with_engine(Work work, bool this_engine_only) {
   store_.post_write([this, work = std::move(work), generation, this_engine_only](store::Store& s, store::CommitHooks& h) {
     // Generation 0: posted before the first load, which runs first (queue order).
     const bool meant_for_this = !this_engine_only || generation == 0 || generation == generation_.load();
-    if (engine_ && meant_for_this) work(*engine_, s, h);
+    if (!engine_ || !meant_for_this) return;
+    watch_commit(h);
+    work(*engine_, s, h);
+  });
+}
+
+void LocalChatService::watch_commit(store::CommitHooks& h) {
+  if (!on_engine_lost) return;
+  const std::uint64_t generation = generation_.load();
+  h.after_commit([this, generation](bool committed) {
+    if (committed || !engine_ || generation != generation_.load()) return;
+    engine_.reset();
+    ++generation_;
+    on_engine_lost("a write of the chat engine did not commit; its state may be ahead of the database");
   });
 }
 

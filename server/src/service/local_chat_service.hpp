@@ -39,6 +39,13 @@ class LocalChatService final : public ChatService {
   // Drops the engine (the lead was lost); on the store thread.
   void retire();
 
+  // Set before serving, on several nodes: runs (on the store thread) when a
+  // job of the engine failed or its batch did not commit. The engine may then
+  // be ahead of the database (a seq given to a message that was never stored),
+  // so it is dropped at once, before the next job, and the node must give up
+  // the lead for a fresh load. Unset (one node), the engine carries on.
+  std::function<void(const std::string& why)> on_engine_lost;
+
   void execute(PendingChatCall call) override;
 
   void staff_connected(Actor staff) override;
@@ -56,6 +63,8 @@ class LocalChatService final : public ChatService {
   // it was meant for has been replaced since (its successor is told afresh).
   template <class Work>
   void with_engine(Work work, bool this_engine_only = true);
+  // Registers the after-commit check described at on_engine_lost.
+  void watch_commit(store::CommitHooks& h);
 
   store::StoreExecutor& store_;
   const auth::TokenService& tokens_;

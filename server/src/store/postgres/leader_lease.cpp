@@ -82,9 +82,23 @@ std::int64_t LeaderLease::epoch() const {
   return epoch_;
 }
 
+void LeaderLease::resign(std::string why) {
+  {
+    std::lock_guard lock(mutex_);
+    resign_why_ = std::move(why);
+  }
+  resign_requested_ = true;
+  wake_.notify_all();
+}
+
+std::string LeaderLease::resign_why() const {
+  std::lock_guard lock(mutex_);
+  return resign_why_;
+}
+
 bool LeaderLease::pause(std::chrono::milliseconds delay) {
   std::unique_lock lock(mutex_);
-  return wake_.wait_for(lock, delay, [this] { return stopping_; });
+  return wake_.wait_for(lock, delay, [this] { return stopping_ || resign_requested_.load(); }) && stopping_;
 }
 
 void LeaderLease::run() {
@@ -106,7 +120,8 @@ void LeaderLease::run() {
         // Closing the connection frees the lock for the other nodes.
         abandoned_ = false;
         connection.reset();
-        delay = backoff(++failures);
+        delay = resigned_ ? options_.lease : backoff(++failures);
+        resigned_ = false;
       } else {
         failures = 0;
       }
@@ -150,12 +165,18 @@ void LeaderLease::poll_once(pqxx::connection& connection) {
   const auto read_at = std::chrono::steady_clock::now();
   if (last_read_ == std::chrono::steady_clock::time_point{} || read_at - last_read_ > options_.lease / 2) watched_.reset();
   last_read_ = read_at;
-  if (leading_) {
+  if (leading_ && resign_requested_.exchange(false)) {
+    release(connection);
+    step_down(resign_why());
+    abandoned_ = true;
+    resigned_ = true;  // sit out a lease: another node should lead next
+  } else if (leading_) {
     if (!renew(connection)) {
       step_down("another node claimed the lead");
       abandoned_ = true;  // reconnect: the lock, if this session still held it, goes
     }
   } else {
+    resign_requested_ = false;  // meant for a lead this node no longer holds
     follow(connection, row);
     row = read_row();
   }

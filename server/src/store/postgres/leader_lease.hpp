@@ -85,6 +85,11 @@ class LeaderLease {
   // follower claims at its next poll. Idempotent.
   void stop();
 
+  // Gives the lead up at the next poll (at once if the lease thread waits):
+  // the row is cleared and the lock released, then on_stepped_down runs.
+  // Any thread; ignored when this node does not lead by then.
+  void resign(std::string why);
+
   bool leading() const { return leading_.load(); }
   std::optional<std::string> leader_url() const;
   std::optional<std::string> leader_node() const;
@@ -109,6 +114,7 @@ class LeaderLease {
   void publish(const std::optional<LeaderRow>& row);
   void prune_nodes(pqxx::connection& connection);
   void step_down(const std::string& why);
+  std::string resign_why() const;
   // Waits `delay` or until stop(); true when stopping.
   bool pause(std::chrono::milliseconds delay);
 
@@ -120,9 +126,12 @@ class LeaderLease {
   std::optional<LeaderRow> watched_;
   std::chrono::steady_clock::time_point watched_since_{}, last_read_{};
   bool abandoned_ = false;  // the last claim failed: back off before the next
+  bool resigned_ = false;   // this node resigned: wait a lease before trying again
   mutable std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;
+  std::atomic<bool> resign_requested_{false};
+  std::string resign_why_;  // guarded by mutex_
   std::optional<std::string> leader_url_, leader_node_;
   std::int64_t epoch_ = 0;
   std::thread thread_;

@@ -140,5 +140,18 @@ TEST_F(LeaderLeaseTest, AStalledLeaderIsReplacedAfterItsLeaseAndStepsDownWhenItW
   ASSERT_TRUE(wait_until([&] { return a->leader_node() == "b"; }));
 }
 
+TEST_F(LeaderLeaseTest, ALeaderThatResignsGivesTheLeadToAnotherNode) {
+  LeaseEvents a_events, b_events;
+  auto a = lease("a", a_events);
+  ASSERT_TRUE(wait_until([&] { return a->leading(); }));
+  auto b = lease("b", b_events);
+  ASSERT_TRUE(wait_until([&] { return b->leader_node() == "a"; }));
+  a->resign("its engine is ahead of the database");
+  ASSERT_TRUE(a_events.wait([&] { return !a_events.step_downs.empty(); }));
+  EXPECT_TRUE(a_events.step_downs.front());
+  ASSERT_TRUE(wait_until([&] { return b->leading(); })) << "a backs off, so b claims the lead it released";
+  EXPECT_FALSE(a->leading());
+}
+
 }  // namespace
 }  // namespace livedesk::store

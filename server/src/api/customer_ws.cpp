@@ -68,7 +68,8 @@ class CustomerWs final : public WsProtocol {
       self->chat_.call(service::calls::Resume{actor, session_id, last_seq},
                        [connection, gate, welcome, session_id,
                         last_seq](service::Outcome<std::vector<domain::MessageView>> history) {
-                         if (send_if_error(*connection, history)) return;
+                         // The gate stays shut without its history: the client must come back and resume.
+                         if (send_if_error(*connection, history)) return connection->close(1013, "try again later");
                          std::vector<realtime::Frame> frames{welcome};
                          std::map<std::int64_t, std::int64_t> covered{{session_id, last_seq}};
                          append_history(frames, covered, std::get<std::vector<domain::MessageView>>(history));

@@ -66,5 +66,18 @@ TEST(ResumeGate, OnlyFramesThatCarryAPositionAreTakenForMessages) {
   EXPECT_EQ(connection->sent.size(), 3u);
 }
 
+TEST(ResumeGate, AMessageTheHistoryHeldThatArrivesAfterOpenIsDroppedToo) {
+  // On a follower the history comes from the leader over HTTP and the live
+  // event through Redis: the event of a message in the history may come last.
+  auto connection = std::make_shared<RecordingSubscriber>();
+  ResumeGate gate(connection);
+  gate.open({message(7, 4), message(7, 5)}, {{7, 3}});
+  gate.deliver(message(7, 5));  // late: the history sent it
+  gate.deliver(message(7, 6));
+  gate.deliver(message(7, 6));  // the same event twice
+  gate.deliver(message(9, 1));  // a session the history did not name
+  EXPECT_EQ(seqs(connection->sent), (std::vector<std::int64_t>{4, 5, 6, 1}));
+}
+
 }  // namespace
 }  // namespace livedesk::realtime

@@ -45,15 +45,12 @@ constexpr double kRate = 100;  // messages a second, in total
 
 std::string tail(const std::string& text, int lines) {
   std::size_t at = text.size();
-  for (int i = 0; i <= lines && at != std::string::npos && at > 0; ++i) at = text.rfind('\n', at - 1);
-  return at == std::string::npos ? text : text.substr(at + 1);
-}
-
-// The lease flags when this build has them (the lead adds --lease-ms).
-std::vector<std::string> lease_args() {
-  static const bool supported = run_cli({"serve", "--help"}).out.find("--lease-ms") != std::string::npos;
-  if (!supported) return {};
-  return {"--lease-ms", std::to_string(kLease.count())};
+  for (int i = 0; i <= lines; ++i) {
+    if (at == 0) return text;
+    at = text.rfind('\n', at - 1);
+    if (at == std::string::npos) return text;
+  }
+  return text.substr(at + 1);
 }
 
 // One scenario: a cluster, its load, and the stand-in for each node's service manager.
@@ -61,7 +58,7 @@ class FaultRun {
  public:
   FaultRun(std::string name, std::string database_url = "")
       : name_(std::move(name)),
-        cluster_({.users = ChatLoad::agent_users(20), .extra_args = lease_args(), .database_url = database_url}),
+        cluster_({.users = ChatLoad::agent_users(20), .extra_args = {"--lease-ms", std::to_string(kLease.count())}, .database_url = database_url}),
         load_(cluster_, {.pairs = 20, .messages_per_second = kRate}),
         exited_at_(cluster_.size()) {}
 

@@ -102,13 +102,18 @@ ChatLoad::ChatLoad(Cluster& cluster, ChatLoadOptions options) : cluster_(cluster
           return open_agent(port, agent_token, json::object{{std::to_string(sid), last_seq}});
         },
         options_.timings, true);
+    customer->client->cancel_when(abandoned_);
+    agent->client->cancel_when(abandoned_);
     parties_.push_back(std::move(customer));
     parties_.push_back(std::move(agent));
   }
   for (auto& socket : presence) socket->close();
 }
 
-ChatLoad::~ChatLoad() { stop(); }
+ChatLoad::~ChatLoad() {
+  abandoned_ = true;
+  stop();
+}
 
 void ChatLoad::start() {
   started_ = Clock::now();

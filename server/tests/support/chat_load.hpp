@@ -56,6 +56,7 @@ class ChatLoad {
   static std::vector<StaffUser> agent_users(int pairs);
 
   ChatLoad(Cluster& cluster, ChatLoadOptions options = {});
+  // Gives up the messages in flight (a failed test's teardown must not wait for them).
   ~ChatLoad();
   ChatLoad(const ChatLoad&) = delete;
   ChatLoad& operator=(const ChatLoad&) = delete;
@@ -87,6 +88,7 @@ class ChatLoad {
   std::vector<std::int64_t> first_agent_;  // per chat, the agent routing gave it
   std::vector<std::string> customer_tokens_;  // per chat
   std::atomic<bool> stopping_{false};
+  std::atomic<bool> abandoned_{false};  // the destructor's: give up the messages in flight
   std::atomic<int> acked_{0};
   Clock::time_point started_{};
   Clock::time_point stopped_{};

@@ -49,7 +49,7 @@ PostgresServer::PostgresServer() {
   }
   const auto data = (dir_.path() / "data").string();
   run("initdb", {"-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"}, 120s);
-  watchdog_ = start_watchdog();
+  start_watchdog();
   for (int attempt = 1;; ++attempt) {
     port_ = free_port();
     try {
@@ -76,11 +76,6 @@ void PostgresServer::stop_quietly() {
     run("pg_ctl", {"-D", (dir_.path() / "data").string(), "-m", "immediate", "-w", "stop"}, 60s);
   } catch (const std::exception&) {
     // Not running (it never started, or already stopped).
-  }
-  if (watchdog_ > 0) {
-    ::kill(watchdog_, SIGKILL);
-    ::waitpid(watchdog_, nullptr, 0);
-    watchdog_ = -1;
   }
 }
 
@@ -167,29 +162,36 @@ std::vector<pid_t> PostgresServer::processes() const {
   return pids;
 }
 
-pid_t PostgresServer::start_watchdog() const {
-  // Polls for the test process; once it is gone, stops the server and removes its directory.
+void PostgresServer::start_watchdog() const {
+  // Polls for the test process and for the marker file; once the test is gone
+  // with the marker still there, stops the server and removes its directory.
+  // The destructor's removal of the directory ends it quietly.
+  const auto marker = dir_.path() / "watchdog";
+  write_file(marker, "");
+  const auto pid_file = shell_quote((dir_.path() / "data" / "postmaster.pid").string());
   std::string stop;
-  for (const auto& word :
-       pg_command("pg_ctl", {"-D", (dir_.path() / "data").string(), "-m", "immediate", "-w", "stop"}))
+  for (const auto& word : pg_command("pg_ctl", {"-D", (dir_.path() / "data").string(), "-m", "immediate", "-w", "stop"}))
     stop += shell_quote(word) + " ";
-  const std::string script = "while kill -0 " + std::to_string(::getpid()) + " 2>/dev/null; do sleep 0.5; done; " +
-                             "kill -CONT $(head -1 " + shell_quote((dir_.path() / "data" / "postmaster.pid").string()) +
-                             ") 2>/dev/null; pkill -CONT -P $(head -1 " +
-                             shell_quote((dir_.path() / "data" / "postmaster.pid").string()) + ") 2>/dev/null; " +
-                             stop + ">/dev/null 2>&1; rm -rf " + shell_quote(dir_.path().string());
-  const pid_t pid = ::fork();
-  if (pid < 0) throw std::runtime_error(std::string("fork failed: ") + std::strerror(errno));
-  if (pid == 0) {
-    // Its own session and no parent-death signal: it must outlive the test process.
+  const std::string script =
+      "while kill -0 " + std::to_string(::getpid()) + " 2>/dev/null && [ -e " + shell_quote(marker.string()) +
+      " ]; do sleep 0.5; done; [ -e " + shell_quote(marker.string()) + " ] || exit 0; " +
+      // A paused server would not stop: wake the postmaster and its children first.
+      "pm=$(head -1 " + pid_file + "); kill -CONT $pm; for c in $(ps -o pid= --ppid $pm); do kill -CONT $c; done; " +
+      stop + "; rm -rf " + shell_quote(dir_.path().string());
+  // Forked twice, in a session of its own: no longer the test's descendant, so
+  // whatever ends the test's process tree (ctest's timeout) leaves it running.
+  const pid_t child = ::fork();
+  if (child < 0) throw std::runtime_error(std::string("fork failed: ") + std::strerror(errno));
+  if (child == 0) {
     ::setsid();
+    if (::fork() != 0) ::_exit(0);
     const int null = ::open("/dev/null", O_RDWR);
     ::dup2(null, 0), ::dup2(null, 1), ::dup2(null, 2);
     ::close_range(3, ~0U, 0);
     ::execl("/bin/sh", "sh", "-c", script.c_str(), static_cast<char*>(nullptr));
     ::_exit(127);
   }
-  return pid;
+  ::waitpid(child, nullptr, 0);
 }
 
 }  // namespace livedesk::it

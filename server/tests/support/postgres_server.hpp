@@ -6,14 +6,15 @@
 // directory, as scripts/test-services.sh does.
 //
 // pg_ctl detaches the postmaster from the test, so a watchdog process (not
-// the test's child once started) stops the server and removes its directory
-// if the test process dies first. The destructor stops it (immediate mode).
+// the test's descendant) stops the server and removes its directory if the
+// test process dies first. The destructor stops it (immediate mode).
 // Failures throw std::runtime_error with the server's log. One thread uses
 // an object at a time.
 #pragma once
 
 #include <sys/types.h>
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -44,12 +45,11 @@ class PostgresServer {
   // Runs a PostgreSQL program (as postgres when root) to its end; throws unless it exits 0.
   void run(const std::string& program, std::vector<std::string> args, std::chrono::seconds deadline);
   std::vector<pid_t> processes() const;
-  pid_t start_watchdog() const;
+  void start_watchdog() const;
   void stop_quietly();
 
   TempDir dir_{"livedesk-pg"};
   unsigned short port_ = 0;
-  pid_t watchdog_ = -1;
   bool paused_ = false;
 };
 

@@ -24,6 +24,7 @@ json::object StickyClient::send_until_acked(const std::string& body, const std::
   if (names_session_) data["session_id"] = session_id_;
   std::string last_failure = "nothing sent";
   while (Clock::now() < deadline) {
+    throw_if_cancelled();
     try {
       ws_->send_json("send_message", data);
       const auto answer_by = std::min(Clock::now() + timings_.ack_wait, deadline);
@@ -52,6 +53,7 @@ json::object StickyClient::send_until_acked(const std::string& body, const std::
 void StickyClient::wait_for_seq(std::int64_t seq) {
   const auto deadline = Clock::now() + timings_.give_up;
   while (last_seq_ < seq) {
+    throw_if_cancelled();
     if (Clock::now() > deadline)
       throw std::runtime_error("seq " + std::to_string(seq) + " never came to session " + std::to_string(session_id_) +
                                "; last " + std::to_string(last_seq_));
@@ -66,6 +68,7 @@ void StickyClient::wait_for_seq(std::int64_t seq) {
 void StickyClient::reconnect() {
   const auto deadline = Clock::now() + timings_.give_up;
   for (;;) {
+    throw_if_cancelled();
     try {
       if (ws_) take_received();
       ws_.reset();
@@ -78,6 +81,10 @@ void StickyClient::reconnect() {
       std::this_thread::sleep_for(milliseconds(100));  // a client's backoff between attempts
     }
   }
+}
+
+void StickyClient::throw_if_cancelled() const {
+  if (cancelled_ && cancelled_->load()) throw std::runtime_error("cancelled");
 }
 
 bool StickyClient::record_if_message(const json::object& frame) {

@@ -9,6 +9,7 @@
 // Failures throw std::runtime_error.
 #pragma once
 
+#include <atomic>
 #include <boost/json.hpp>
 #include <chrono>
 #include <cstdint>
@@ -46,6 +47,10 @@ class StickyClient {
   // Reads until a message with seq >= `seq` has come (reconnecting as needed).
   void wait_for_seq(std::int64_t seq);
 
+  // From now on every method gives up (throws) soon after `flag` turns true
+  // (within one ack_wait or one connection attempt).
+  void cancel_when(const std::atomic<bool>& flag) { cancelled_ = &flag; }
+
   // Every message seq seen, in arrival order, over every connection.
   const std::vector<std::int64_t>& seqs() const { return seqs_; }
   const std::vector<boost::json::object>& messages() const { return messages_; }
@@ -58,11 +63,13 @@ class StickyClient {
   bool record_if_message(const boost::json::object& frame);
   // Records the messages already received on the current socket.
   void take_received();
+  void throw_if_cancelled() const;
 
   std::int64_t session_id_;
   Opener open_;
   StickyTimings timings_;
   bool names_session_;
+  const std::atomic<bool>* cancelled_ = nullptr;
   std::unique_ptr<WsClient> ws_;
   std::int64_t last_seq_ = 0;
   int connections_ = 0;

@@ -19,6 +19,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <optional>
+#include <set>
 #include <sstream>
 
 #include "support/chat_load.hpp"
@@ -136,11 +137,19 @@ class FaultRun {
     }
   }
 
+  // Each node's leadership events, then its last lines.
   std::string last_lines() {
+    static const std::set<std::string> leadership{"elected",      "leading",      "leader_changed",   "stepped_down",
+                                                  "lease_expired", "election_abandoned", "leadership_lost"};
     std::string out;
-    for (int i = 0; i < cluster_.size(); ++i)
-      out += "---- node" + std::to_string(i) + "\n" + tail(cluster_.node(i).stdout_text(), 25) + "\n" +
+    for (int i = 0; i < cluster_.size(); ++i) {
+      out += "---- node" + std::to_string(i) + " leadership:\n";
+      for (const auto& line : cluster_.node(i).log_objects())
+        if (const auto* msg = line.if_contains("msg"); msg && msg->is_string() && leadership.count(std::string(msg->as_string())))
+          out += boost::json::serialize(line) + "\n";
+      out += "---- node" + std::to_string(i) + " last lines:\n" + tail(cluster_.node(i).stdout_text(), 25) + "\n" +
              tail(cluster_.node(i).stderr_text(), 10) + "\n";
+    }
     return out;
   }
 

@@ -81,6 +81,8 @@ class FaultRun {
     auto ms = [](Clock::duration d) { return std::chrono::duration_cast<milliseconds>(d).count(); };
     std::cout << figures.line(name_) << " fault_ms=" << ms(fault_end - fault_start)
               << " recovered_after_ms=" << ms(recovered - fault_end) << " node_restarts=" << restarts_ << std::endl;
+    if (figures.lost || figures.duplicates || figures.seq_gaps || figures.two_agent_chats)
+      std::cout << "the nodes after the run:\n" << last_lines() << std::endl;
     EXPECT_GT(figures.acked, 0);
     EXPECT_EQ(figures.lost, 0) << figures.problems;
     EXPECT_EQ(figures.duplicates, 0) << figures.problems;
@@ -146,6 +148,13 @@ class FaultRun {
       out += "---- node" + std::to_string(i) + " leadership:\n";
       for (const auto& line : cluster_.node(i).log_objects())
         if (const auto* msg = line.if_contains("msg"); msg && msg->is_string() && leadership.count(std::string(msg->as_string())))
+          out += boost::json::serialize(line) + "\n";
+      out += "---- node" + std::to_string(i) + " errors:\n";
+      int errors = 0;
+      for (const auto& line : cluster_.node(i).log_objects())
+        if (const auto* level = line.if_contains("level");
+            level && level->is_string() && (level->as_string() == "error" || level->as_string() == "critical") &&
+            ++errors <= 40)
           out += boost::json::serialize(line) + "\n";
       out += "---- node" + std::to_string(i) + " last lines:\n" + tail(cluster_.node(i).stdout_text(), 25) + "\n" +
              tail(cluster_.node(i).stderr_text(), 10) + "\n";

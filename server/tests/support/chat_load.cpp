@@ -24,6 +24,7 @@ struct ChatLoad::Party {
   std::thread thread;
   mutable std::mutex mutex;  // guards the three below (the test thread reads them while the load runs)
   std::vector<std::pair<std::string, Clock::time_point>> acks;
+  std::set<std::string> acked_as_duplicate;  // acks that said "duplicate": the message was stored before
   Clock::time_point last_ack{};
   std::exception_ptr failure;
 };
@@ -131,11 +132,14 @@ void ChatLoad::run(Party& party, Clock::duration interval, Clock::duration offse
     for (int n = 1; !stopping_; ++n) {
       std::this_thread::sleep_until(next);  // the load's pace
       const auto id = party.name + "-" + std::to_string(n);
-      party.client->send_until_acked("message " + id, id);
+      const auto ack = party.client->send_until_acked("message " + id, id);
       const auto now = Clock::now();
       {
         std::lock_guard lock(party.mutex);
         party.acks.emplace_back(id, now);
+        if (const auto* duplicate = find_path(ack, {"data", "duplicate"}); duplicate && duplicate->is_bool() &&
+                                                                              duplicate->as_bool())
+          party.acked_as_duplicate.insert(id);
         party.last_ack = now;
       }
       ++acked_;
@@ -192,6 +196,7 @@ LoadFigures ChatLoad::check() {
   // The stored history, straight from PostgreSQL.
   struct Stored {
     std::vector<std::int64_t> seqs;
+    std::map<std::int64_t, std::string> sender_of;  // seq -> "<sender_type> <client_msg_id>"
     std::map<std::pair<std::string, std::string>, int> copies;  // (sender_type, client_msg_id) -> rows
     std::set<std::int64_t> agent_senders;
   };
@@ -204,6 +209,7 @@ LoadFigures ChatLoad::check() {
          txn.exec("SELECT session_id, seq, sender_type, client_msg_id, sender_user_id FROM messages ORDER BY session_id, seq")) {
       auto& history = stored[row[0].as<std::int64_t>()];
       history.seqs.push_back(row[1].as<std::int64_t>());
+      history.sender_of[history.seqs.back()] = row[2].as<std::string>() + " " + row[3].as<std::string>("");
       if (!row[3].is_null()) ++history.copies[{row[2].as<std::string>(), row[3].as<std::string>()}];
       if (row[2].as<std::string>() == "agent") history.agent_senders.insert(row[4].as<std::int64_t>());
     }
@@ -251,7 +257,8 @@ LoadFigures ChatLoad::check() {
     for (std::int64_t seq = 1; seq <= last; ++seq)
       if (!received.count(seq)) {
         ++figures.seq_gaps;
-        problems << party->name << " never received seq " << seq << " of session " << party->session_id << "\n";
+        problems << party->name << " never received seq " << seq << " of session " << party->session_id
+                 << " (stored: " << history.sender_of[seq] << ")\n";
       }
   }
 
@@ -272,6 +279,10 @@ LoadFigures ChatLoad::check() {
     }
   }
 
+  for (const auto& party : parties_)
+    for (const auto& id : party->acked_as_duplicate)
+      problems << "(not a fault) " << party->name << " was acknowledged " << id
+               << " as a duplicate: stored by an earlier attempt whose answer it never got\n";
   std::sort(ack_times.begin(), ack_times.end());
   auto previous = started_;
   for (const auto at : ack_times) {

@@ -15,6 +15,8 @@
 // acknowledged again after the fault, 60000).
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
@@ -81,8 +83,13 @@ class FaultRun {
     auto ms = [](Clock::duration d) { return std::chrono::duration_cast<milliseconds>(d).count(); };
     std::cout << figures.line(name_) << " fault_ms=" << ms(fault_end - fault_start)
               << " recovered_after_ms=" << ms(recovered - fault_end) << " node_restarts=" << restarts_ << std::endl;
-    if (figures.lost || figures.duplicates || figures.seq_gaps || figures.two_agent_chats)
-      std::cout << "the nodes after the run:\n" << last_lines() << std::endl;
+    if (figures.lost || figures.duplicates || figures.seq_gaps || figures.two_agent_chats) {
+      // Every node's whole log, kept for the post-mortem (the nodes' directories go with the test).
+      const auto kept = std::filesystem::temp_directory_path() /
+                        ("livedesk-faults-" + name_ + "-" + std::to_string(::getpid()) + ".log");
+      write_file(kept, cluster_.logs());
+      std::cout << "the nodes after the run (whole logs in " << kept.string() << "):\n" << last_lines() << std::endl;
+    }
     EXPECT_GT(figures.acked, 0);
     EXPECT_EQ(figures.lost, 0) << figures.problems;
     EXPECT_EQ(figures.duplicates, 0) << figures.problems;

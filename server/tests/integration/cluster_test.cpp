@@ -14,6 +14,7 @@
 #include "support/cluster_support.hpp"
 #include "support/dashboard_support.hpp"
 #include "support/http_client.hpp"
+#include "support/sticky_client.hpp"
 #include "support/ws_client.hpp"
 
 namespace livedesk::it {
@@ -25,118 +26,6 @@ const StaffUser kAgent{"ann", "ann-password-123", "agent", "Ann Agent"};
 const StaffUser kSupervisor{"sam", "sam-password-123", "supervisor", "Sam Super"};
 
 json::object message_of(const json::object& frame) { return find_path(frame, {"data", "message"})->as_object(); }
-
-// The agent socket's "resume" for one session: nothing before the first message.
-json::object resume_after(std::int64_t session_id, std::int64_t last_seq) {
-  json::object resume;
-  if (last_seq > 0) resume[std::to_string(session_id)] = last_seq;
-  return resume;
-}
-
-// A client that keeps its socket open whatever happens to the node under it:
-// when the socket ends it reconnects (to `port`, normally nginx's) and
-// resumes after the last seq it saw; it remembers every message it got.
-class StickyClient {
- public:
-  using Opener = std::function<std::unique_ptr<WsClient>(std::int64_t last_seq)>;
-  StickyClient(std::int64_t session_id, Opener open) : session_id_(session_id), open_(std::move(open)) { reconnect(); }
-
-  // Sends `body` with `client_msg_id` until a message_ack for it comes,
-  // reconnecting (and resending the same id) as often as needed.
-  void send_until_acked(const std::string& body, const std::string& client_msg_id) {
-    const auto deadline = std::chrono::steady_clock::now() + 60s;
-    while (std::chrono::steady_clock::now() < deadline) {
-      try {
-        ws_->send_json("send_message", {{"body", body}, {"client_msg_id", client_msg_id}});
-        ws_->wait_for("message_ack", ack_for(client_msg_id), 5s);
-        take_messages();
-        return;
-      } catch (const std::exception&) {
-        take_messages();
-        reconnect();
-      }
-    }
-    throw std::runtime_error("no ack for " + client_msg_id + " within 60 s");
-  }
-
-  // Reads until a message with seq >= `seq` has come (reconnecting as needed).
-  void wait_for_seq(std::int64_t seq) {
-    const auto deadline = std::chrono::steady_clock::now() + 60s;
-    while (last_seq_ < seq) {
-      if (std::chrono::steady_clock::now() > deadline)
-        throw std::runtime_error("seq " + std::to_string(seq) + " never came; last " + std::to_string(last_seq_));
-      take_messages();  // frames already received come first, in order
-      if (last_seq_ >= seq) break;
-      try {
-        record(ws_->wait_for("message_created", message_in(session_id_), 2s));
-      } catch (const std::exception&) {
-        if (ws_->closed()) {
-          take_messages();
-          reconnect();
-        }
-      }
-    }
-  }
-
-  // Every message seq seen, in arrival order, over every connection.
-  const std::vector<std::int64_t>& seqs() const { return seqs_; }
-  const std::vector<json::object>& messages() const { return messages_; }
-  int connections() const { return connections_; }
-
- private:
-  void reconnect() {
-    const auto deadline = std::chrono::steady_clock::now() + 60s;
-    for (;;) {
-      try {
-        ws_.reset();
-        ws_ = open_(last_seq_);
-        ++connections_;
-        take_messages();
-        return;
-      } catch (const std::exception& error) {
-        if (std::chrono::steady_clock::now() > deadline) throw;
-        std::this_thread::sleep_for(100ms);
-      }
-    }
-  }
-
-  void record(const json::object& frame) {
-    auto message = message_of(frame);
-    const auto seq = int_at(message, {"seq"}).value_or(-1);
-    seqs_.push_back(seq);
-    messages_.push_back(message);
-    last_seq_ = std::max(last_seq_, seq);
-  }
-
-  // Records the session's message frames already received, leaving the rest.
-  void take_messages() {
-    ws_->drain();
-    auto& backlog = ws_->backlog();
-    for (auto it = backlog.begin(); it != backlog.end();) {
-      if (str_at(*it, {"type"}) == "message_created" && int_at(*it, {"data", "session_id"}) == session_id_) {
-        record(*it);
-        it = backlog.erase(it);
-      } else {
-        ++it;
-      }
-    }
-  }
-
-  std::int64_t session_id_;
-  Opener open_;
-  std::unique_ptr<WsClient> ws_;
-  std::int64_t last_seq_ = 0;
-  int connections_ = 0;
-  std::vector<std::int64_t> seqs_;
-  std::vector<json::object> messages_;
-};
-
-::testing::AssertionResult EachSeqOnceInOrder(const std::vector<std::int64_t>& seqs) {
-  for (std::size_t i = 1; i < seqs.size(); ++i)
-    if (seqs[i] <= seqs[i - 1])
-      return ::testing::AssertionFailure() << "seq " << seqs[i] << " after " << seqs[i - 1] << " (position " << i << ")";
-  return ::testing::AssertionSuccess();
-}
 
 // The stored history: seqs 1..n without a gap, each client_msg_id once.
 void expect_gap_free_history(unsigned short port, const std::string& token, std::int64_t session_id,

@@ -162,25 +162,47 @@ NginxBalancer::NginxBalancer(const std::vector<unsigned short>& upstreams) : por
 }
 
 Cluster::Cluster(ClusterOptions options) {
+  if (options.database_url.empty()) {
+    database_ = std::make_unique<TestDatabase>();
+    database_url_ = database_->url();
+  } else {
+    database_url_ = options.database_url;
+  }
   TempDir cli_dir("livedesk-cli");
   for (const auto& user : options.users) {
     std::vector<std::string> args{"user", "add", user.username, "--role", user.role, "--password-stdin",
-                                  "--database", database_.url(), "--data-dir", cli_dir.path().string()};
+                                  "--database", database_url_, "--data-dir", cli_dir.path().string()};
     if (!user.name.empty()) args.insert(args.end(), {"--name", user.name});
     auto result = run_cli(args, user.password + "\n");
     if (result.exit_code != 0) throw std::runtime_error("user add failed: " + result.err + result.out);
   }
   std::vector<unsigned short> ports;
   for (int i = 0; i < options.nodes; ++i) {
-    std::vector<std::string> args{"--database", database_.url(), "--redis", redis_.url(), "--node-id",
+    const auto node_dir = dir_.path() / ("node" + std::to_string(i));
+    fs::create_directories(node_dir / "web");
+    std::vector<std::string> args{"--port", std::to_string(free_port()), "--bind", "127.0.0.1", "--data-dir",
+                                  (node_dir / "data").string(), "--web-dir", (node_dir / "web").string(),
+                                  "--database", database_url_, "--redis", redis_.url(), "--node-id",
                                   "node" + std::to_string(i), "--leader-poll-ms", "100", "--node-timeout-ms", "1500",
                                   "--tick-ms", "100"};
     args.insert(args.end(), options.extra_args.begin(), options.extra_args.end());
-    nodes_.push_back(std::make_unique<ServerProcess>(ServerOptions{.args = args}));
+    node_args_.push_back(std::move(args));
+    nodes_.push_back(start_node(i));
     ports.push_back(nodes_.back()->port());
   }
   wait_for_leader_everywhere();
   if (options.balancer) balancer_ = std::make_unique<NginxBalancer>(ports);
+}
+
+std::unique_ptr<ServerProcess> Cluster::start_node(int i) {
+  return std::make_unique<ServerProcess>(ServerOptions{
+      .args = node_args_.at(i), .data_dir = dir_.path() / ("node" + std::to_string(i)) / "data", .pass_port_flags = false});
+}
+
+void Cluster::restart(int i) {
+  if (nodes_.at(i)->running()) nodes_[i]->stop(SIGKILL);
+  retired_.push_back(std::move(nodes_[i]));
+  nodes_[i] = start_node(i);
 }
 
 int Cluster::leader() {
@@ -223,6 +245,7 @@ void Cluster::wait_for_leader_everywhere() {
 
 std::string Cluster::logs() {
   std::string out;
+  for (const auto& node : retired_) out += "---- an earlier process of a restarted node\n" + node->logs();
   for (int i = 0; i < size(); ++i) out += "---- node" + std::to_string(i) + "\n" + nodes_[i]->logs();
   return out;
 }

@@ -81,12 +81,13 @@ class NginxBalancer {
   std::unique_ptr<ChildProcess> process_;
 };
 
-// N livedesk nodes on one database and one Redis, behind nginx.
+// N livedesk nodes on one database and one Redis, behind nginx; each node keeps its port across restarts.
 struct ClusterOptions {
   int nodes = 3;
   std::vector<StaffUser> users;
   std::vector<std::string> extra_args;
   bool balancer = true;
+  std::string database_url;  // empty: a fresh database on the test PostgreSQL (TestDatabase)
 };
 
 class Cluster {
@@ -98,7 +99,10 @@ class Cluster {
   int size() const { return int(nodes_.size()); }
   unsigned short balancer_port() const { return balancer_->port(); }
   RedisServer& redis() { return redis_; }
-  const std::string& database_url() const { return database_.url(); }
+  const std::string& database_url() const { return database_url_; }
+  // Starts node i again on its port (as the service manager would), SIGKILLing it first if it still runs; the
+  // old process's logs stay in logs().
+  void restart(int i);
   // The index of the node that leads now (from the nodes' logs; waits up to 30 s).
   int leader();
   // Waits until every running node has seen a leader with epoch >= `epoch`.
@@ -106,9 +110,15 @@ class Cluster {
   std::string logs();
 
  private:
-  TestDatabase database_;
+  std::unique_ptr<ServerProcess> start_node(int i);
+
+  std::unique_ptr<TestDatabase> database_;
+  std::string database_url_;
   RedisServer redis_;
+  TempDir dir_{"livedesk-cluster"};
+  std::vector<std::vector<std::string>> node_args_;  // each node's whole command line, its port included
   std::vector<std::unique_ptr<ServerProcess>> nodes_;
+  std::vector<std::unique_ptr<ServerProcess>> retired_;  // restarted nodes' earlier processes, for their logs
   std::unique_ptr<NginxBalancer> balancer_;
 };
 

@@ -86,6 +86,8 @@ class ServerProcess {
   // (128 + signal number when the child was killed by a signal). After 30 s
   // the child is SIGKILLed and this throws.
   int stop(int signal = SIGTERM);
+  // The exit status once the child has ended by itself (reaped then; running() turns false), else nullopt.
+  std::optional<int> poll_exit() { return reap(); }
 
   std::string stdout_text() const;
   std::string stderr_text() const;

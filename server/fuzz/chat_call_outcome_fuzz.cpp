@@ -5,12 +5,14 @@
 // - decoding throws nothing but std::exception (what ForwardingChatService
 //   catches and answers 503 unavailable); it never crashes;
 // - an answer that decodes re-encodes ({"ok": ...} or {"error": ...}) to JSON that
-//   decodes again and encodes to the same JSON (the codec loses nothing).
+//   decodes again and encodes to the same JSON (the codec loses nothing), and
+//   whose text, as the follower sends it on to its clients, is JSON again.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
 #include "fakes/fuzz_check.hpp"
+#include "fakes/same_json.hpp"
 #include "service/chat_call_codec.hpp"
 #include "service/cluster_calls.hpp"
 
@@ -31,6 +33,9 @@ void check_outcome(const json::value& reply) {
   FUZZ_CHECK(encoded.is_object() && encoded.as_object().size() == 1);
   FUZZ_CHECK(encoded.as_object().contains("error") == reply.as_object().contains("error"));
   FUZZ_CHECK(encode_outcome(decode_outcome<Result>(encoded)) == encoded);
+  boost::system::error_code ec;
+  const auto sent = json::parse(json::serialize(encoded), ec);
+  FUZZ_CHECK(!ec && livedesk::fuzz::same_json(sent, encoded));
 }
 }  // namespace
 

@@ -80,6 +80,6 @@ done
 
 printf '%s\n' "fuzz: $mode done in $(($(date +%s) - started))s (${seconds}s each)" "${summary[@]}"
 if ((${#failed[@]})); then
-  echo "fuzz: failed: ${failed[*]} (inputs in $artifacts/; rerun one with build/fuzz/server/fuzz/<target>_fuzz <file>)" >&2
+  echo "fuzz: failed: ${failed[*]} (inputs in $artifacts/; rerun: build/fuzz/server/fuzz/<target>_fuzz <file>)" >&2
   exit 1
 fi

@@ -1,8 +1,9 @@
 // REST bodies (api/json_io): parse_object_body and the field readers over any
 // bytes. A body is either an object without NUL text, which serializes and
-// parses back to the same value (doubles within a few ulps: fakes/same_json.hpp), or refused with a 400 ApiError (invalid_json
-// or invalid_field); each field reader returns the field or throws a 400
-// ApiError (missing_field / invalid_field), never anything else.
+// parses back to the same value (doubles within a few ulps: fakes/same_json.hpp),
+// or refused with a 400 ApiError (invalid_json or invalid_field); each field
+// reader returns the field or throws a 400 ApiError (missing_field /
+// invalid_field), never anything else.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>

@@ -4,6 +4,7 @@
 #include <boost/url/rfc/pchars.hpp>
 
 #include "api/api_error.hpp"
+#include "support/json_numbers.hpp"
 
 namespace livedesk::api {
 namespace json = boost::json;
@@ -30,6 +31,7 @@ json::object parse_object_body(const Request& request) {
   if (ec) throw ApiError(400, "invalid_json", "request body is not valid JSON: " + ec.message());
   if (!value.is_object()) throw ApiError(400, "invalid_json", "request body must be a JSON object");
   if (contains_nul(value)) throw ApiError(400, "invalid_field", "text may not contain NUL (\\u0000) characters");
+  if (!support::finite_numbers(value)) throw ApiError(400, "invalid_json", "a number is beyond the range of a double");
   return std::move(value.as_object());
 }
 

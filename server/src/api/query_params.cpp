@@ -10,6 +10,9 @@ namespace livedesk::api {
 
 std::optional<std::string> query_value(std::string_view query, std::string_view key) {
   if (query.empty()) return std::nullopt;
+  // A query has no fragment; and Boost.URL 1.81 reads past the end of an empty
+  // query followed by one ("?#q=a"), so '#' is refused before parsing.
+  if (query.find('#') != std::string_view::npos) throw ApiError(400, "invalid_query", "malformed query string");
   std::string reference = "?" + std::string(query);
   auto parsed = boost::urls::parse_relative_ref(reference);
   if (!parsed) throw ApiError(400, "invalid_query", "malformed query string");

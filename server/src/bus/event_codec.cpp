@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "bus/event_descriptions.hpp"
+#include "support/json_numbers.hpp"
 
 namespace livedesk::bus {
 namespace {
@@ -71,6 +72,7 @@ std::optional<Event> event_from_json(const json::value& json) noexcept {
     const auto* type = object->if_contains("type");
     const auto* data = object->if_contains("data");
     if (!type || !data || !type->is_string()) return std::nullopt;
+    if (!support::finite_numbers(*data)) return std::nullopt;  // it would re-encode as `Infinity`
     return decode_named(type->get_string(), *data, std::make_index_sequence<std::variant_size_v<Event>>{});
   } catch (...) {
     // Only allocation can throw here; a message we cannot hold is one we cannot use.

@@ -161,6 +161,16 @@ TEST(EventCodec, ExtremeNumbersSurvive) {
   EXPECT_TRUE(same_event(*decoded, Event(positions)));
 }
 
+// Boost.JSON 1.81 reads 1e400 as infinity and writes it back as `Infinity`, which is not JSON (found by
+// event_codec_fuzz, server/fuzz/; its input is corpus/event_codec/infinite_wait).
+TEST(EventCodec, ANumberBeyondADoubleIsRefusedNotReadAsInfinity) {
+  const std::string base = R"({"type":"queue_positions","data":{"entries":[{"session_id":1,"position":0,)";
+  EXPECT_TRUE(decode_event(base + R"("estimated_wait_seconds":1e300}]}})").has_value());
+  EXPECT_FALSE(decode_event(base + R"("estimated_wait_seconds":1e400}]}})").has_value());
+  EXPECT_FALSE(decode_event(base + R"("estimated_wait_seconds":-1e400}]}})").has_value());
+  EXPECT_FALSE(event_from_json(json::parse(base + R"("estimated_wait_seconds":1e400}]}})")).has_value());
+}
+
 TEST(EventCodec, RejectsGarbage) {
   std::string deep(100000, '[');
   const std::vector<std::string> garbage = {

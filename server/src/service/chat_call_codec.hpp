@@ -7,11 +7,13 @@
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
 #include <boost/json.hpp>
+#include <stdexcept>
 
 #include "domain/agent_status.hpp"
 #include "domain/role.hpp"
 #include "domain/view_descriptions.hpp"
 #include "service/chat_calls.hpp"
+#include "support/json_numbers.hpp"
 
 namespace livedesk::domain {
 BOOST_DESCRIBE_ENUM(Role, agent, supervisor, admin)
@@ -42,9 +44,11 @@ boost::json::value encode_outcome(const Outcome<T>& outcome) {
 }
 
 // The inverse; throws std::exception (boost::system::system_error,
-// std::invalid_argument, std::out_of_range) for an answer that does not fit.
+// std::invalid_argument, std::out_of_range) for an answer that does not fit,
+// one with a number beyond a double's range included (support/json_numbers.hpp).
 template <class T>
 Outcome<T> decode_outcome(const boost::json::value& encoded) {
+  if (!support::finite_numbers(encoded)) throw std::out_of_range("a number of the answer is beyond a double's range");
   const auto& object = encoded.as_object();
   if (const auto* error = object.if_contains("error")) return boost::json::value_to<ChatError>(*error);
   return boost::json::value_to<T>(object.at("ok"));

@@ -109,7 +109,8 @@ json::object run_soak(const SoakOptions& o, const ServerUnderTest& server) {
                   .fds = fds,
                   .reconnects = sum_field(res, "reconnects"),
                   .uploads = sum_field(res, "uploads"),
-                  .errors = sum_field(res, "errors")},
+                  .errors = sum_field(res, "errors"),
+                  .dashboards_open = sum_field(res, "dashboards_open")},
                  lat);
       std::cerr << series.last_line() << std::endl;
     }

@@ -57,9 +57,9 @@ std::string SoakSeries::last_line() const {
   char line[256];
   std::snprintf(line, sizeof line,
                 "soak t=%6.0f s  rss %8ld KiB  fds %5ld  delivered %7lld  p50 %7.2f ms  p99 %7.2f ms  max %8.2f ms  "
-                "reconnects %5lld  uploads %4lld  errors %lld",
+                "reconnects %5lld  uploads %4lld  dashboards %3lld  errors %lld",
                 s.t_s, s.rss_kib, s.fds, (long long)s.delivered, s.p50_ms, s.p99_ms, s.max_ms,
-                (long long)s.reconnects, (long long)s.uploads, (long long)s.errors);
+                (long long)s.reconnects, (long long)s.uploads, (long long)s.dashboards_open, (long long)s.errors);
   return line;
 }
 
@@ -75,7 +75,8 @@ json::array SoakSeries::rows() const {
                              {"max_ms", ms_or_null(s.max_ms)},
                              {"reconnects", s.reconnects},
                              {"uploads", s.uploads},
-                             {"errors", s.errors}});
+                             {"errors", s.errors},
+                             {"dashboards_open", s.dashboards_open}});
   return a;
 }
 

@@ -20,6 +20,7 @@ struct SoakSample {
   int64_t delivered = 0;  // messages with a send time delivered in the interval
   double p50_ms = -1, p99_ms = -1, max_ms = -1;  // -1: none delivered
   int64_t reconnects = 0, uploads = 0, errors = 0;  // since the start
+  int64_t dashboards_open = 0;
 };
 
 // Samples in time order and their summary.

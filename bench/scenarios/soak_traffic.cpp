@@ -13,9 +13,12 @@ namespace json = boost::json;
 using boost::asio::awaitable;
 
 json::object SoakCounters::report() const {
-  return json::object{{"reconnects", reconnects},           {"reconnect_failed", reconnect_failed},
-                      {"uploads", uploads},                 {"upload_failed", upload_failed},
-                      {"dashboards_open", dashboards_open}, {"dashboards_closed", dashboards_closed},
+  return json::object{{"reconnects", reconnects},
+                      {"reconnect_failed", reconnect_failed},
+                      {"uploads", uploads},
+                      {"upload_failed", upload_failed},
+                      {"dashboards_open", dashboards_open},
+                      {"dashboards_closed", dashboards_closed},
                       {"dashboard_frames", dashboard_frames}};
 }
 
@@ -73,9 +76,8 @@ awaitable<void> upload_files(ChatCrowd& crowd, int64_t interval_ms, int bytes, i
     if (!c) continue;
     const int64_t number = n++;
     auto r = co_await h.request(http::verb::post,
-                                "/api/v1/chat/sessions/" + std::to_string(c->c.session_id) +
-                                    "/attachments?name=soak-" + std::to_string(worker) + "-" +
-                                    std::to_string(number) + ".txt",
+                                "/api/v1/chat/sessions/" + std::to_string(c->c.session_id) + "/attachments?name=soak-" +
+                                    std::to_string(worker) + "-" + std::to_string(number) + ".txt",
                                 text_file(worker, number, bytes), c->c.token);
     std::string id;
     if (r.status == 201) id = str_at(obj_at(r.object(), "attachment"), "id");
@@ -86,11 +88,12 @@ awaitable<void> upload_files(ChatCrowd& crowd, int64_t interval_ms, int bytes, i
       continue;
     }
     if (!c->ws || !c->ws->is_open() || !c->authed) continue;  // dropped meanwhile: the file stays unsent
+    std::string client_msg_id = "w";  // appended, not "w" + ...: GCC 12 warns falsely on that (-Wrestrict)
+    client_msg_id.append(std::to_string(worker)).append("u").append(std::to_string(number));
     c->ws->send(frame("send_message", json::object{{"type", "file"},
                                                    {"attachment_id", id},
                                                    {"body", pad_body(now_us(), 64)},
-                                                   {"client_msg_id", "w" + std::to_string(worker) + "u" +
-                                                                         std::to_string(number)}}));
+                                                   {"client_msg_id", client_msg_id}}));
     ++crowd.stats.sent;
     ++counters.uploads;
   }

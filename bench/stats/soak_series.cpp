@@ -58,8 +58,8 @@ std::string SoakSeries::last_line() const {
   std::snprintf(line, sizeof line,
                 "soak t=%6.0f s  rss %8ld KiB  fds %5ld  delivered %7lld  p50 %7.2f ms  p99 %7.2f ms  max %8.2f ms  "
                 "reconnects %5lld  uploads %4lld  dashboards %3lld  errors %lld",
-                s.t_s, s.rss_kib, s.fds, (long long)s.delivered, s.p50_ms, s.p99_ms, s.max_ms,
-                (long long)s.reconnects, (long long)s.uploads, (long long)s.dashboards_open, (long long)s.errors);
+                s.t_s, s.rss_kib, s.fds, (long long)s.delivered, s.p50_ms, s.p99_ms, s.max_ms, (long long)s.reconnects,
+                (long long)s.uploads, (long long)s.dashboards_open, (long long)s.errors);
   return line;
 }
 

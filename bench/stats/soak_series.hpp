@@ -17,8 +17,8 @@ struct SoakSample {
   double t_s = 0;  // since the load started
   long rss_kib = 0;
   long fds = 0;
-  int64_t delivered = 0;  // messages with a send time delivered in the interval
-  double p50_ms = -1, p99_ms = -1, max_ms = -1;  // -1: none delivered
+  int64_t delivered = 0;                            // messages with a send time delivered in the interval
+  double p50_ms = -1, p99_ms = -1, max_ms = -1;     // -1: none delivered
   int64_t reconnects = 0, uploads = 0, errors = 0;  // since the start
   int64_t dashboards_open = 0;
 };

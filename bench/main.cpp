@@ -4,7 +4,7 @@
 // agent and dashboard WebSockets, as real clients do. Boost.Beast on C++20 coroutines, one
 // io_context thread per generator process, thousands of connections per thread.
 //
-//   livedesk-bench <connections|chat|fanout|storm> --livedesk PATH [--key value ...]
+//   livedesk-bench <connections|chat|fanout|storm|soak> --livedesk PATH [--key value ...]
 //
 // The tool starts its own server (fresh temporary data dir, one admin made by the CLI), sets up the
 // accounts it needs through the admin API, forks --workers generator processes (the open-file limit is
@@ -70,6 +70,7 @@ int main(int argc, char** argv) {
                             [&](const ChatOptions& o) { return run_chat(o, server); },
                             [&](const FanoutOptions& o) { return run_fanout(o, server); },
                             [&](const StormOptions& o) { return run_storm(o, server); },
+                            [&](const SoakOptions& o) { return run_soak(o, server); },
                         },
                         options.scenario);
   } catch (const std::exception& e) {

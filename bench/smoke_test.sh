@@ -18,4 +18,6 @@ out=$(run fanout --dashboards 4 --starts 5 --rate 20 --subscribe all)
 check "$out" '.scenario=="fanout" and .starts_incomplete==0 and (.frames_by_type.message_created>0)' fanout-all
 out=$(run storm --n 30 --agents 2 --warm-ms 500 --after-ms 500)
 check "$out" '.scenario=="storm" and .all_resumed==true and .lost==0 and .duplicated==0 and (.resume_all_ms|type=="number") and .seqs_checked>0' storm
+out=$(run soak --customers 6 --agents 2 --rate 60 --duration-s 4 --sample-s 2 --dashboards 2 --reconnects-per-min 60 --upload-every-s 1)
+check "$out" '.scenario=="soak" and (.samples|length)==2 and .lost==0 and .duplicated==0 and .seqs_checked>0 and .reconnects>0 and .reconnect_failed==0 and .uploads>0 and .upload_failed==0 and .errors==0 and .dashboards_open_at_end==2 and .samples[1].dashboards_open==2 and (.summary.memory.rss_last_sample_kib>0) and (.summary.descriptors.max>0) and (.summary.latency|has("p99_ms_last_tenth"))' soak
 echo "bench smoke: all scenarios OK"

@@ -22,7 +22,8 @@ asio::awaitable<void> connect_many(int n, int parallel, std::function<asio::awai
           if (--running == 0) done.cancel();
         },
         asio::detached);
-  co_await done.async_wait(use_tuple);
+  // co_spawn may run the steps inline: when they all finished already, the cancel came before the wait.
+  if (running > 0) co_await done.async_wait(use_tuple);
 }
 
 asio::awaitable<void> parallel_for(int n, int parallel,
@@ -43,7 +44,8 @@ asio::awaitable<void> parallel_for(int n, int parallel,
         },
         asio::detached);
   }
-  co_await done.async_wait(use_tuple);
+  // co_spawn may run the steps inline: when they all finished already, the cancel came before the wait.
+  if (running > 0) co_await done.async_wait(use_tuple);
 }
 
 }  // namespace livedesk::bench

@@ -87,7 +87,21 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
   s->add_option("--after-ms", storm.after_ms)->capture_default_str();
   s->add_option("--reconnect-parallel", storm.reconnect_parallel)->capture_default_str();
 
-  for (auto* sub : {c, ch, f, s}) sub->fallthrough();  // the common options also after the scenario
+  SoakOptions soak;
+  auto* k = app.add_subcommand("soak", "A long run at moderate load: server RSS, descriptors and latency sampled");
+  k->add_option("--customers", soak.customers)->capture_default_str();
+  k->add_option("--agents", soak.agents, "Default ceil(customers / 3)");
+  k->add_option("--rate", soak.rate, "Offered messages/s, both directions together")->capture_default_str();
+  k->add_option("--duration-s", soak.duration_s)->capture_default_str();
+  k->add_option("--sample-s", soak.sample_s, "Seconds between samples")->capture_default_str();
+  k->add_option("--dashboards", soak.dashboards)->capture_default_str();
+  k->add_option("--reconnects-per-min", soak.reconnects_per_min, "Customer sockets dropped and resumed")
+      ->capture_default_str();
+  k->add_option("--upload-every-s", soak.upload_every_s, "Seconds between uploads (0: none)")->capture_default_str();
+  k->add_option("--upload-bytes", soak.upload_bytes)->capture_default_str();
+  k->add_option("--body-bytes", soak.body_bytes)->capture_default_str();
+
+  for (auto* sub : {c, ch, f, s, k}) sub->fallthrough();  // the common options also after the scenario
 
   auto args = join_command_values(argc, argv);
   std::reverse(args.begin(), args.end());  // CLI11 takes the arguments last first
@@ -100,6 +114,7 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
   if (*ch) options.scenario = chat;
   if (*f) options.scenario = fanout;
   if (*s) options.scenario = storm;
+  if (*k) options.scenario = soak;
   if (workers) std::visit([&](auto& scenario) { scenario.workers = *workers; }, options.scenario);
   return {std::move(options), 0};
 }

@@ -59,7 +59,22 @@ struct StormOptions {
   int workers = 4;
 };
 
-using ScenarioOptions = std::variant<ConnectionsOptions, ChatOptions, FanoutOptions, StormOptions>;
+// A long run at moderate load, the server's memory, descriptors and latency sampled at an interval.
+struct SoakOptions {
+  int customers = 100;
+  std::optional<int> agents;  // default ceil(customers / 3)
+  double rate = 200;          // offered messages/s, both directions together
+  int duration_s = 3600;
+  int sample_s = 60;
+  int dashboards = 10;               // supervisor dashboards held open (default subscription)
+  double reconnects_per_min = 10;    // customer sockets dropped (RST) and resumed by seq, over all workers
+  double upload_every_s = 10;        // one attachment uploaded and sent in a message, over all workers
+  int upload_bytes = 16384;
+  int body_bytes = 64;
+  int workers = 2;
+};
+
+using ScenarioOptions = std::variant<ConnectionsOptions, ChatOptions, FanoutOptions, StormOptions, SoakOptions>;
 
 struct BenchOptions {
   ServerOptions server;

@@ -171,6 +171,12 @@ long ServerUnderTest::rss_kib() const {
   return total;
 }
 
+long ServerUnderTest::open_fds() const {
+  long total = 0;
+  for (auto pid : pids_) total += count_open_fds(pid);
+  return total;
+}
+
 double ServerUnderTest::cpu_seconds() const {
   double total = 0;
   for (auto pid : pids_) total += cpu_seconds_of(pid);

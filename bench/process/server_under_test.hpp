@@ -40,6 +40,7 @@ class ServerUnderTest {
   // Every node together: what the scenarios report as "the server".
   long rss_kib() const;
   double cpu_seconds() const;
+  long open_fds() const;
 
  private:
   void add_admin() const;

@@ -19,5 +19,8 @@ boost::json::object run_chat(const ChatOptions& options, const ServerUnderTest& 
 boost::json::object run_fanout(const FanoutOptions& options, const ServerUnderTest& server);
 // Every customer socket dropped at once mid-chat and resumed: time, loss, duplicates.
 boost::json::object run_storm(const StormOptions& options, const ServerUnderTest& server);
+// A long run at moderate load (chat, dashboards, reconnects, uploads): the server's RSS, open
+// descriptors and message latency per sample interval, and every message checked at the end.
+boost::json::object run_soak(const SoakOptions& options, const ServerUnderTest& server);
 
 }  // namespace livedesk::bench

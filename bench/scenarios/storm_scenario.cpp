@@ -15,6 +15,7 @@
 #include "clients/frames.hpp"
 #include "process/fatal.hpp"
 #include "scenarios/chat_crowd.hpp"
+#include "scenarios/delivery_check.hpp"
 #include "scenarios/pacer.hpp"
 #include "scenarios/scenario_setup.hpp"
 #include "scenarios/scenarios.hpp"
@@ -28,33 +29,6 @@ namespace json = boost::json;
 using asio::awaitable;
 
 namespace {
-// After the resume: every seq from 1 to the newest one seen arrived exactly
-// once, and the server stores nothing newer (the REST tail).
-awaitable<json::object> verify_no_loss(ChatCrowd& crowd) {
-  int64_t lost = 0, dups = 0, tail = 0;
-  co_await parallel_for(int(crowd.customers.size()), 4, [&](int i, HttpConnection& h) -> awaitable<void> {
-    auto& c = crowd.customers[size_t(i)];
-    for (int64_t s = 1; s <= c.last_seq; ++s)
-      if (size_t(s) >= c.seen.size() || !c.seen[size_t(s)]) ++lost;
-    dups += c.dups;
-    auto r = co_await h.request(http::verb::get,
-                                "/api/v1/chat/sessions/" + std::to_string(c.c.session_id) +
-                                    "/messages?after_seq=" + std::to_string(c.last_seq) + "&limit=1000",
-                                std::string(), c.c.token);
-    if (r.status == 200) {
-      auto n_missing = int64_t(r.object().at("messages").as_array().size());
-      lost += n_missing;
-      tail += n_missing;
-    } else {
-      ++crowd.stats.errors;
-      ++crowd.stats.error_codes["verify_http_" + std::to_string(r.status)];
-    }
-  });
-  int64_t seqs = 0;
-  for (auto& c : crowd.customers) seqs += c.last_seq;
-  co_return json::object{{"lost", lost}, {"duplicated", dups}, {"lost_tail", tail}, {"seqs_checked", seqs}};
-}
-
 // Chats beyond the agents' capacity: the supervisor assigns them with force (documented assign).
 awaitable<int64_t> assign_waiting(const Staff& sup, const std::vector<Staff>& agents) {
   auto h = http_connection();

@@ -110,7 +110,7 @@ domain::SessionView ChatEngine::view(const OpenSession& open) const {
   v.close_reason = row.close_reason;
   const std::int64_t until = row.assigned_ms ? *row.assigned_ms : row.closed_ms ? *row.closed_ms : now_ms();
   v.wait_seconds = double(std::max<std::int64_t>(0, until - row.created_ms)) / 1000.0;
-  v.unread_count = int(open.unread_customer_seqs.size());
+  v.unread_count = int(open.unread_customer_seqs.count());
   v.last_message = open.last_message;
   v.queue_position = queue_.position(row.id);
   return v;

@@ -20,6 +20,7 @@
 #include "domain/clock.hpp"
 #include "domain/floor_stats.hpp"
 #include "domain/metrics_view.hpp"
+#include "domain/unread_seqs.hpp"
 #include "domain/wait_estimate.hpp"
 #include "domain/waiting_queue.hpp"
 #include "service/chat_calls.hpp"
@@ -115,7 +116,7 @@ class ChatEngine {
     store::ChatSession row;
     store::Customer customer;
     std::optional<domain::MessageView> last_message;
-    std::vector<std::int64_t> unread_customer_seqs;  // customer messages the agent has not read
+    domain::UnreadSeqs unread_customer_seqs;         // customer messages the agent has not read
     int customer_connections = 0;
     std::optional<domain::TimePoint> customer_left_at;
     bool agent_answered = false;

@@ -18,7 +18,7 @@ domain::MessageView ChatEngine::store_message(store::Store& s, OpenSession& sess
   stats_.message(message.created_ms, message.type, message.status);
   if (message.sender_type == "customer" && !session.awaiting_reply_since)
     session.awaiting_reply_since = message.created_ms;
-  if (message.sender_type == "customer") session.unread_customer_seqs.push_back(message.seq);
+  if (message.sender_type == "customer") session.unread_customer_seqs.add(message.seq);
   return v;
 }
 
@@ -101,7 +101,7 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Rec
   if (!reader.is_customer() && session) {
     // System messages count as the agent's side for the customer's receipts.
     if (status == "read")
-      std::erase_if(session->unread_customer_seqs, [up_to_seq](auto seq) { return seq <= up_to_seq; });
+      session->unread_customer_seqs.read_up_to(up_to_seq);
   }
   if (reader.is_customer()) {
     receipt_stats(s, session_id, "system", up_to_seq, status);

@@ -279,6 +279,13 @@ bool LeaderLease::claim(pqxx::connection& connection, const std::optional<Leader
     abandoned_ = true;
     return false;
   }
+  {
+    // Whoever sees leading() sees this node's epoch with it.
+    std::lock_guard lock(mutex_);
+    epoch_ = my_epoch_;
+    leader_node_ = options_.node_id;
+    leader_url_ = options_.node_url;
+  }
   leading_ = true;
   support::log_event(spdlog::level::info, "leading", {{"epoch", my_epoch_}});
   return true;
@@ -305,7 +312,8 @@ void LeaderLease::publish(const std::optional<LeaderRow>& row) {
   {
     std::lock_guard lock(mutex_);
     if (known) {
-      changed = row->epoch != epoch_;
+      changed = row->epoch != announced_epoch_;
+      announced_epoch_ = row->epoch;
       leader_node_ = row->node_id;
       leader_url_ = row->url;
       epoch_ = row->epoch;

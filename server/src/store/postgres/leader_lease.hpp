@@ -122,6 +122,7 @@ class LeaderLease {
   std::atomic<bool> leading_{false};
   std::int64_t my_epoch_ = 0;  // lease thread only: the epoch this node claimed
   std::int64_t lock_key_ = 0;  // lease thread only
+  std::int64_t announced_epoch_ = 0;  // lease thread only: the last epoch on_leader_changed ran for
   // Expiry as this follower saw it (lease thread only).
   std::optional<LeaderRow> watched_;
   std::chrono::steady_clock::time_point watched_since_{}, last_read_{};

@@ -83,7 +83,9 @@ class FaultRun {
     auto ms = [](Clock::duration d) { return std::chrono::duration_cast<milliseconds>(d).count(); };
     std::cout << figures.line(name_) << " fault_ms=" << ms(fault_end - fault_start)
               << " recovered_after_ms=" << ms(recovered - fault_end) << " node_restarts=" << restarts_ << std::endl;
-    if (figures.lost || figures.duplicates || figures.seq_gaps || figures.two_agent_chats) {
+    // LIVEDESK_FAULT_KEEP_LOGS=1 keeps them after a clean run too (to read a slow recovery's timeline).
+    if (figures.lost || figures.duplicates || figures.seq_gaps || figures.two_agent_chats ||
+        std::getenv("LIVEDESK_FAULT_KEEP_LOGS")) {
       // Every node's whole log, kept for the post-mortem (the nodes' directories go with the test).
       const auto kept = std::filesystem::temp_directory_path() /
                         ("livedesk-faults-" + name_ + "-" + std::to_string(::getpid()) + ".log");

@@ -145,6 +145,7 @@ void LeaderLease::run() {
 }
 
 void LeaderLease::poll_once(pqxx::connection& connection) {
+  const auto started = std::chrono::steady_clock::now();
   std::optional<LeaderRow> row;
   {
     pqxx::nontransaction txn(connection);
@@ -160,11 +161,10 @@ void LeaderLease::poll_once(pqxx::connection& connection) {
                      rows[0][3].as<std::int64_t>(), rows[0][4].as<std::int64_t>(), rows[0][5].as<bool>()};
   };
   row = read_row();
-  // A follower that could not read the row for a while (it stalled, or the
-  // database did) saw nothing of the leader meanwhile: it watches afresh.
-  const auto read_at = std::chrono::steady_clock::now();
-  if (last_read_ == std::chrono::steady_clock::time_point{} || read_at - last_read_ > options_.lease / 2) watched_.reset();
-  last_read_ = read_at;
+  // Statements this slow mean the database stalled: the leader could not
+  // renew meanwhile either, so the follower watches afresh. (A follower that
+  // merely polled late still sees any renewal: each one changes the row.)
+  if (std::chrono::steady_clock::now() - started > options_.lease / 2) watched_.reset();
   if (leading_ && resign_requested_.exchange(false)) {
     release(connection);
     step_down(resign_why());

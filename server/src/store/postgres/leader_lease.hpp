@@ -12,8 +12,8 @@
 // on every connection it has open (they all carry its `backend_name` as
 // application_name), which frees the lock and rolls back whatever it had in
 // flight. Expiry is judged on the follower's own clock: the row must stay
-// unchanged for `lease` while the follower itself reads it without a gap
-// (after a pause of the database, or of the follower, it watches afresh).
+// unchanged for `lease`; when the database stalls (the follower's own poll
+// takes half a lease) it watches afresh, since nobody could renew meanwhile.
 //
 // On its own thread and connection, every `poll`:
 //  - records this node's heartbeat (cluster_nodes);
@@ -125,7 +125,7 @@ class LeaderLease {
   std::int64_t announced_epoch_ = 0;  // lease thread only: the last epoch on_leader_changed ran for
   // Expiry as this follower saw it (lease thread only).
   std::optional<LeaderRow> watched_;
-  std::chrono::steady_clock::time_point watched_since_{}, last_read_{};
+  std::chrono::steady_clock::time_point watched_since_{};
   bool abandoned_ = false;  // the last claim failed: back off before the next
   bool resigned_ = false;   // this node resigned: wait a lease before trying again
   mutable std::mutex mutex_;

@@ -6,12 +6,30 @@
 #include <pqxx/pqxx>
 #include <set>
 #include <sstream>
+#include <string_view>
+#include <thread>
 
 namespace livedesk::it {
 namespace json = boost::json;
 using namespace std::chrono_literals;
 
 namespace {
+// fetch_session, retried while the answer is a 503: a node that has just
+// (re)started answers so until it has seen the leader, and clients retry
+// (docs/api.md: every 503 is safe to retry).
+boost::json::object fetch_session_when_served(unsigned short port, const std::string& token, std::int64_t session_id) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  for (;;) {
+    try {
+      return fetch_session(port, token, session_id);
+    } catch (const std::runtime_error& error) {
+      if (std::string_view(error.what()).find("HTTP 503") == std::string_view::npos ||
+          std::chrono::steady_clock::now() > deadline)
+        throw;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  }
+}
 const char* const kAgentPassword = "agent-password-123";
 }
 
@@ -72,7 +90,7 @@ ChatLoad::ChatLoad(Cluster& cluster, ChatLoadOptions options) : cluster_(cluster
     json::object session;
     poll_until(
         [&] {
-          session = fetch_session(port, chat.token, chat.session_id);
+          session = fetch_session_when_served(port, chat.token, chat.session_id);
           return str_at(session, {"status"}) == "active";
         },
         "chat " + std::to_string(chat.session_id) + " to be routed to an agent");
@@ -269,7 +287,7 @@ LoadFigures ChatLoad::check() {
     if (db_agent) agents.insert(*db_agent);
     for (const auto sender : stored[sid].agent_senders) agents.insert(sender);
     // And as REST shows it, through nginx.
-    const auto rest = fetch_session(cluster_.balancer_port(), customer_tokens_[i], sid);
+    const auto rest = fetch_session_when_served(cluster_.balancer_port(), customer_tokens_[i], sid);
     if (const auto rest_agent = int_at(rest, {"agent", "id"})) agents.insert(*rest_agent);
     if (agents.size() != 1 || !db_agent || status != "active") {
       ++figures.two_agent_chats;

@@ -10,6 +10,7 @@ packages=(
   libsqlite3-dev sqlite3 libsodium-dev libjwt-dev libssl-dev libmagic-dev
   libspdlog-dev libfmt-dev libcli11-dev libgtest-dev libgmock-dev libhowardhinnant-date-dev
   libpqxx-dev libhiredis-dev postgresql-15 redis-server nginx
+  libcurl4-openssl-dev prometheus
 )
 
 missing=()

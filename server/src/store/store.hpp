@@ -20,6 +20,7 @@
 #include "store/block_store.hpp"
 #include "store/canned_store.hpp"
 #include "store/customer_store.hpp"
+#include "store/event_store.hpp"
 #include "store/fencing_token.hpp"
 #include "store/message_store.hpp"
 #include "store/metrics_store.hpp"
@@ -51,6 +52,7 @@ class Store {
   virtual UploadStore& uploads() = 0;
   virtual SettingStore& settings() = 0;
   virtual MetricsStore& metrics() = 0;
+  virtual EventStore& events() = 0;
 
   virtual int schema_version() = 0;  // highest applied migration
   virtual bool ping() = 0;           // runs SELECT 1; false on error

@@ -188,11 +188,31 @@ CREATE TABLE settings (
 );
 )sql";
 
+// The event log (store/event_store.hpp). A sequence would leave holes (its
+// numbers are not rolled back), so positions come from one counter row: the
+// update is rolled back with its transaction, and its row lock makes
+// concurrent appenders take positions in commit order.
+constexpr std::string_view kEvents = R"sql(
+CREATE TABLE event_log_head (
+  only_row BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (only_row),
+  position BIGINT  NOT NULL
+);
+INSERT INTO event_log_head(only_row, position) VALUES (TRUE, 0);
+CREATE TABLE events (
+  position   BIGINT PRIMARY KEY,
+  event_id   TEXT   NOT NULL,
+  type       TEXT   NOT NULL,
+  created_ms BIGINT NOT NULL,
+  payload    TEXT   NOT NULL
+);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "initial schema", kInitialSchema},
     Migration{2, "note kinds", kNoteKinds},
     Migration{3, "attachments", kAttachments},
     Migration{4, "shared settings", kSettings},
+    Migration{5, "event log", kEvents},
 };
 
 // Any constant will do, as long as no other code on the database uses it:

@@ -8,6 +8,7 @@
 #include "store/postgres/pg_canned_store.hpp"
 #include "store/postgres/pg_customer_store.hpp"
 #include "store/postgres/pg_message_store.hpp"
+#include "store/postgres/pg_event_store.hpp"
 #include "store/postgres/pg_metrics_store.hpp"
 #include "store/postgres/pg_migrations.hpp"
 #include "store/postgres/pg_note_store.hpp"
@@ -49,6 +50,7 @@ class PgStore final : public Store {
   UploadStore& uploads() override { return uploads_; }
   SettingStore& settings() override { return settings_; }
   MetricsStore& metrics() override { return metrics_; }
+  EventStore& events() override { return events_; }
 
   int schema_version() override {
     return connection_->read([](pqxx::transaction_base& tx) { return as_int(exec(tx, kSchemaVersion)[0][0]); });
@@ -83,6 +85,7 @@ class PgStore final : public Store {
   postgres::PgUploadStore uploads_{*connection_};
   postgres::PgSettingStore settings_{*connection_};
   postgres::PgMetricsStore metrics_{*connection_};
+  postgres::PgEventStore events_{*connection_};
 };
 
 }  // namespace
@@ -97,7 +100,7 @@ std::unique_ptr<Store> open_postgres_store(const std::string& url) {
         postgres::PgRatingStore::statements(), postgres::PgTransferStore::statements(),
         postgres::PgNoteStore::statements(), postgres::PgCannedStore::statements(),
         postgres::PgBlockStore::statements(), postgres::PgUploadStore::statements(),
-        postgres::PgSettingStore::statements(), postgres::PgMetricsStore::statements()}) {
+        postgres::PgSettingStore::statements(), postgres::PgMetricsStore::statements(), postgres::PgEventStore::statements()}) {
     connection->prepare(statements);
   }
   return std::make_unique<PgStore>(std::move(connection));

@@ -204,11 +204,24 @@ CREATE TABLE settings (
 );
 )sql";
 
+// The event log (store/event_store.hpp): every committed change in commit order.
+// AUTOINCREMENT, so positions are never reused after the oldest rows are pruned.
+constexpr std::string_view kEvents = R"sql(
+CREATE TABLE events (
+  position   INTEGER PRIMARY KEY AUTOINCREMENT,
+  event_id   TEXT    NOT NULL,
+  type       TEXT    NOT NULL,
+  created_ms INTEGER NOT NULL,
+  payload    TEXT    NOT NULL
+);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "initial schema", kInitialSchema},
     Migration{2, "note kinds", kNoteKinds},
     Migration{3, "attachments", kAttachments},
     Migration{4, "shared settings", kSettings},
+    Migration{5, "event log", kEvents},
 };
 
 std::int64_t now_ms() {

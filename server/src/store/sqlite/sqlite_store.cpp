@@ -11,6 +11,7 @@
 #include "store/sqlite/sqlite_canned_store.hpp"
 #include "store/sqlite/sqlite_customer_store.hpp"
 #include "store/sqlite/sqlite_message_store.hpp"
+#include "store/sqlite/sqlite_event_store.hpp"
 #include "store/sqlite/sqlite_metrics_store.hpp"
 #include "store/sqlite/sqlite_note_store.hpp"
 #include "store/sqlite/sqlite_rating_store.hpp"
@@ -82,6 +83,7 @@ class SqliteStore final : public Store {
   UploadStore& uploads() override { return uploads_; }
   SettingStore& settings() override { return settings_; }
   MetricsStore& metrics() override { return metrics_; }
+  EventStore& events() override { return events_; }
 
   int schema_version() override {
     auto query = statements_.use("SELECT ifnull(max(version), 0) FROM schema_migrations");
@@ -145,6 +147,7 @@ class SqliteStore final : public Store {
   sqlite::SqliteUploadStore uploads_{db_.get(), statements_};
   sqlite::SqliteSettingStore settings_{db_.get(), statements_};
   sqlite::SqliteMetricsStore metrics_{db_.get(), statements_};
+  sqlite::SqliteEventStore events_{db_.get(), statements_};
 };
 
 }  // namespace

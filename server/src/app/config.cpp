@@ -82,12 +82,18 @@ Command parse_command_line(int argc, char** argv) {
        "A leader that has not renewed its lease this long is replaced (at least twice --leader-poll-ms)", &serve.lease, 0},
       {"--node-timeout-ms", "LIVEDESK_NODE_TIMEOUT_MS", "A node silent this long counts as gone (its sockets closed)",
        &serve.node_timeout, 0},
+      {"--event-prune-ms", "LIVEDESK_EVENT_PRUNE_MS", "How often event-log entries past the retention are removed",
+       &serve.event_prune, 0},
   };
   for (auto& option : millis) {
     option.value = option.target->count();
     serve_cmd->add_option(option.flag, option.value, option.help)
         ->envname(option.env)->check(CLI::Range(10LL, 24LL * 3600 * 1000))->capture_default_str();
   }
+
+  long long event_retention_s = serve.event_retention.count();
+  serve_cmd->add_option("--event-retention-s", event_retention_s, "Keep event-log entries this many seconds (30 days)")
+      ->envname("LIVEDESK_EVENT_RETENTION_S")->check(CLI::Range(1LL, 10LL * 366 * 24 * 3600))->capture_default_str();
 
   UserAddConfig& user = command.user_add;
   auto* user_cmd = app.add_subcommand("user", "Manage staff accounts");
@@ -115,6 +121,7 @@ Command parse_command_line(int argc, char** argv) {
     return command;
   }
   serve.token_ttl = std::chrono::seconds(token_ttl);
+  serve.event_retention = std::chrono::seconds(event_retention_s);
   serve.header_timeout = std::chrono::milliseconds(header_timeout_ms);
   for (auto& option : millis) *option.target = std::chrono::milliseconds(option.value);
   if (serve_cmd->parsed() && serve.lease < 2 * serve.leader_poll) {

@@ -34,6 +34,9 @@ struct ServeConfig {
   std::chrono::milliseconds queue_snapshot{5000};
   std::chrono::milliseconds metrics_snapshot{10'000};
   std::chrono::milliseconds active_snapshot{10'000};
+  // The event log (docs/integrations.md): entries older than this are pruned, every prune interval.
+  std::chrono::seconds event_retention{30LL * 24 * 3600};
+  std::chrono::milliseconds event_prune{60'000};
   // Several nodes (docs/deployment.md): PostgreSQL for the data, Redis for events.
   std::string database_url;  // "": SQLite in the data dir; postgresql://... : that database
   std::string redis_url;     // "": events stay in this process; redis://host:port

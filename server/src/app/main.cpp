@@ -21,6 +21,7 @@
 #include "app/cluster_node.hpp"
 #include "bus/event_bus.hpp"
 #include "bus/redis_bus.hpp"
+#include "app/event_log_reader.hpp"
 #include "realtime/topic_hub.hpp"
 #include "app/config.hpp"
 #include "app/demo_seed.hpp"
@@ -42,6 +43,7 @@
 #include "store/postgres/pg_store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "store/store_executor.hpp"
+#include "service/event_log_retention.hpp"
 #include "support/json_log.hpp"
 #include "support/worker_thread.hpp"
 
@@ -155,10 +157,14 @@ int serve(const app::ServeConfig& config) {
   chat_settings.agent_offline_grace = config.agent_offline;
   chat_settings.transfer_timeout = config.transfer_timeout;
 
+  const std::int64_t log_head = opened->events().last_position();  // what this node has no need to deliver
   std::vector<std::unique_ptr<store::Store>> readers;  // PostgreSQL: reads that need no chat state
   if (cluster)
     for (int i = 0; i < config.db_pool; ++i) readers.push_back(open_store(database_url, config.data_dir));
   store::StoreExecutor store(std::move(opened), 4096, std::move(readers));
+  // A node that may have missed events reads them from the log: its clients notice nothing.
+  if (redis) redis->follow_log(app::event_log_reader(store, std::chrono::seconds(5)), log_head);
+  service::EventLogRetention event_retention(store, clock, config.event_retention);
   support::WorkerThread crypto("crypto");
   support::WorkerThread files("files");
   // Attachments live beside the data: in PostgreSQL every node serves every file.
@@ -231,18 +237,23 @@ int serve(const app::ServeConfig& config) {
                       {std::min(config.snapshot_min_interval, std::chrono::milliseconds(250)),
                        [&snapshots] { snapshots.tick(); }}};
   if (node) options.periodic.push_back({std::chrono::milliseconds(10'000), [&node] { node->resend_presence(); }});
+  options.periodic.push_back({config.event_prune, [&event_retention, &node] {
+                                if (!node || node->leading()) event_retention.prune();
+                              }});
   if (demo) options.periodic.push_back({std::chrono::milliseconds(1000), [&demo] { demo->tick(); }});
   if (node) options.on_listening = [&node](std::uint16_t port) { node->start(port); };
   net::Server server(options, router, static_files);
   // When this node may have missed events (the old leader may have died
-  // between commit and publish; or it was cut off from Redis), its clients
+  // between commit and publish; or it was cut off from Redis), it reads them
+  // from the event log. Only if the log cannot answer do its clients
   // reconnect and resume by seq from the database.
   auto resync_clients = [&server](const char* why) {
     const auto asked = server.restart_websockets();
     support::log_event(spdlog::level::warn, why, {{"websockets", asked}});
   };
-  if (node) node->on_failover = [resync_clients] { resync_clients("resync_after_failover"); };
-  if (redis) redis->on_resync([resync_clients] { resync_clients("resync_after_redis_loss"); });
+  if (node && redis) node->on_failover = [redis] { redis->catch_up(); };
+  else if (node) node->on_failover = [resync_clients] { resync_clients("resync_after_failover"); };
+  if (redis) redis->on_resync([resync_clients] { resync_clients("resync_after_event_gap"); });
   server.run();
 
   // Every connection is gone; let queued work finish so nothing acknowledged is lost.

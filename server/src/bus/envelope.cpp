@@ -9,10 +9,11 @@ namespace livedesk::bus {
 
 namespace json = boost::json;
 
-std::string encode_envelope(std::string_view origin, std::uint64_t n, const Event& event) {
+std::string encode_envelope(std::string_view origin, std::uint64_t n, const Event& event, std::int64_t position) {
   json::object envelope;
   envelope["origin"] = origin;
   envelope["n"] = n;
+  if (position > 0) envelope["position"] = position;
   envelope["event"] = event_to_json(event);
   return json::serialize(envelope);
 }
@@ -30,7 +31,12 @@ std::optional<DecodedEnvelope> decode_envelope(std::string_view text) noexcept {
     if (!origin || !origin->is_string() || origin->get_string().empty() || !n || !event) return std::nullopt;
     auto number = n->to_number<std::uint64_t>(ec);
     if (ec || number == 0) return std::nullopt;
-    return DecodedEnvelope{std::string(origin->get_string()), number, event_from_json(*event)};
+    std::int64_t position = 0;
+    if (const auto* p = object->if_contains("position")) {
+      position = p->to_number<std::int64_t>(ec);
+      if (ec || position <= 0) return std::nullopt;
+    }
+    return DecodedEnvelope{std::string(origin->get_string()), number, position, event_from_json(*event)};
   } catch (...) {
     return std::nullopt;
   }

@@ -19,14 +19,43 @@ const RedisBusOptions& checked(const RedisBusOptions& options) {
 RedisBus::RedisBus(support::WorkerThread& delivery, RedisBusOptions options)
     : RedisBus(delivery, parse_redis_url(options.url), checked(options)) {}
 
+RedisBus::State::State()
+    : listeners(std::make_shared<const std::vector<Listener>>()),
+      position_listeners(std::make_shared<const std::vector<PositionListener>>()),
+      resync_callbacks(std::make_shared<const std::vector<std::function<void()>>>()),
+      follower([this](const Event& event, std::int64_t position) { deliver(event, position); }) {}
+
+void RedisBus::State::deliver(const Event& event, std::int64_t position) {
+  std::shared_ptr<const std::vector<Listener>> to;
+  std::shared_ptr<const std::vector<PositionListener>> positions;
+  {
+    std::lock_guard lock(mutex);
+    to = listeners;
+    positions = position_listeners;
+  }
+  for (const auto& listener : *to) listener(event);
+  if (position > 0)
+    for (const auto& listener : *positions) listener(position);
+}
+
+void RedisBus::State::fall_back() {
+  ++fallbacks;
+  std::shared_ptr<const std::vector<std::function<void()>>> callbacks;
+  {
+    std::lock_guard lock(mutex);
+    callbacks = resync_callbacks;
+  }
+  for (const auto& callback : *callbacks) callback();
+}
+
 RedisBus::RedisBus(support::WorkerThread& delivery, RedisEndpoint endpoint, const RedisBusOptions& options)
     : delivery_(delivery),
-      listeners_(std::make_shared<const Listeners>()),
-      resync_callbacks_(std::make_shared<const Callbacks>()),
+      state_(std::make_shared<State>()),
       publisher_(endpoint, options),
       subscriber_(endpoint, options,
-                  RedisSubscriber::Callbacks{[this](Event event) { deliver(std::move(event)); },
-                                             [this] { resync(); }}) {}
+                  RedisSubscriber::Callbacks{
+                      [this](Event event, std::int64_t position) { deliver(std::move(event), position); },
+                      [this] { catch_up(); }}) {}
 
 RedisBus::~RedisBus() { stop(); }
 
@@ -37,46 +66,54 @@ void RedisBus::stop() {
   });
 }
 
-void RedisBus::publish(const Event& event) {
-  deliver(event);
-  publisher_.offer(event);
+void RedisBus::publish(const Event& event, std::int64_t position) {
+  deliver(event, position);
+  publisher_.offer(event, position);
 }
 
-void RedisBus::listen(Listener listener) {
-  std::lock_guard lock(mutex_);
-  auto next = std::make_shared<Listeners>(*listeners_);
-  next->push_back(std::move(listener));
-  listeners_ = std::move(next);
+namespace {
+template <typename T>
+void add_to(std::mutex& mutex, std::shared_ptr<const std::vector<T>>& list, T item) {
+  std::lock_guard lock(mutex);
+  auto next = std::make_shared<std::vector<T>>(*list);
+  next->push_back(std::move(item));
+  list = std::move(next);
+}
+}  // namespace
+
+void RedisBus::listen(Listener listener) { add_to(state_->mutex, state_->listeners, std::move(listener)); }
+
+void RedisBus::listen_positions(PositionListener listener) {
+  add_to(state_->mutex, state_->position_listeners, std::move(listener));
 }
 
 void RedisBus::on_resync(std::function<void()> callback) {
-  std::lock_guard lock(mutex_);
-  auto next = std::make_shared<Callbacks>(*resync_callbacks_);
-  next->push_back(std::move(callback));
-  resync_callbacks_ = std::move(next);
+  add_to(state_->mutex, state_->resync_callbacks, std::move(callback));
+}
+
+void RedisBus::follow_log(LogFollower::Reader reader, std::int64_t delivered_up_to) {
+  delivery_.post([state = state_, reader = std::move(reader), delivered_up_to]() mutable {
+    state->follower.follow(std::move(reader), delivered_up_to);
+  });
 }
 
 void RedisBus::after_delivered(std::function<void()> then) { delivery_.post(std::move(then)); }
 
-void RedisBus::deliver(Event event) {
-  std::shared_ptr<const Listeners> listeners;
-  {
-    std::lock_guard lock(mutex_);
-    listeners = listeners_;
-  }
-  delivery_.post([listeners = std::move(listeners), event = std::move(event)] {
-    for (const auto& listener : *listeners) listener(event);
+void RedisBus::deliver(Event event, std::int64_t position) {
+  delivery_.post([state = state_, event = std::move(event), position] {
+    const auto before = state->follower.filled();
+    const bool whole = state->follower.offer(event, position);
+    state->filled += state->follower.filled() - before;
+    if (!whole) state->fall_back();
   });
 }
 
-void RedisBus::resync() {
-  std::shared_ptr<const Callbacks> callbacks;
-  {
-    std::lock_guard lock(mutex_);
-    callbacks = resync_callbacks_;
-  }
-  delivery_.post([callbacks = std::move(callbacks)] {
-    for (const auto& callback : *callbacks) callback();
+void RedisBus::catch_up() {
+  delivery_.post([state = state_] {
+    const auto before = state->follower.filled();
+    const bool whole = state->follower.catch_up();
+    state->filled += state->follower.filled() - before;
+    if (!whole) state->fall_back();
   });
 }
 

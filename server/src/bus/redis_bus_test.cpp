@@ -245,6 +245,59 @@ TEST(RedisBus, GapsRestartsAndUndecodableEnvelopesFromOtherNodes) {
   EXPECT_TRUE(eventually([&] { return b.resyncs_seen == 1; }));
 }
 
+TEST(RedisBus, AFollowerOfTheLogFillsGapsFromItInsteadOfResyncing) {
+  REQUIRE_REDIS();
+  auto channel = own_channel();
+  Node b(shared_redis_url(), "b", channel);
+  // The log holds positions 1..6: depth 10, 20, ... (what the leader committed).
+  std::atomic<int> reads{0};
+  b.bus.follow_log(
+      [&](std::int64_t after, std::size_t limit) -> std::optional<std::vector<LogFollower::Entry>> {
+        ++reads;
+        std::vector<LogFollower::Entry> out;
+        for (std::int64_t p = after + 1; p <= 6 && out.size() < limit; ++p)
+          out.push_back({p, depth(static_cast<std::size_t>(p * 10), 9)});
+        return out;
+      },
+      1);
+  ASSERT_TRUE(eventually([&] { return b.bus.connected(); }));
+  RedisConnection raw(parse_redis_url(shared_redis_url()), 1000ms);
+  auto send = [&](const std::string& payload) { raw.command({"PUBLISH", channel, payload}); };
+
+  send(encode_envelope("x", 1, depth(20, 9), 2));
+  send(encode_envelope("x", 2, depth(1, 9)));      // not logged
+  send(encode_envelope("x", 4, depth(50, 9), 5));  // n 3 (position 3 and 4) never came
+  send(encode_envelope("x", 5, depth(40, 9), 4));  // a late copy: already delivered from the log
+  send(encode_envelope("x", 6, depth(60, 9), 6));
+
+  ASSERT_TRUE(eventually([&] { return b.heard.count() == 6; })) << b.heard.count();
+  EXPECT_EQ(b.heard.depths(9), (std::vector<std::size_t>{20, 1, 30, 40, 50, 60}));
+  EXPECT_GE(b.bus.resyncs(), 1u);  // the numbers jumped, so it looked
+  EXPECT_EQ(b.bus.fallbacks(), 0u);
+  EXPECT_EQ(b.resyncs_seen, 0);
+  EXPECT_GE(b.bus.filled_from_log(), 2u);  // 3 and 4 at least; the jump in n may have read ahead
+
+  b.bus.catch_up();  // nothing after 6: no event, no resync
+  b.bus.after_delivered([] {});
+  EXPECT_TRUE(eventually([&] { return reads >= 3; }));
+  EXPECT_EQ(b.heard.count(), 6u);
+  EXPECT_EQ(b.resyncs_seen, 0);
+}
+
+TEST(RedisBus, AFollowerWhoseLogCannotAnswerResyncsItsClients) {
+  REQUIRE_REDIS();
+  auto channel = own_channel();
+  Node b(shared_redis_url(), "b", channel);
+  b.bus.follow_log([](std::int64_t, std::size_t) { return std::optional<std::vector<LogFollower::Entry>>(); }, 1);
+  ASSERT_TRUE(eventually([&] { return b.bus.connected(); }));
+  RedisConnection raw(parse_redis_url(shared_redis_url()), 1000ms);
+  raw.command({"PUBLISH", channel, encode_envelope("x", 1, depth(50, 9), 5)});
+  ASSERT_TRUE(eventually([&] { return b.resyncs_seen == 1; }));
+  EXPECT_EQ(b.heard.depths(9), (std::vector<std::size_t>{50}));
+  EXPECT_EQ(b.bus.fallbacks(), 1u);
+  EXPECT_FALSE(b.resync_off_delivery);
+}
+
 TEST(RedisBus, RejectsBadSettings) {
   support::WorkerThread delivery("test-delivery");
   for (const char* url : {"", "localhost:6379", "http://localhost", "redis://", "redis://host:0", "redis://host:x",

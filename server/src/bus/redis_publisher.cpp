@@ -24,9 +24,9 @@ RedisPublisher::RedisPublisher(RedisEndpoint endpoint, const RedisBusOptions& op
 
 RedisPublisher::~RedisPublisher() { stop(); }
 
-bool RedisPublisher::offer(const Event& event) {
+bool RedisPublisher::offer(const Event& event, std::int64_t position) {
   // Numbered under the queue's lock, so numbers follow queue order; a dropped event uses up its number too.
-  const bool queued = queue_.post_if(Queued{0, event}, [this](Queued& entry, std::size_t pending) {
+  const bool queued = queue_.post_if(Queued{0, position, event}, [this](Queued& entry, std::size_t pending) {
     entry.n = next_n_++;
     return connected_ && pending < options_.max_queued;
   });
@@ -90,7 +90,7 @@ void RedisPublisher::send(RedisConnection& connection, std::deque<Queued>& batch
   while (!batch.empty()) {
     std::size_t count = std::min(batch.size(), kPipelineChunk);
     for (std::size_t i = 0; i < count; ++i) {
-      std::string payload = encode_envelope(options_.node_id, batch[i].n, batch[i].event);
+      std::string payload = encode_envelope(options_.node_id, batch[i].n, batch[i].event, batch[i].position);
       connection.append({"PUBLISH", options_.channel, payload});
     }
     connection.flush();

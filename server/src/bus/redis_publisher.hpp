@@ -27,7 +27,8 @@ class RedisPublisher {
   RedisPublisher& operator=(const RedisPublisher&) = delete;
 
   // Numbers the event (1, 2, ...) and queues it; false if it was dropped.
-  bool offer(const Event& event);
+  // `position`: its place in the event log (0: not logged), sent along.
+  bool offer(const Event& event, std::int64_t position = 0);
   // Publishes what is already queued (if connected), then joins. Idempotent.
   void stop();
 
@@ -39,6 +40,7 @@ class RedisPublisher {
  private:
   struct Queued {
     std::uint64_t n;
+    std::int64_t position;
     Event event;
   };
 

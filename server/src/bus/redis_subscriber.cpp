@@ -148,7 +148,7 @@ void RedisSubscriber::handle(const redisReply& reply) {
   }
   if (!envelope->event) return skip("unknown event");
   ++received_;
-  callbacks_.on_event(std::move(*envelope->event));
+  callbacks_.on_event(std::move(*envelope->event), envelope->position);
 }
 
 void RedisSubscriber::resync() {

@@ -1,8 +1,9 @@
 #pragma once
 // The thread that SUBSCRIBEs to the bus channel and hands on what the other
 // nodes publish. Its callbacks run on its own thread, in channel order:
-//   on_event  for each event from another origin (own envelopes are skipped:
-//             the publishing bus delivered them locally already);
+//   on_event  for each event from another origin, with its log position (0:
+//             not logged; own envelopes are skipped: the publishing bus
+//             delivered them locally already);
 //   on_resync when events may have been missed: each time a subscription
 //             starts after a time without one (a lost connection, or a first
 //             connect that needed retries), and at a gap in an origin's numbers.
@@ -29,7 +30,7 @@ class RedisConnection;
 class RedisSubscriber {
  public:
   struct Callbacks {
-    std::function<void(Event)> on_event;
+    std::function<void(Event, std::int64_t position)> on_event;
     std::function<void()> on_resync;
   };
 

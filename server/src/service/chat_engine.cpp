@@ -4,11 +4,14 @@
 
 #include <algorithm>
 #include <cctype>
+#include <boost/uuid/uuid_io.hpp>
 #include <memory>
 
+#include "bus/event_codec.hpp"
 #include "domain/iso_time.hpp"
 #include "domain/routing.hpp"
 #include "service/chat_views.hpp"
+#include "service/event_json.hpp"
 
 namespace livedesk::service {
 namespace {
@@ -26,7 +29,17 @@ ChatEngine::ChatEngine(const domain::Clock& clock, const domain::Calendar& calen
 
 std::int64_t ChatEngine::now_ms() const { return domain::to_unix_ms(clock_.now()); }
 
-void ChatEngine::emit(store::CommitHooks& h, bus::Event event) {
+void ChatEngine::emit(store::Store& s, store::CommitHooks& h, bus::Event event) {
+  auto type = logged_type(event);
+  if (!type) return emit_live(h, std::move(event));
+  const auto position = s.events().append(
+      store::EventRecord{0, boost::uuids::to_string(event_ids_()), std::move(*type), now_ms(), bus::encode_event(event)});
+  h.after_commit([this, event = std::move(event), position](bool committed) {
+    if (committed) bus_.publish(event, position);
+  });
+}
+
+void ChatEngine::emit_live(store::CommitHooks& h, bus::Event event) {
   h.after_commit([this, event = std::move(event)](bool committed) {
     if (committed) bus_.publish(event);
   });
@@ -125,7 +138,7 @@ domain::SessionView ChatEngine::view(store::Store& s, const store::ChatSession& 
 }
 
 void ChatEngine::emit_queue_change(store::CommitHooks& h, std::size_t previous_depth) {
-  if (queue_.depth() != previous_depth) emit(h, bus::QueueDepthChanged{queue_.depth(), previous_depth});
+  if (queue_.depth() != previous_depth) emit_live(h, bus::QueueDepthChanged{queue_.depth(), previous_depth});
   bus::QueuePositions positions;
   const auto now = clock_.now();
   std::size_t position = 0;
@@ -133,7 +146,7 @@ void ChatEngine::emit_queue_change(store::CommitHooks& h, std::size_t previous_d
     ++position;
     positions.entries.push_back({id, position, estimator_.estimate_seconds(position, now)});
   }
-  emit(h, std::move(positions));
+  emit_live(h, std::move(positions));
 }
 
 void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::StartChat& request,
@@ -166,14 +179,14 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Sta
       return done(ChatStartedWithToken{*started, tokens_.issue_customer(started->customer_id, started->session.id)});
     done(ChatError{503, "unavailable", "the chat could not be saved"});
   });
-  emit(h, bus::SessionChanged{view(session), "created", std::nullopt});
+  emit(s, h, bus::SessionChanged{view(session), "created", std::nullopt});
   emit_queue_change(h, previous_depth);  // every chat enters the queue, even one routed at once
   if (request.first_message) {
     store::Message first;
     first.sender_type = "customer";
     first.body = *request.first_message;
     auto message = store_message(s, session, std::move(first));
-    emit(h, bus::MessageCreated{message, std::nullopt});
+    emit(s, h, bus::MessageCreated{message, std::nullopt});
   }
   // A returning customer goes to the agent who helped last time, when that agent can take it.
   if (auto previous = s.sessions().latest_closed_of_customer(session.customer.id); previous && previous->agent_id) {
@@ -231,7 +244,7 @@ void ChatEngine::assign_to(store::Store& s, store::CommitHooks& h, OpenSession& 
   s.sessions().update(session.row);
   agent.chats.insert(session.row.id);
   estimator_.record_assignment(clock_.now());
-  emit(h, bus::SessionChanged{view(session), change, previous_agent});
+  emit(s, h, bus::SessionChanged{view(session), change, previous_agent});
   refresh_load_status(s, h, agent);
   if (queue_.depth() != previous_depth) emit_queue_change(h, previous_depth);
 }
@@ -250,9 +263,9 @@ void ChatEngine::requeue(store::Store& s, store::CommitHooks& h, OpenSession& se
       agent->chats.erase(session.row.id);
       refresh_load_status(s, h, *agent);
     }
-    emit(h, bus::AssignmentRevoked{*agent_id, session.row.id, reason});
+    emit(s, h, bus::AssignmentRevoked{*agent_id, session.row.id, reason});
   }
-  emit(h, bus::SessionChanged{view(session), "requeued", agent_id});
+  emit(s, h, bus::SessionChanged{view(session), "requeued", agent_id});
   emit_queue_change(h, previous_depth);
 }
 
@@ -267,7 +280,7 @@ void ChatEngine::finish(store::Store& s, store::CommitHooks& h, OpenSession& ses
   stats_.session_closed(session.row.created_ms, session.row.assigned_ms, *session.row.closed_ms, reason,
                         session.row.agent_id);
   const auto agent_id = session.row.agent_id;
-  emit(h, bus::SessionChanged{view(session), "closed", agent_id});
+  emit(s, h, bus::SessionChanged{view(session), "closed", agent_id});
   if (was_queued) emit_queue_change(h, previous_depth);
   const std::int64_t id = session.row.id;
   open_.erase(id);  // `session` dangles from here
@@ -364,7 +377,7 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Rat
   s.ratings().insert({session_id, rating, comment, now_ms()});
   stats_.roll_to(now_ms());
   stats_.rating(rating, now_ms(), row->agent_id);
-  emit(h, bus::SessionChanged{view(s, *row), "rated", std::nullopt});
+  emit(s, h, bus::SessionChanged{view(s, *row), "rated", std::nullopt});
   h.after_commit([done, v = view(s, *row)](bool ok) {
     ok ? done(v) : done(ChatError{503, "unavailable", "the rating could not be saved"});
   });

@@ -7,6 +7,7 @@
 // Each call writes through the Store inside the executor's batch transaction
 // and defers its answer and its events to CommitHooks::after_commit, so
 // nothing is acknowledged or broadcast before it is durable.
+#include <boost/uuid/random_generator.hpp>
 #include <map>
 #include <optional>
 #include <set>
@@ -154,7 +155,10 @@ class ChatEngine {
   domain::SessionView view(const OpenSession& session) const;
   domain::SessionView view(store::Store& s, const store::ChatSession& row) const;
   std::int64_t now_ms() const;
-  void emit(store::CommitHooks& h, bus::Event event);
+  // A committed change: appended to the event log in the job's transaction, published after the commit.
+  void emit(store::Store& s, store::CommitHooks& h, bus::Event event);
+  // A passing state (typing, queue positions) that is published but not logged.
+  void emit_live(store::CommitHooks& h, bus::Event event);
   void emit_queue_change(store::CommitHooks& h, std::size_t previous_depth);
   // Assigns waiting chats while an agent can take one.
   void route(store::Store& s, store::CommitHooks& h);
@@ -187,6 +191,8 @@ class ChatEngine {
   domain::WaitingQueue queue_;
   domain::WaitEstimator estimator_;
   domain::FloorStats stats_;
+  // Seeded once from the system; event ids need to be unique, not secret.
+  boost::uuids::random_generator_mt19937 event_ids_;
   std::map<std::int64_t, store::Transfer> pending_transfers_;  // by transfer id
 };
 

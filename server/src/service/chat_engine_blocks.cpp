@@ -48,7 +48,7 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Blo
   }
   audit(s, actor, "customer.blocked", "customer", block.customer_id.value_or(0),
         audit_detail({{"email", block.email}, {"reason", reason}, {"closed_sessions", closed.size()}}));
-  emit(h, bus::BlockChanged{to_view(block), "blocked", closed});
+  emit(s, h, bus::BlockChanged{to_view(block), "blocked", closed});
   h.after_commit([done, v = to_view(block)](bool ok) {
     ok ? done(v) : done(ChatError{503, "unavailable", "the block could not be saved"});
   });
@@ -63,7 +63,7 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Unb
   auto lifted = s.blocks().lift(email, actor.id, now_ms());
   if (!lifted) return done(ChatError{404, "not_found", email + " is not blocked"});
   audit(s, actor, "customer.unblocked", "customer", lifted->customer_id.value_or(0), audit_detail({{"email", email}}));
-  emit(h, bus::BlockChanged{to_view(*lifted), "unblocked", {}});
+  emit(s, h, bus::BlockChanged{to_view(*lifted), "unblocked", {}});
   h.after_commit([done, v = to_view(*lifted)](bool ok) {
     ok ? done(v) : done(ChatError{503, "unavailable", "the unblock could not be saved"});
   });

@@ -56,7 +56,7 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Sav
   audit(s, actor, id ? "canned.updated" : "canned.created", "canned_response", canned.id,
         audit_detail({{"shortcut", canned.shortcut}, {"shared", !canned.owner_user_id}}));
   auto v = to_view(canned);
-  emit(h, bus::CannedChanged{v, id ? "updated" : "created"});
+  emit(s, h, bus::CannedChanged{v, id ? "updated" : "created"});
   h.after_commit([done, v](bool ok) {
     ok ? done(v) : done(ChatError{503, "unavailable", "the response could not be saved"});
   });
@@ -74,7 +74,7 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Del
   s.canned().remove(id);
   audit(s, actor, "canned.deleted", "canned_response", id);
   auto v = to_view(*existing);
-  emit(h, bus::CannedChanged{v, "deleted"});
+  emit(s, h, bus::CannedChanged{v, "deleted"});
   h.after_commit([done, v](bool ok) {
     ok ? done(v) : done(ChatError{503, "unavailable", "the removal could not be saved"});
   });

@@ -28,7 +28,7 @@ void ChatEngine::add_system_message(store::Store& s, store::CommitHooks& h, Open
   message.sender_type = "system";
   message.body = text;
   auto v = store_message(s, session, std::move(message));
-  emit(h, bus::MessageCreated{v, session.row.agent_id});
+  emit(s, h, bus::MessageCreated{v, session.row.agent_id});
 }
 
 void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::SendMessage& call,
@@ -79,7 +79,7 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Sen
     if (auto* agent = find_agent(actor.id)) agent->last_active_ms = v.created_ms;
   }
   // next_seq is not written per message: at start-up it is recovered from the last stored seq.
-  emit(h, bus::MessageCreated{v, session->row.agent_id});
+  emit(s, h, bus::MessageCreated{v, session->row.agent_id});
   h.after_commit([done, v](bool ok) {
     ok ? done(MessageAccepted{v, false}) : done(ChatError{503, "unavailable", "the message could not be saved"});
   });
@@ -108,7 +108,7 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Rec
     s.messages().advance_status(session_id, "system", up_to_seq, status);
   }
   if (changed > 0 || status == "read")
-    emit(h, bus::ReceiptAdvanced{session_id, reader_type, up_to_seq, status,
+    emit(s, h, bus::ReceiptAdvanced{session_id, reader_type, up_to_seq, status,
                                  session ? session->row.agent_id : std::nullopt});
   h.after_commit([done, changed](bool ok) {
     ok ? done(std::int64_t(changed)) : done(ChatError{503, "unavailable", "the receipt could not be saved"});
@@ -123,7 +123,7 @@ void ChatEngine::handle(store::Store&, store::CommitHooks& h, const calls::Typin
   auto* session = find_open(session_id);
   if (!session || !may_access(actor, session_id)) return;
   if (!actor.is_customer() && session->row.agent_id != actor.id) return;
-  emit(h, bus::TypingChanged{session_id, actor.is_customer() ? "customer" : "agent", is_typing, session->row.agent_id});
+  emit_live(h, bus::TypingChanged{session_id, actor.is_customer() ? "customer" : "agent", is_typing, session->row.agent_id});
 }
 
 void ChatEngine::receipt_stats(store::Store& s, std::int64_t session_id, const std::string& sender_type,

@@ -40,7 +40,7 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Add
   audit(s, actor, kind == "whisper" ? "session.whisper" : "note.created", "session", session_id,
         boost::json::serialize(boost::json::object{{"note_id", note.id}}));
   auto v = note_view(note);
-  emit(h, bus::NoteChanged{v, "created", agent_of(session_id)});
+  emit(s, h, bus::NoteChanged{v, "created", agent_of(session_id)});
   h.after_commit([done, v](bool ok) {
     ok ? done(v) : done(ChatError{503, "unavailable", "the note could not be saved"});
   });
@@ -64,7 +64,7 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Edi
   s.notes().update(*note);
   audit(s, actor, body ? "note.updated" : "note.deleted", "note", note_id);
   auto v = note_view(*note);
-  emit(h, bus::NoteChanged{v, body ? "updated" : "deleted", agent_of(note->session_id)});
+  emit(s, h, bus::NoteChanged{v, body ? "updated" : "deleted", agent_of(note->session_id)});
   h.after_commit([done, v](bool ok) {
     ok ? done(v) : done(ChatError{503, "unavailable", "the note could not be saved"});
   });

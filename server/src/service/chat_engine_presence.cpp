@@ -12,7 +12,7 @@ void ChatEngine::set_agent_status(store::Store& s, store::CommitHooks& h, Agent&
   agent.last_active_ms = now_ms();
   if (status == domain::AgentStatus::active) agent.idle_since = clock_.now();
   s.accounts().update_presence(agent.id, domain::to_string(status), now_ms());
-  emit(h, bus::AgentStatusChanged{agent.id, agent.name, std::string(domain::to_string(status)),
+  emit(s, h, bus::AgentStatusChanged{agent.id, agent.name, std::string(domain::to_string(status)),
                                   std::string(domain::to_string(previous))});
 }
 

@@ -43,12 +43,12 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Req
     transfer.resolved_ms = now_ms();
     add_system_message(s, h, *session, "Your chat is being passed to the next available agent.");
     requeue(s, h, *session, "transferred");
-    emit(h, bus::TransferChanged{to_view(transfer), std::nullopt});
+    emit(s, h, bus::TransferChanged{to_view(transfer), std::nullopt});
     route(s, h);
   } else {
     pending_transfers_[transfer.id] = transfer;
-    emit(h, bus::TransferChanged{to_view(transfer), actor.id});
-    emit(h, bus::SessionChanged{view(*session), "transfer_pending", std::nullopt, to_view(transfer)});
+    emit(s, h, bus::TransferChanged{to_view(transfer), actor.id});
+    emit(s, h, bus::SessionChanged{view(*session), "transfer_pending", std::nullopt, to_view(transfer)});
   }
   h.after_commit([done, v = to_view(transfer)](bool ok) {
     ok ? done(v) : done(ChatError{503, "unavailable", "the transfer could not be saved"});
@@ -61,9 +61,9 @@ void ChatEngine::close_transfer(store::Store& s, store::CommitHooks& h, store::T
   transfer.status = status;
   transfer.resolved_ms = now_ms();
   pending_transfers_.erase(transfer.id);
-  emit(h, bus::TransferChanged{to_view(transfer), agent_of(transfer.session_id)});
+  emit(s, h, bus::TransferChanged{to_view(transfer), agent_of(transfer.session_id)});
   if (auto* session = find_open(transfer.session_id))
-    emit(h, bus::SessionChanged{view(*session), "transfer_" + status, std::nullopt, to_view(transfer)});
+    emit(s, h, bus::SessionChanged{view(*session), "transfer_" + status, std::nullopt, to_view(transfer)});
 }
 
 void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::AnswerTransfer& call,

@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "support/json_log.hpp"
+
 namespace livedesk::bus {
 namespace {
 
@@ -38,8 +40,17 @@ void RedisBus::State::deliver(const Event& event, std::int64_t position) {
     for (const auto& listener : *positions) listener(position);
 }
 
+void RedisBus::State::note_filled(std::uint64_t before, const char* why) {
+  const auto count = follower.filled() - before;
+  if (count == 0) return;
+  filled += count;
+  support::log_event(spdlog::level::info, "events_read_from_log",
+                     {{"why", why}, {"events", count}, {"up_to", follower.delivered_up_to()}});
+}
+
 void RedisBus::State::fall_back() {
   ++fallbacks;
+  support::log_event(spdlog::level::warn, "event_log_unavailable", {{"up_to", follower.delivered_up_to()}});
   std::shared_ptr<const std::vector<std::function<void()>>> callbacks;
   {
     std::lock_guard lock(mutex);
@@ -103,7 +114,7 @@ void RedisBus::deliver(Event event, std::int64_t position) {
   delivery_.post([state = state_, event = std::move(event), position] {
     const auto before = state->follower.filled();
     const bool whole = state->follower.offer(event, position);
-    state->filled += state->follower.filled() - before;
+    state->note_filled(before, "gap");
     if (!whole) state->fall_back();
   });
 }
@@ -112,7 +123,7 @@ void RedisBus::catch_up() {
   delivery_.post([state = state_] {
     const auto before = state->follower.filled();
     const bool whole = state->follower.catch_up();
-    state->filled += state->follower.filled() - before;
+    state->note_filled(before, "catch_up");
     if (!whole) state->fall_back();
   });
 }

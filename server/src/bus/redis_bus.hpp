@@ -80,6 +80,7 @@ class RedisBus final : public EventBus {
     explicit State();
     void deliver(const Event& event, std::int64_t position);
     void fall_back();
+    void note_filled(std::uint64_t before, const char* why);
     // Copied on write, so delivering never holds the lock while a listener runs.
     std::mutex mutex;
     std::shared_ptr<const std::vector<Listener>> listeners;

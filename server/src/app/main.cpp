@@ -163,7 +163,7 @@ int serve(const app::ServeConfig& config) {
     for (int i = 0; i < config.db_pool; ++i) readers.push_back(open_store(database_url, config.data_dir));
   store::StoreExecutor store(std::move(opened), 4096, std::move(readers));
   // A node that may have missed events reads them from the log: its clients notice nothing.
-  if (redis) redis->follow_log(app::event_log_reader(store, std::chrono::seconds(5)), log_head);
+  if (redis) redis->follow_log(app::event_log_reader(store, std::chrono::seconds(5), std::chrono::seconds(15)), log_head);
   service::EventLogRetention event_retention(store, clock, config.event_retention);
   support::WorkerThread crypto("crypto");
   support::WorkerThread files("files");

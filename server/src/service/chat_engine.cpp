@@ -35,14 +35,24 @@ void ChatEngine::emit(store::Store& s, store::CommitHooks& h, bus::Event event) 
   const auto position = s.events().append(
       store::EventRecord{0, boost::uuids::to_string(event_ids_()), std::move(*type), now_ms(), bus::encode_event(event)});
   h.after_commit([this, event = std::move(event), position](bool committed) {
-    if (committed) bus_.publish(event, position);
+    if (!committed) return;
+    count_committed(event);
+    bus_.publish(event, position);
   });
 }
 
 void ChatEngine::emit_live(store::CommitHooks& h, bus::Event event) {
   h.after_commit([this, event = std::move(event)](bool committed) {
-    if (committed) bus_.publish(event);
+    if (!committed) return;
+    count_committed(event);
+    bus_.publish(event);
   });
+}
+
+void ChatEngine::count_committed(const bus::Event& event) {
+  if (metrics_)
+    if (const auto* created = std::get_if<bus::MessageCreated>(&event))
+      metrics_->message_stored(created->message.sender_type).inc();
 }
 
 void ChatEngine::load(store::Store& s) {
@@ -79,6 +89,7 @@ void ChatEngine::load(store::Store& s) {
   }
   for (auto& transfer : s.transfers().pending()) pending_transfers_[transfer.id] = transfer;
   seed_stats(s);
+  report_queue();
 }
 
 ChatEngine::OpenSession* ChatEngine::find_open(std::int64_t session_id) {
@@ -137,7 +148,19 @@ domain::SessionView ChatEngine::view(store::Store& s, const store::ChatSession& 
   return view(closed);
 }
 
+void ChatEngine::report_queue() {
+  if (!metrics_) return;
+  std::int64_t oldest = 0;
+  for (auto id : queue_.ordered()) {
+    const std::int64_t created = open_.at(id).row.created_ms;
+    if (oldest == 0 || created < oldest) oldest = created;
+  }
+  metrics_->chat_queue_depth.set(double(queue_.depth()));
+  metrics_->chat_queue_oldest_since_ms.store(oldest, std::memory_order_relaxed);
+}
+
 void ChatEngine::emit_queue_change(store::CommitHooks& h, std::size_t previous_depth) {
+  report_queue();
   if (queue_.depth() != previous_depth) emit_live(h, bus::QueueDepthChanged{queue_.depth(), previous_depth});
   bus::QueuePositions positions;
   const auto now = clock_.now();

@@ -27,6 +27,7 @@
 #include "service/chat_calls.hpp"
 #include "store/store.hpp"
 #include "store/store_executor.hpp"
+#include "support/metrics/server_metrics.hpp"
 
 namespace livedesk::service {
 
@@ -42,6 +43,8 @@ class ChatEngine {
 
   // Rebuilds the in-memory state from the store at start-up.
   void load(store::Store& store);
+  // Where committed messages are counted and the queue's gauges set (optional; before load(); must outlive this).
+  void report_to(support::ServerMetrics* metrics) { metrics_ = metrics; }
 
   // One handler per use case (service/chat_calls.hpp). Each writes through the
   // store inside the executor's batch and answers `done` once: at once for a
@@ -159,7 +162,11 @@ class ChatEngine {
   void emit(store::Store& s, store::CommitHooks& h, bus::Event event);
   // A passing state (typing, queue positions) that is published but not logged.
   void emit_live(store::CommitHooks& h, bus::Event event);
+  // A committed message counts in the metrics (on the store thread, after its commit).
+  void count_committed(const bus::Event& event);
   void emit_queue_change(store::CommitHooks& h, std::size_t previous_depth);
+  // The queue's depth and oldest chat, to the metrics.
+  void report_queue();
   // Assigns waiting chats while an agent can take one.
   void route(store::Store& s, store::CommitHooks& h);
   void assign_to(store::Store& s, store::CommitHooks& h, OpenSession& session, Agent& agent, const std::string& change);
@@ -194,6 +201,7 @@ class ChatEngine {
   // Seeded once from the system; event ids need to be unique, not secret.
   boost::uuids::random_generator_mt19937 event_ids_;
   std::map<std::int64_t, store::Transfer> pending_transfers_;  // by transfer id
+  support::ServerMetrics* metrics_ = nullptr;
 };
 
 }  // namespace livedesk::service

@@ -25,6 +25,7 @@ LocalChatService::LocalChatService(store::StoreExecutor& store, const auth::Toke
 void LocalChatService::load(store::Store& store) {
   ++generation_;
   engine_.emplace(clock_, calendar_, bus_, tokens_, settings_);
+  engine_->report_to(metrics);
   try {
     engine_->load(store);
   } catch (...) {
@@ -33,7 +34,13 @@ void LocalChatService::load(store::Store& store) {
   }
 }
 
-void LocalChatService::retire() { engine_.reset(); }
+void LocalChatService::retire() {
+  engine_.reset();
+  if (metrics) {
+    metrics->chat_queue_depth.set(0);
+    metrics->chat_queue_oldest_since_ms.store(0, std::memory_order_relaxed);
+  }
+}
 
 void LocalChatService::execute(PendingChatCall call) {
   std::visit([this](auto& pending) { run(std::move(pending)); }, call);

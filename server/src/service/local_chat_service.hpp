@@ -45,6 +45,9 @@ class LocalChatService final : public ChatService {
   // so it is dropped at once, before the next job, and the node must give up
   // the lead for a fresh load. Unset (one node), the engine carries on.
   std::function<void(const std::string& why)> on_engine_lost;
+  // Set before serving (optional): each engine loaded counts committed messages
+  // and sets the queue's gauges here; retire() zeroes the gauges. Must outlive this.
+  support::ServerMetrics* metrics = nullptr;
 
   void execute(PendingChatCall call) override;
 

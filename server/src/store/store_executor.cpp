@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 
+#include <chrono>
 #include <cstdio>
 #include <exception>
 #include <stdexcept>
@@ -38,8 +39,8 @@ std::vector<std::unique_ptr<Store>> require_stores(std::vector<std::unique_ptr<S
 }  // namespace
 
 StoreExecutor::StoreExecutor(std::unique_ptr<Store> store, std::size_t max_batch,
-                             std::vector<std::unique_ptr<Store>> readers)
-    : store_(require_store(std::move(store))), max_batch_(std::max<std::size_t>(1, max_batch)),
+                             std::vector<std::unique_ptr<Store>> readers, support::ServerMetrics* metrics)
+    : store_(require_store(std::move(store))), max_batch_(std::max<std::size_t>(1, max_batch)), metrics_(metrics),
       reader_stores_(require_stores(std::move(readers))), thread_([this] { run(); }) {
   for (auto& reader : reader_stores_) readers_.emplace_back([this, store = reader.get()] { run_reader(*store); });
 }
@@ -136,6 +137,8 @@ void StoreExecutor::run_batch(std::deque<QueuedWrite>& batch) {
 }
 
 bool StoreExecutor::try_batch(std::deque<QueuedWrite>& batch, std::exception_ptr& failure) {
+  using Clock = std::chrono::steady_clock;
+  const auto began_at = Clock::now();
   std::vector<std::function<void(bool)>> hooks;
   bool committed = true;
   bool began = false;
@@ -164,12 +167,20 @@ bool StoreExecutor::try_batch(std::deque<QueuedWrite>& batch, std::exception_ptr
     report_failure(describe(std::current_exception()));
     committed = false;
   }
+  const auto ended_at = Clock::now();
   for (auto& hook : hooks) {
     try {
       hook(committed);
     } catch (const std::exception& error) {
       report_failure(error.what());
     }
+  }
+  if (metrics_) {
+    if (committed) {
+      metrics_->commit_batch_size.observe(double(batch.size()));
+      metrics_->commit_seconds.observe(std::chrono::duration<double>(ended_at - began_at).count());
+    }
+    metrics_->store_busy.inc(std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - began_at).count());
   }
   return true;
 }

@@ -13,6 +13,9 @@
 // this node's writes are fenced) is tried once more on a fresh connection;
 // if that fails too, none of its jobs runs and each job's `unrun` callback is
 // told why, on the store thread, so nobody waits for an answer that cannot come.
+//
+// Given a support::ServerMetrics, each batch records its size, the time from
+// BEGIN to COMMIT, and the store thread's busy time (with the hooks).
 #include <cstddef>
 #include <deque>
 #include <functional>
@@ -24,6 +27,7 @@
 
 #include "store/store.hpp"
 #include "support/job_queue.hpp"
+#include "support/metrics/server_metrics.hpp"
 
 namespace livedesk::store {
 
@@ -48,8 +52,9 @@ class StoreExecutor {
   using Unrun = std::function<void(const std::exception& why)>;
 
   // Takes the store (and the readers' stores); throws std::invalid_argument when one is null.
+  // `metrics` (optional) must outlive the executor.
   explicit StoreExecutor(std::unique_ptr<Store> store, std::size_t max_batch = 4096,
-                         std::vector<std::unique_ptr<Store>> readers = {});
+                         std::vector<std::unique_ptr<Store>> readers = {}, support::ServerMetrics* metrics = nullptr);
   // Stops (running everything queued) before the store is closed.
   ~StoreExecutor();
   StoreExecutor(const StoreExecutor&) = delete;
@@ -90,6 +95,7 @@ class StoreExecutor {
 
   std::unique_ptr<Store> store_;
   const std::size_t max_batch_;
+  support::ServerMetrics* const metrics_;
   support::JobQueue<QueuedWrite> jobs_;
   std::vector<std::unique_ptr<Store>> reader_stores_;
   support::JobQueue<Job> reads_;

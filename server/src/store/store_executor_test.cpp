@@ -157,6 +157,28 @@ TEST_P(StoreExecutorTest, GroupCommitHooksRunAfterCommitAndAFailingJobRollsBackA
   EXPECT_TRUE(std::find(outcomes.begin(), outcomes.end(), "user2 present") != outcomes.end());
 }
 
+TEST_P(StoreExecutorTest, RecordsEachCommittedBatchsSizeLatencyAndBusyTime) {
+  support::ServerMetrics metrics;
+  constexpr int kJobs = 20;
+  {
+    StoreExecutor executor(open(), 4096, {}, &metrics);
+    // Every job queued while the first waits: the rest commit together, at most two batches in all.
+    std::promise<void> all_posted;
+    executor.post([queued = all_posted.get_future().share()](Store&) { queued.wait(); });
+    for (int i = 0; i < kJobs; ++i)
+      executor.post([i](Store& s) { s.audit().append(numbered_entry(0, i)); });
+    all_posted.set_value();
+    executor.stop();
+  }
+  const auto batches = metrics.commit_batch_size.cumulative_counts().back();
+  EXPECT_GE(batches, 1u);
+  EXPECT_LE(batches, 2u);
+  EXPECT_EQ(metrics.commit_batch_size.sum(), kJobs + 1);
+  EXPECT_EQ(metrics.commit_seconds.cumulative_counts().back(), batches);
+  EXPECT_GT(metrics.commit_seconds.sum(), 0);
+  EXPECT_GT(metrics.store_busy.units(), 0u);
+}
+
 LIVEDESK_INSTANTIATE_FOR_EVERY_BACKEND(StoreExecutorTest);
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "support/metrics/server_metrics.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 #include "support/metrics/prometheus_text.hpp"
@@ -76,6 +77,11 @@ ServerMetrics::ServerMetrics()
       webhook_lag(registry_.gauge("livedesk_webhook_lag_events",
                                   "Events in the log not yet delivered to the endpoint.", {"endpoint"})) {
   process_start_time.set(unix_seconds_now());
+  chat_queue_longest_wait.bind([this]() -> std::optional<double> {
+    const std::int64_t since = chat_queue_oldest_since_ms.load(std::memory_order_relaxed);
+    if (since == 0) return 0.0;
+    return std::max(0.0, unix_seconds_now() - double(since) / 1000.0);
+  });
   message_senders_ = {&messages_stored.with({"customer"}), &messages_stored.with({"agent"}),
                       &messages_stored.with({"system"})};
   for (const char* kind : {"customer", "agent", "dashboard", "http"}) {

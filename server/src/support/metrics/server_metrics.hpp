@@ -12,6 +12,8 @@
 //  - webhook_lag.with({endpoint_id}).set(log_position - delivered_position);
 //    remove({endpoint_id}) on both when an endpoint is deleted.
 #include <array>
+#include <atomic>
+#include <cstdint>
 #include <string_view>
 
 #include "support/metrics/metrics_registry.hpp"
@@ -45,7 +47,9 @@ class ServerMetrics {
   GaugeFunction& store_pending_jobs;
   Histogram& fanout_seconds;
   Gauge& chat_queue_depth;
-  GaugeFunction& chat_queue_longest_wait;
+  GaugeFunction& chat_queue_longest_wait;  // read from chat_queue_oldest_since_ms
+  // When the longest-waiting chat was created (Unix ms, the engine's clock); 0: none waits.
+  std::atomic<std::int64_t> chat_queue_oldest_since_ms{0};
   MetricFamily<Counter>& websocket_frames_sent;     // {kind}
   MetricFamily<Counter>& websocket_frames_dropped;  // {kind}
   MetricFamily<Counter>& websocket_overflow_closes; // {kind}

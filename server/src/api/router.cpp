@@ -30,7 +30,7 @@ std::int64_t PathParams::id(const std::string& name) const {
 }
 
 void Router::add(std::string method, std::string_view pattern, Handler handler) {
-  Route route{std::move(method), {}, std::move(handler)};
+  Route route{std::move(method), std::string(pattern), {}, std::move(handler)};
   for (auto segment : split_path(pattern)) route.segments.emplace_back(segment);
   routes_.push_back(std::move(route));
 }
@@ -55,10 +55,15 @@ bool Router::matches(std::string_view path) const {
   return false;
 }
 
-void Router::dispatch(const Request& request, Responder respond) const {
+std::string Router::route_name(std::size_t index) const {
+  return routes_.at(index).method + " " + routes_.at(index).pattern;
+}
+
+std::size_t Router::dispatch(const Request& request, Responder respond) const {
   const auto segments = split_path(request.path);
   std::string allowed;
-  for (const auto& route : routes_) {
+  for (std::size_t index = 0; index < routes_.size(); ++index) {
+    const Route& route = routes_[index];
     PathParams params;
     if (!match(route, segments, params)) continue;
     if (route.method != request.method) {
@@ -72,16 +77,17 @@ void Router::dispatch(const Request& request, Responder respond) const {
     } catch (const std::exception& error) {
       respond(error_response(500, "internal_error", "internal error"));
     }
-    return;
+    return index;
   }
   if (!allowed.empty()) {
     Response response = error_response(405, "method_not_allowed",
                                        request.method + " is not allowed here; use " + allowed);
     response.headers.emplace_back("Allow", allowed);
     respond(std::move(response));
-    return;
+    return no_route;
   }
   respond(error_response(404, "not_found", "no route for " + printable_path(request.path)));
+  return no_route;
 }
 
 }  // namespace livedesk::api

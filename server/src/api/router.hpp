@@ -34,12 +34,18 @@ class Router {
   // True when some route's pattern matches `path` (any method).
   bool matches(std::string_view path) const;
   // Runs the matching handler, or answers 404/405. An ApiError thrown by a
-  // handler becomes its error response; anything else a 500.
-  void dispatch(const Request& request, Responder respond) const;
+  // handler becomes its error response; anything else a 500. Returns the
+  // index of the route that ran (see route_name), or no_route for a 404/405.
+  static constexpr std::size_t no_route = static_cast<std::size_t>(-1);
+  std::size_t dispatch(const Request& request, Responder respond) const;
+  // The routes in the order added, each as "<METHOD> <pattern>" (per-route metrics label them so).
+  std::size_t route_count() const { return routes_.size(); }
+  std::string route_name(std::size_t index) const;
 
  private:
   struct Route {
     std::string method;
+    std::string pattern;
     std::vector<std::string> segments;
     Handler handler;
   };

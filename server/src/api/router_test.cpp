@@ -45,5 +45,21 @@ TEST(Router, AnIdIsAPositiveInteger) {
   EXPECT_EQ(dispatch(router, "DELETE", "/api/v1/notes/12").status, 405);
 }
 
+TEST(Router, DispatchNamesTheRouteThatRanForPerRouteMetrics) {
+  auto router = notes_router();
+  router.add("POST", "/api/v1/notes", [](const Request&, const PathParams&, Responder respond) { respond({}); });
+  ASSERT_EQ(router.route_count(), 2u);
+  EXPECT_EQ(router.route_name(0), "GET /api/v1/notes/{id}");
+  EXPECT_EQ(router.route_name(1), "POST /api/v1/notes");
+  Request request;
+  request.method = "POST";
+  request.path = "/api/v1/notes";
+  EXPECT_EQ(router.dispatch(request, [](Response) {}), 1u);
+  request.path = "/api/v1/notes/7";
+  EXPECT_EQ(router.dispatch(request, [](Response) {}), Router::no_route);  // 405
+  request.path = "/nowhere";
+  EXPECT_EQ(router.dispatch(request, [](Response) {}), Router::no_route);  // 404
+}
+
 }  // namespace
 }  // namespace livedesk::api

@@ -6,6 +6,25 @@
 
 namespace livedesk::app {
 
+std::optional<HostPort> parse_host_port(const std::string& text) {
+  const auto colon = text.rfind(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == text.size()) return std::nullopt;
+  std::string host = text.substr(0, colon);
+  if (host.front() == '[') {
+    if (host.size() < 3 || host.back() != ']') return std::nullopt;
+    host = host.substr(1, host.size() - 2);
+  } else if (host.find(':') != std::string::npos) {
+    return std::nullopt;  // an IPv6 address needs brackets
+  }
+  unsigned port = 0;
+  for (char c : text.substr(colon + 1)) {
+    if (c < '0' || c > '9') return std::nullopt;
+    port = port * 10 + unsigned(c - '0');
+    if (port > 65535) return std::nullopt;
+  }
+  return HostPort{host, std::uint16_t(port)};
+}
+
 Command parse_command_line(int argc, char** argv) {
   Command command;
   CLI::App app{"livedesk: real-time customer-support chat server"};
@@ -47,6 +66,18 @@ Command parse_command_line(int argc, char** argv) {
   serve_cmd->add_option("--advertise-url", serve.advertise_url,
                         "How the other nodes reach this one (default: http://<bind>:<port>)")
       ->envname("LIVEDESK_ADVERTISE_URL");
+  serve_cmd->add_option("--metrics-bind", serve.metrics_bind,
+                        "host:port of a separate listener serving only GET /metrics (Prometheus; port 0 picks one)")
+      ->envname("LIVEDESK_METRICS_BIND")
+      ->check([](const std::string& value) {
+        return parse_host_port(value) ? std::string() : std::string("expected host:port, e.g. 127.0.0.1:9100");
+      });
+  serve_cmd->add_option("--metrics-token", serve.metrics_token,
+                        "Serve GET /metrics on the main port to requests with this Bearer token (16+ characters)")
+      ->envname("LIVEDESK_METRICS_TOKEN")
+      ->check([](const std::string& value) {
+        return value.size() >= 16 ? std::string() : std::string("the metrics token needs at least 16 characters");
+      });
   serve_cmd->add_option("--db-pool", serve.db_pool, "PostgreSQL connections for requests on this node")
       ->envname("LIVEDESK_DB_POOL")->check(CLI::Range(1, 64))->capture_default_str();
   struct MillisOption {

@@ -46,7 +46,17 @@ struct ServeConfig {
   std::chrono::milliseconds leader_poll{500};
   std::chrono::milliseconds lease{5000};
   std::chrono::milliseconds node_timeout{5000};
+  // Prometheus (docs/metrics.md): a separate listener, and/or GET /metrics on the main port behind a token.
+  std::string metrics_bind;  // "host:port" ("[::1]:9100" for IPv6); "": none
+  std::string metrics_token;  // "": /metrics on the main port answers 404
 };
+
+// "host:port" split; nullopt unless both parts are there and the port is a number up to 65535.
+struct HostPort {
+  std::string host;
+  std::uint16_t port = 0;
+};
+std::optional<HostPort> parse_host_port(const std::string& text);
 
 struct UserAddConfig {
   std::string username;

@@ -86,3 +86,30 @@ TEST(ConfigTest, UserAddNeedsARoleAndThePasswordOnStdin) {
   EXPECT_EQ(parse({"user", "add", "ana", "--role", "agent"}).kind, Command::Kind::exit);
   EXPECT_EQ(parse({"user", "add", "ana", "--role", "boss", "--password-stdin"}).kind, Command::Kind::exit);
 }
+
+TEST(ConfigTest, MetricsBindAndToken) {
+  const Command off = parse({"serve"});
+  EXPECT_TRUE(off.serve.metrics_bind.empty());
+  EXPECT_TRUE(off.serve.metrics_token.empty());
+  const Command on = parse({"serve", "--metrics-bind", "127.0.0.1:9100", "--metrics-token", "0123456789abcdef"});
+  ASSERT_EQ(on.kind, Command::Kind::serve);
+  EXPECT_EQ(on.serve.metrics_bind, "127.0.0.1:9100");
+  EXPECT_EQ(on.serve.metrics_token, "0123456789abcdef");
+  EXPECT_EQ(parse({"serve", "--metrics-bind", "9100"}).kind, Command::Kind::exit);
+  EXPECT_EQ(parse({"serve", "--metrics-token", "short"}).kind, Command::Kind::exit);
+  ScopedEnv env("LIVEDESK_METRICS_BIND", "[::1]:0");
+  EXPECT_EQ(parse({"serve"}).serve.metrics_bind, "[::1]:0");
+}
+
+TEST(ConfigTest, ParseHostPort) {
+  auto v4 = parse_host_port("0.0.0.0:9100");
+  ASSERT_TRUE(v4);
+  EXPECT_EQ(v4->host, "0.0.0.0");
+  EXPECT_EQ(v4->port, 9100);
+  auto v6 = parse_host_port("[::1]:0");
+  ASSERT_TRUE(v6);
+  EXPECT_EQ(v6->host, "::1");
+  EXPECT_EQ(v6->port, 0);
+  for (const char* bad : {"", ":9100", "host:", "host", "::1:9100", "[::1:9100", "host:65536", "host:9x"})
+    EXPECT_FALSE(parse_host_port(bad)) << bad;
+}

@@ -18,10 +18,12 @@
 #include "api/realtime_fanout.hpp"
 #include "api/rest_routes.hpp"
 #include "api/cluster_routes.hpp"
+#include "api/metrics_routes.hpp"
 #include "app/cluster_node.hpp"
 #include "bus/event_bus.hpp"
 #include "bus/redis_bus.hpp"
 #include "app/event_log_reader.hpp"
+#include "bus/timed_event_bus.hpp"
 #include "realtime/topic_hub.hpp"
 #include "app/config.hpp"
 #include "app/demo_seed.hpp"
@@ -45,6 +47,7 @@
 #include "store/store_executor.hpp"
 #include "service/event_log_retention.hpp"
 #include "support/json_log.hpp"
+#include "support/metrics/server_metrics.hpp"
 #include "support/worker_thread.hpp"
 
 namespace {
@@ -112,6 +115,7 @@ int serve(const app::ServeConfig& config) {
   prepare_data_dir(config.data_dir);
   if (cluster && config.demo) throw std::runtime_error("--demo runs on one node: leave out --database");
   domain::SystemClock clock;
+  support::ServerMetrics metrics;  // before everything that records into it
   // Every connection of this run carries one name, so a successor can end them all.
   const std::string backend = cluster ? app::backend_name(node_id) : "";
   const std::string database_url = cluster ? app::with_backend_name(config.database_url, backend) : "";
@@ -158,10 +162,13 @@ int serve(const app::ServeConfig& config) {
   chat_settings.transfer_timeout = config.transfer_timeout;
 
   const std::int64_t log_head = opened->events().last_position();  // what this node has no need to deliver
+  metrics.event_log_position.set(double(log_head));
+  bus->listen_positions([&metrics](std::int64_t position) { metrics.event_log_position.set(double(position)); });
   std::vector<std::unique_ptr<store::Store>> readers;  // PostgreSQL: reads that need no chat state
   if (cluster)
     for (int i = 0; i < config.db_pool; ++i) readers.push_back(open_store(database_url, config.data_dir));
-  store::StoreExecutor store(std::move(opened), 4096, std::move(readers));
+  store::StoreExecutor store(std::move(opened), 4096, std::move(readers), &metrics);
+  metrics.store_pending_jobs.bind([&store] { return std::optional<double>(double(store.pending())); });
   // A node that may have missed events reads them from the log: its clients notice nothing.
   if (redis) redis->follow_log(app::event_log_reader(store, std::chrono::seconds(5), std::chrono::seconds(15)), log_head);
   service::EventLogRetention event_retention(store, clock, config.event_retention);
@@ -176,7 +183,9 @@ int serve(const app::ServeConfig& config) {
   service::AuthService auth(store, crypto, tokens, login_limiter, audit);
   service::AccountService accounts(store, crypto, clock, audit);
   const domain::Calendar calendar = app::reporting_calendar(config.timezone);
-  service::LocalChatService local_chat(store, tokens, clock, calendar, *bus, chat_settings);
+  bus::TimedEventBus timed_bus(*bus, metrics.fanout_seconds);  // the engine's publications, timed to their fan-out
+  service::LocalChatService local_chat(store, tokens, clock, calendar, timed_bus, chat_settings);
+  local_chat.metrics = &metrics;
   std::unique_ptr<app::ClusterNode> node;
   if (cluster) {
     node = std::make_unique<app::ClusterNode>(
@@ -187,12 +196,18 @@ int serve(const app::ServeConfig& config) {
     store.post([&local_chat](store::Store& s) { local_chat.load(s); });
   }
   service::ChatService& chat = node ? node->chat() : static_cast<service::ChatService&>(local_chat);
+  if (node) {
+    metrics.cluster_leader.bind([&node] { return std::optional<double>(node->view().leading ? 1 : 0); });
+    metrics.cluster_epoch.bind([&node] { return std::optional<double>(double(node->view().epoch)); });
+  }
 
   api::Router router;
   service::Readiness readiness(store, node ? std::function<service::ClusterView()>([&node] { return node->view(); })
                                            : std::function<service::ClusterView()>());
   service::AttachmentService attachments(chat, files, blobs);
   api::add_rest_routes(router, {auth, accounts, readiness, chat, attachments});
+  if (!config.metrics_token.empty())
+    api::add_metrics_route(router, config.metrics_token, [&metrics] { return metrics.scrape(); });
   if (node)
     api::add_cluster_routes(router, {node->dispatcher(), cluster_key, [&node] { return node->leading(); }});
   api::CustomerWsEndpoint customer_ws(chat, hub);
@@ -225,6 +240,16 @@ int serve(const app::ServeConfig& config) {
     const bool upload = path.starts_with("/api/v1/chat/sessions/") && path.ends_with("/attachments");
     return upload ? attachment_limit : 0;
   };
+  options.metrics = &metrics;
+  options.websocket_kinds = {{"/api/v1/chat/ws", "customer"},
+                             {"/api/v1/agent/ws", "agent"},
+                             {"/api/v1/admin/chat-dashboard/ws", "dashboard"}};
+  if (!config.metrics_bind.empty()) {
+    const auto where = *app::parse_host_port(config.metrics_bind);  // checked by the command line
+    options.metrics_listener = net::ServerOptions::MetricsListener{where.host, where.port, [&metrics] {
+                                                                     return metrics.scrape();
+                                                                   }};
+  }
   options.websocket.auth_timeout = config.ws_auth_timeout;
   options.websocket.idle_timeout = config.ws_idle_timeout;
   options.websocket_endpoints = {{"/api/v1/chat/ws", &customer_ws},

@@ -15,10 +15,12 @@
 
 namespace livedesk::net {
 
+// `matched` (optional) gets the index of the route that ran (api::Router::dispatch), before the completion.
 template <class CompletionToken>
-auto async_dispatch(const api::Router& router, api::Request request, CompletionToken&& token) {
+auto async_dispatch(const api::Router& router, api::Request request, CompletionToken&& token,
+                    std::size_t* matched = nullptr) {
   return boost::asio::async_initiate<CompletionToken, void(api::Response)>(
-      [&router](auto handler, api::Request request) {
+      [&router, matched](auto handler, api::Request request) {
         using Handler = decltype(handler);
         struct Pending {
           explicit Pending(Handler h)
@@ -28,7 +30,7 @@ auto async_dispatch(const api::Router& router, api::Request request, CompletionT
           std::atomic<bool> answered{false};
         };
         auto pending = std::make_shared<Pending>(std::move(handler));
-        router.dispatch(request, [pending](api::Response response) {
+        const std::size_t route = router.dispatch(request, [pending](api::Response response) {
           if (pending->answered.exchange(true)) return;  // a second answer is a bug; keep the first
           auto executor = pending->work.get_executor();
           boost::asio::post(executor, [pending, response = std::move(response)]() mutable {
@@ -38,6 +40,7 @@ auto async_dispatch(const api::Router& router, api::Request request, CompletionT
             std::move(h)(std::move(response));
           });
         });
+        if (matched) *matched = route;
       },
       token, std::move(request));
 }

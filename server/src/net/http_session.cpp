@@ -33,7 +33,30 @@ struct Connection {
 struct Outcome {
   int status = 0;
   bool keep_alive = false;
+  std::size_t slot = static_cast<std::size_t>(-1);  // HttpRequestMetrics slot; none when unknown
 };
+
+// Counts this connection in a gauge while it is an HTTP connection.
+class HeldGauge {
+ public:
+  explicit HeldGauge(support::Gauge* gauge) : gauge_(gauge) {
+    if (gauge_) gauge_->add(1);
+  }
+  ~HeldGauge() { release(); }
+  HeldGauge(const HeldGauge&) = delete;
+  HeldGauge& operator=(const HeldGauge&) = delete;
+  void release() {
+    if (gauge_) gauge_->add(-1);
+    gauge_ = nullptr;
+  }
+
+ private:
+  support::Gauge* gauge_;
+};
+
+void count_request(const SessionContext& context, std::size_t slot, int status) {
+  if (context.requests) context.requests->count(slot, status);
+}
 
 http::response<http::string_body> to_beast(const api::Response& response, unsigned version, bool keep_alive) {
   http::response<http::string_body> out{static_cast<http::status>(response.status), version};
@@ -113,22 +136,30 @@ asio::awaitable<void> linger(beast::tcp_stream& stream) {
 }
 
 bool is_api_path(std::string_view path) {
-  return path.starts_with("/api/") || path == "/api" || path == "/healthz" || path == "/readyz";
+  return path.starts_with("/api/") || path == "/api" || path == "/healthz" || path == "/readyz" ||
+         path == "/metrics";
 }
 
 asio::awaitable<Outcome> answer(beast::tcp_stream& stream, http::request<http::string_body>& request,
                                 const std::string& client_address, SessionContext& context, std::string& logged_path) {
   const bool keep_alive = request.keep_alive();
   auto target = boost::urls::parse_origin_form(request.target());
+  const auto slot = [&context](std::size_t (HttpRequestMetrics::*which)() const) {
+    return context.requests ? (context.requests->*which)() : static_cast<std::size_t>(-1);
+  };
   if (!target) {
     co_await write_api(stream, api::error_response(400, "bad_request", "malformed request target"),
                        request.version(), false);
-    co_return Outcome{400, false};
+    co_return Outcome{400, false, slot(&HttpRequestMetrics::rejected)};
   }
   std::string path = target->path();
   logged_path = path;
   const bool get_like = request.method() == http::verb::get || request.method() == http::verb::head;
-  if (!is_api_path(path) && get_like) co_return co_await serve_static(stream, request, path, context.static_files);
+  if (!is_api_path(path) && get_like) {
+    Outcome served = co_await serve_static(stream, request, path, context.static_files);
+    served.slot = slot(&HttpRequestMetrics::static_files);
+    co_return served;
+  }
 
   // The widget runs on customers' own sites: the customer API answers any
   // origin (bearer tokens, no cookies, so nothing ambient leaks).
@@ -141,7 +172,7 @@ asio::awaitable<Outcome> answer(beast::tcp_stream& stream, http::request<http::s
                          {"Access-Control-Allow-Headers", "Authorization, Content-Type"},
                          {"Access-Control-Max-Age", "600"}};
     const bool ok = co_await write_api(stream, preflight, request.version(), keep_alive);
-    co_return Outcome{204, keep_alive && ok};
+    co_return Outcome{204, keep_alive && ok, slot(&HttpRequestMetrics::preflight)};
   }
   api::Request api_request;
   api_request.method = std::string(request.method_string());
@@ -151,10 +182,13 @@ asio::awaitable<Outcome> answer(beast::tcp_stream& stream, http::request<http::s
   api_request.content_type = std::string(request[http::field::content_type]);
   api_request.body = std::move(request.body());
   api_request.client_address = client_address;
-  api::Response response = co_await async_dispatch(context.router, std::move(api_request), asio::use_awaitable);
+  std::size_t dispatched = api::Router::no_route;
+  api::Response response =
+      co_await async_dispatch(context.router, std::move(api_request), asio::use_awaitable, &dispatched);
   if (cross_origin) response.headers.emplace_back("Access-Control-Allow-Origin", "*");
   const bool ok = co_await write_api(stream, response, request.version(), keep_alive);
-  co_return Outcome{response.status, keep_alive && ok};
+  co_return Outcome{response.status, keep_alive && ok,
+                    context.requests ? context.requests->routed(dispatched) : static_cast<std::size_t>(-1)};
 }
 
 void log_request(std::string_view method, std::string_view path, int status,
@@ -179,6 +213,7 @@ asio::awaitable<void> run_http_session(tcp::socket socket, SessionContext& conte
     });
   });
   if (id == 0) co_return;  // shutting down: not taking new connections
+  HeldGauge open(context.http_connections);
 
   beast::flat_buffer buffer;
   for (;;) {
@@ -217,6 +252,7 @@ asio::awaitable<void> run_http_session(tcp::socket socket, SessionContext& conte
       connection->busy = true;
       const int status = co_await reject(connection->stream, ec);
       log_request("-", "-", status, started, client_address);
+      if (context.requests) count_request(context, context.requests->rejected(), status);
       co_await linger(connection->stream);
       break;
     }
@@ -226,10 +262,17 @@ asio::awaitable<void> run_http_session(tcp::socket socket, SessionContext& conte
       auto endpoint = target ? context.websockets.find(std::string(target->path())) : context.websockets.end();
       if (endpoint != context.websockets.end()) {
         log_request("WS", std::string(target->path()), 101, started, client_address);
+        if (context.requests) count_request(context, context.requests->websocket(), 101);
         context.connections.remove(id);
+        open.release();  // from here it counts as a WebSocket of its kind
         connection->stream.expires_never();
+        static const WebSocketMetrics none;
+        const WebSocketMetrics* metrics = &none;
+        if (context.websocket_metrics)
+          if (auto found = context.websocket_metrics->find(endpoint->first); found != context.websocket_metrics->end())
+            metrics = &found->second;
         co_await run_websocket_session(connection->stream.release_socket(), std::move(request), *endpoint->second,
-                                       context.websocket_options, context.connections, client_address);
+                                       context.websocket_options, context.connections, client_address, *metrics);
         co_return;
       }
     }
@@ -238,6 +281,7 @@ asio::awaitable<void> run_http_session(tcp::socket socket, SessionContext& conte
     connection->stream.expires_never();  // the router's answer may take a moment; the store bounds it
     Outcome outcome = co_await answer(connection->stream, request, client_address, context, path);
     log_request(method, path, outcome.status, started, client_address);
+    count_request(context, outcome.slot, outcome.status);
     connection->busy = false;
     if (!outcome.keep_alive || context.connections.stopping()) break;
   }

@@ -11,6 +11,7 @@
 
 #include "api/ws_connection.hpp"
 #include "net/connection_registry.hpp"
+#include "net/http_request_metrics.hpp"
 #include "net/websocket_session.hpp"
 #include "net/server.hpp"
 #include "net/static_files.hpp"
@@ -25,6 +26,10 @@ struct SessionContext {
   ConnectionRegistry& connections;
   const std::map<std::string, api::WsEndpoint*>& websockets;  // path -> protocol
   const WebSocketOptions& websocket_options;
+  // Metrics, all optional: requests by route, open HTTP connections, and per WebSocket path what its sockets record.
+  const HttpRequestMetrics* requests = nullptr;
+  support::Gauge* http_connections = nullptr;
+  const std::map<std::string, WebSocketMetrics>* websocket_metrics = nullptr;
 };
 
 boost::asio::awaitable<void> run_http_session(boost::asio::ip::tcp::socket socket, SessionContext& context);

@@ -15,6 +15,7 @@
 
 #include "net/connection_registry.hpp"
 #include "net/http_session.hpp"
+#include "net/metrics_listener.hpp"
 #include "support/json_log.hpp"
 
 namespace livedesk::net {
@@ -25,19 +26,35 @@ struct Server::State {
   State(ServerOptions o, const api::Router& router, const StaticFiles& files)
       : options(std::move(o)),
         acceptor(asio::make_strand(io)),
+        metrics_acceptor(acceptor.get_executor()),
         signals(acceptor.get_executor(), SIGINT, SIGTERM),
-        context{options, router, files, connections, options.websocket_endpoints, options.websocket} {}
+        context{options, router, files, connections, options.websocket_endpoints, options.websocket} {
+    if (auto* metrics = options.metrics) {
+      requests.emplace(metrics->http_requests, router);
+      context.requests = &*requests;
+      context.http_connections = &metrics->open_connections.with({"http"});
+      for (const auto& [path, kind] : options.websocket_kinds)
+        websocket_metrics[path] = {&metrics->open_connections.with({kind}), &metrics->websocket_frames_sent.with({kind}),
+                                   &metrics->websocket_frames_dropped.with({kind}),
+                                   &metrics->websocket_overflow_closes.with({kind})};
+      context.websocket_metrics = &websocket_metrics;
+    }
+  }
 
   ServerOptions options;
   asio::io_context io;
+  std::optional<HttpRequestMetrics> requests;
+  std::map<std::string, WebSocketMetrics> websocket_metrics;
   // The acceptor and the signal set share a strand, and each timer has one of its own: stop() closes and
   // cancels them from whichever thread it runs on, while their loops run on any io thread.
   tcp::acceptor acceptor;
+  tcp::acceptor metrics_acceptor;  // open only with options.metrics_listener
   asio::signal_set signals;
   ConnectionRegistry connections;
   std::vector<std::unique_ptr<asio::steady_timer>> timers;  // one per periodic task, filled before io.run()
   SessionContext context;
   std::atomic<std::uint16_t> port{0};
+  std::atomic<std::uint16_t> metrics_port{0};
   std::atomic<bool> stopping{false};
 
   void stop() {
@@ -46,6 +63,7 @@ struct Server::State {
     asio::post(acceptor.get_executor(), [this] {
       boost::system::error_code ignored;
       acceptor.close(ignored);
+      metrics_acceptor.close(ignored);
       signals.cancel(ignored);
       for (auto& timer : timers) asio::post(timer->get_executor(), [&timer = *timer] { timer.cancel(); });
     });
@@ -58,6 +76,24 @@ struct Server::State {
       auto [ec] = co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
       if (ec || stopping) co_return;
       task.run();
+    }
+  }
+
+  asio::awaitable<void> metrics_accept_loop() {
+    for (;;) {
+      auto [ec, socket] =
+          co_await metrics_acceptor.async_accept(asio::make_strand(io), asio::as_tuple(asio::use_awaitable));
+      if (ec) {
+        if (!metrics_acceptor.is_open()) co_return;
+        asio::steady_timer pause(io, std::chrono::milliseconds(50));
+        co_await pause.async_wait(asio::as_tuple(asio::use_awaitable));
+        continue;
+      }
+      auto executor = socket.get_executor();
+      asio::co_spawn(executor,
+                     run_metrics_session(std::move(socket), options.metrics_listener->scrape, connections,
+                                         options.header_timeout),
+                     asio::detached);
     }
   }
 
@@ -88,6 +124,8 @@ Server::~Server() = default;
 
 std::uint16_t Server::bound_port() const { return state_->port.load(); }
 
+std::uint16_t Server::metrics_port() const { return state_->metrics_port.load(); }
+
 void Server::request_stop() { state_->stop(); }
 
 std::size_t Server::restart_websockets() { return state_->connections.restart_all(); }
@@ -100,6 +138,16 @@ void Server::run() {
   s.acceptor.bind(endpoint);
   s.acceptor.listen(asio::socket_base::max_listen_connections);
   s.port = s.acceptor.local_endpoint().port();
+  if (const auto& listener = s.options.metrics_listener) {
+    const tcp::endpoint metrics_endpoint(asio::ip::make_address(listener->bind_address), listener->port);
+    s.metrics_acceptor.open(metrics_endpoint.protocol());
+    s.metrics_acceptor.set_option(asio::socket_base::reuse_address(true));
+    s.metrics_acceptor.bind(metrics_endpoint);
+    s.metrics_acceptor.listen(asio::socket_base::max_listen_connections);
+    s.metrics_port = s.metrics_acceptor.local_endpoint().port();
+    support::log_event(spdlog::level::info, "metrics_listening",
+                       {{"address", listener->bind_address}, {"port", s.metrics_port.load()}});
+  }
   support::log_event(spdlog::level::info, "listening",
                      {{"address", s.options.bind_address}, {"port", s.port.load()}});
   if (s.options.on_listening) s.options.on_listening(s.port.load());
@@ -110,6 +158,8 @@ void Server::run() {
     s.stop();
   });
   asio::co_spawn(s.acceptor.get_executor(), s.accept_loop(), asio::detached);
+  if (s.metrics_acceptor.is_open())
+    asio::co_spawn(s.metrics_acceptor.get_executor(), s.metrics_accept_loop(), asio::detached);
   for (const auto& task : s.options.periodic) {
     s.timers.push_back(std::make_unique<asio::steady_timer>(asio::make_strand(s.io)));
     asio::co_spawn(s.timers.back()->get_executor(), s.periodic_loop(*s.timers.back(), task), asio::detached);

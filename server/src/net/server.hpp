@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <map>
@@ -17,6 +18,7 @@
 #include "api/ws_connection.hpp"
 #include "net/websocket_session.hpp"
 #include "net/static_files.hpp"
+#include "support/metrics/server_metrics.hpp"
 
 namespace livedesk::net {
 
@@ -41,6 +43,16 @@ struct ServerOptions {
   std::vector<Periodic> periodic;
   // Called once the listener is bound, with its port (before serving starts).
   std::function<void(std::uint16_t port)> on_listening;
+  // Where connections, frames and requests are counted (optional; outlives the server).
+  support::ServerMetrics* metrics = nullptr;
+  std::map<std::string, std::string> websocket_kinds;  // WebSocket path -> its connections' kind label
+  // A second listener serving only GET /metrics (--metrics-bind); its port is logged as "metrics_listening".
+  struct MetricsListener {
+    std::string bind_address;
+    std::uint16_t port = 0;  // 0 picks a free port
+    std::function<std::string()> scrape;
+  };
+  std::optional<MetricsListener> metrics_listener;
 };
 
 // Owns the io_context; see the file comment.
@@ -55,6 +67,8 @@ class Server {
   void run();
   // The port actually bound; valid once run() has logged "listening".
   std::uint16_t bound_port() const;
+  // The metrics listener's port, once bound (0 without one).
+  std::uint16_t metrics_port() const;
   // Begins graceful shutdown, as a signal would. Safe from any thread.
   void request_stop();
   // Asks every WebSocket client to reconnect (close 1012): they resume by seq

@@ -25,9 +25,11 @@ constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
 
 class Session final : public api::WsConnection, public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket socket, const WebSocketOptions& options, std::string client_address)
+  Session(tcp::socket socket, const WebSocketOptions& options, std::string client_address,
+          const WebSocketMetrics& metrics)
       : ws_(std::move(socket)),
         options_(options),
+        metrics_(metrics),
         queue_(options.max_queued_bytes),
         auth_timer_(ws_.get_executor()),
         idle_timer_(ws_.get_executor()),
@@ -43,10 +45,11 @@ class Session final : public api::WsConnection, public std::enable_shared_from_t
     bool overflow = false;
     {
       std::lock_guard lock(mutex_);
-      if (closing_) return;
+      if (closing_) return count(metrics_.frames_dropped);
       // While a write is in progress the first queued frame is on the wire and must stay.
       if (!queue_.push_latest(frame, key, writing_)) {
         overflowed_ = overflow = true;
+        count(metrics_.frames_dropped);
       } else if (!writing_) {
         writing_ = start_writing = true;
       }
@@ -69,12 +72,17 @@ class Session final : public api::WsConnection, public std::enable_shared_from_t
       close_reason_ = std::move(reason);
       overflow = overflowed_;
       // A slow client gets no more of its backlog; the frame being written stays (Beast owns its buffer).
-      while (overflow && queue_.bytes() > 0 && !writing_) queue_.pop();
+      while (overflow && queue_.bytes() > 0 && !writing_) {
+        queue_.pop();
+        count(metrics_.frames_dropped);
+      }
       close_now = !writing_;
       if (close_now) writing_ = true;
     }
-    if (overflow)
+    if (overflow) {
+      count(metrics_.overflow_closes);
       support::log_event(spdlog::level::warn, "websocket_overflow", {{"client", client_address_}});
+    }
     if (close_now) asio::post(ws_.get_executor(), [self = shared_from_this()] { self->write_next(); });
   }
 
@@ -135,10 +143,14 @@ class Session final : public api::WsConnection, public std::enable_shared_from_t
       {
         std::lock_guard lock(self->mutex_);
         self->queue_.pop();
+        count(ec ? self->metrics_.frames_dropped : self->metrics_.frames_sent);
         if (ec) {
           self->closing_ = true;
           self->close_sent_ = true;
-          while (!self->queue_.empty()) self->queue_.pop();
+          while (!self->queue_.empty()) {
+            self->queue_.pop();
+            count(self->metrics_.frames_dropped);
+          }
         }
       }
       self->write_next();
@@ -160,8 +172,13 @@ class Session final : public api::WsConnection, public std::enable_shared_from_t
     });
   }
 
+  static void count(support::Counter* counter) {
+    if (counter) counter->inc();
+  }
+
   websocket::stream<beast::tcp_stream> ws_;
   const WebSocketOptions& options_;
+  const WebSocketMetrics metrics_;
   std::mutex mutex_;  // guards the queue and the flags below it
   realtime::FrameQueue queue_;
   bool writing_ = false;
@@ -181,8 +198,9 @@ class Session final : public api::WsConnection, public std::enable_shared_from_t
 
 asio::awaitable<void> run_websocket_session(tcp::socket socket, beast::http::request<beast::http::string_body> request,
                                             api::WsEndpoint& endpoint, const WebSocketOptions& options,
-                                            ConnectionRegistry& connections, std::string client_address) {
-  auto session = std::make_shared<Session>(std::move(socket), options, std::move(client_address));
+                                            ConnectionRegistry& connections, std::string client_address,
+                                            const WebSocketMetrics& metrics) {
+  auto session = std::make_shared<Session>(std::move(socket), options, std::move(client_address), metrics);
   auto& ws = session->stream();
   ws.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
   ws.set_option(websocket::stream_base::decorator(
@@ -190,6 +208,7 @@ asio::awaitable<void> run_websocket_session(tcp::socket socket, beast::http::req
   ws.read_message_max(options.max_frame_bytes);
   auto [ec] = co_await ws.async_accept(request, use_tuple);
   if (ec) co_return;
+  if (metrics.open) metrics.open->add(1);
   const auto id = connections.add(
       [weak = std::weak_ptr<Session>(session)] {
         if (auto s = weak.lock()) s->close(1001, "server shutting down");
@@ -201,6 +220,7 @@ asio::awaitable<void> run_websocket_session(tcp::socket socket, beast::http::req
   auto handler = endpoint.open(session);
   co_await session->run(std::move(handler));
   connections.remove(id);
+  if (metrics.open) metrics.open->add(-1);
 }
 
 }  // namespace livedesk::net

@@ -14,6 +14,7 @@
 
 #include "api/ws_connection.hpp"
 #include "net/connection_registry.hpp"
+#include "support/metrics/server_metrics.hpp"
 
 namespace livedesk::net {
 
@@ -24,10 +25,19 @@ struct WebSocketOptions {
   std::size_t max_queued_bytes = 1024 * 1024;
 };
 
+// What the sockets of one kind (customer, agent, dashboard) record; all null without metrics.
+struct WebSocketMetrics {
+  support::Gauge* open = nullptr;
+  support::Counter* frames_sent = nullptr;
+  support::Counter* frames_dropped = nullptr;
+  support::Counter* overflow_closes = nullptr;
+};
+
 // Accepts the upgrade in `request` and serves the socket until it closes.
 boost::asio::awaitable<void> run_websocket_session(boost::asio::ip::tcp::socket socket,
                                                    boost::beast::http::request<boost::beast::http::string_body> request,
                                                    api::WsEndpoint& endpoint, const WebSocketOptions& options,
-                                                   ConnectionRegistry& connections, std::string client_address);
+                                                   ConnectionRegistry& connections, std::string client_address,
+                                                   const WebSocketMetrics& metrics = {});
 
 }  // namespace livedesk::net

@@ -246,9 +246,8 @@ int serve(const app::ServeConfig& config) {
                              {"/api/v1/admin/chat-dashboard/ws", "dashboard"}};
   if (!config.metrics_bind.empty()) {
     const auto where = *app::parse_host_port(config.metrics_bind);  // checked by the command line
-    options.metrics_listener = net::ServerOptions::MetricsListener{where.host, where.port, [&metrics] {
-                                                                     return metrics.scrape();
-                                                                   }};
+    auto scrape = [&metrics] { return metrics.scrape(); };
+    options.metrics_listener = net::ServerOptions::MetricsListener{where.host, where.port, scrape};
   }
   options.websocket.auth_timeout = config.ws_auth_timeout;
   options.websocket.idle_timeout = config.ws_idle_timeout;

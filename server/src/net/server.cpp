@@ -34,7 +34,8 @@ struct Server::State {
       context.requests = &*requests;
       context.http_connections = &metrics->open_connections.with({"http"});
       for (const auto& [path, kind] : options.websocket_kinds)
-        websocket_metrics[path] = {&metrics->open_connections.with({kind}), &metrics->websocket_frames_sent.with({kind}),
+        websocket_metrics[path] = {&metrics->open_connections.with({kind}),
+                                   &metrics->websocket_frames_sent.with({kind}),
                                    &metrics->websocket_frames_dropped.with({kind}),
                                    &metrics->websocket_overflow_closes.with({kind})};
       context.websocket_metrics = &websocket_metrics;

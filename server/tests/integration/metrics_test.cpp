@@ -5,10 +5,9 @@
 // every livedesk_ metric the dashboard, the alerts and docs/metrics.md name
 // is one the server exposes (and docs/metrics.md names every one it does).
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <gtest/gtest.h>
 
 #include <boost/json.hpp>
 #include <cstdlib>
@@ -108,7 +107,8 @@ void expect_promtool_accepts(const std::string& text) {
 }
 
 unsigned short metrics_port(const ServerProcess& server) {
-  const auto line = server.wait_for_log([](const boost::json::object& o) { return str_at(o, {"msg"}) == "metrics_listening"; });
+  const auto line =
+      server.wait_for_log([](const boost::json::object& o) { return str_at(o, {"msg"}) == "metrics_listening"; });
   return static_cast<unsigned short>(int_at(line, {"port"}).value_or(0));
 }
 
@@ -197,8 +197,8 @@ TEST(Metrics, DashboardAlertsAndDocsNameOnlyExposedMetricsAndDocsNameThemAll) {
   ASSERT_GT(exposed.size(), 15u);
   const auto dashboard_text = read_file(kSource / "deploy/grafana/livedesk-dashboard.json");
   EXPECT_NO_THROW(boost::json::parse(dashboard_text)) << "the dashboard is JSON";
-  for (const char* file : {"deploy/grafana/livedesk-dashboard.json", "deploy/prometheus/livedesk-alerts.yml",
-                           "docs/metrics.md"}) {
+  for (const char* file :
+       {"deploy/grafana/livedesk-dashboard.json", "deploy/prometheus/livedesk-alerts.yml", "docs/metrics.md"}) {
     const auto named = metric_names_in(read_file(kSource / file));
     EXPECT_FALSE(named.empty()) << file;
     for (const auto& name : named) EXPECT_TRUE(exposed.count(name)) << file << " names " << name << ", not exposed";

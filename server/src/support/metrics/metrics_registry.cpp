@@ -57,8 +57,8 @@ MetricFamily<Histogram>& MetricsRegistry::histogram(std::string name, std::strin
   if (std::find(labels.begin(), labels.end(), "le") != labels.end())
     throw std::invalid_argument("a histogram may not have a label named le: " + name);
   Histogram probe(bounds);  // refuses bad bounds now rather than at the first with()
-  auto family = std::make_unique<MetricFamily<Histogram>>(
-      std::move(name), std::move(help), labels, [bounds] { return std::make_unique<Histogram>(bounds); });
+  auto family = std::make_unique<MetricFamily<Histogram>>(std::move(name), std::move(help), labels,
+                                                          [bounds] { return std::make_unique<Histogram>(bounds); });
   return add(std::move(family), labels);
 }
 

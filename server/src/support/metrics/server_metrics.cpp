@@ -7,8 +7,8 @@
 
 namespace livedesk::support {
 namespace {
-const std::vector<double> latency_bounds{0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01,
-                                         0.025,  0.05,    0.1,    0.25,  0.5,    1,     2.5, 5};
+const std::vector<double> latency_bounds{0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
+                                         0.05,   0.1,     0.25,   0.5,   1,      2.5,   5};
 const std::vector<double> batch_bounds{1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096};
 
 double unix_seconds_now() {
@@ -51,8 +51,8 @@ ServerMetrics::ServerMetrics()
                          .with()),
       chat_queue_depth(
           registry_.gauge("livedesk_chat_queue_depth", "Chats waiting for an agent (the engine's queue).").with()),
-      chat_queue_longest_wait(registry_.gauge_function(
-          "livedesk_chat_queue_longest_wait_seconds", "How long the longest-waiting chat has waited; 0 when none.")),
+      chat_queue_longest_wait(registry_.gauge_function("livedesk_chat_queue_longest_wait_seconds",
+                                                       "How long the longest-waiting chat has waited; 0 when none.")),
       websocket_frames_sent(registry_.counter("livedesk_websocket_frames_sent_total",
                                               "WebSocket frames written to clients, by connection kind.", {"kind"})),
       websocket_frames_dropped(registry_.counter(
@@ -69,13 +69,14 @@ ServerMetrics::ServerMetrics()
                                               "1 while this node leads the cluster, 0 otherwise; absent on one node.")),
       cluster_epoch(registry_.gauge_function(
           "livedesk_cluster_epoch", "The cluster's leader epoch as this node last saw it; absent on one node.")),
-      event_log_position(registry_.gauge("livedesk_event_log_position", "The newest position in the event log.").with()),
+      event_log_position(
+          registry_.gauge("livedesk_event_log_position", "The newest position in the event log.").with()),
       webhook_deliveries(registry_.counter("livedesk_webhook_deliveries_total",
                                            "Webhook delivery attempts by endpoint and outcome (delivered, failed, "
                                            "gave_up).",
                                            {"endpoint", "outcome"})),
-      webhook_lag(registry_.gauge("livedesk_webhook_lag_events",
-                                  "Events in the log not yet delivered to the endpoint.", {"endpoint"})) {
+      webhook_lag(registry_.gauge("livedesk_webhook_lag_events", "Events in the log not yet delivered to the endpoint.",
+                                  {"endpoint"})) {
   process_start_time.set(unix_seconds_now());
   chat_queue_longest_wait.bind([this]() -> std::optional<double> {
     const std::int64_t since = chat_queue_oldest_since_ms.load(std::memory_order_relaxed);

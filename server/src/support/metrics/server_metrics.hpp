@@ -39,7 +39,7 @@ class ServerMetrics {
 
  public:
   Gauge& process_start_time;
-  MetricFamily<Gauge>& open_connections;  // {kind}: customer, agent, dashboard, http
+  MetricFamily<Gauge>& open_connections;   // {kind}: customer, agent, dashboard, http
   MetricFamily<Counter>& messages_stored;  // {sender}
   Histogram& commit_batch_size;
   Histogram& commit_seconds;
@@ -50,10 +50,10 @@ class ServerMetrics {
   GaugeFunction& chat_queue_longest_wait;  // read from chat_queue_oldest_since_ms
   // When the longest-waiting chat was created (Unix ms, the engine's clock); 0: none waits.
   std::atomic<std::int64_t> chat_queue_oldest_since_ms{0};
-  MetricFamily<Counter>& websocket_frames_sent;     // {kind}
-  MetricFamily<Counter>& websocket_frames_dropped;  // {kind}
-  MetricFamily<Counter>& websocket_overflow_closes; // {kind}
-  MetricFamily<Counter>& http_requests;             // {route, status}
+  MetricFamily<Counter>& websocket_frames_sent;      // {kind}
+  MetricFamily<Counter>& websocket_frames_dropped;   // {kind}
+  MetricFamily<Counter>& websocket_overflow_closes;  // {kind}
+  MetricFamily<Counter>& http_requests;              // {route, status}
   GaugeFunction& cluster_leader;
   GaugeFunction& cluster_epoch;
   Gauge& event_log_position;

@@ -17,6 +17,7 @@
 #include <sstream>
 #include <string>
 
+#include "support/cluster_support.hpp"
 #include "support/http_client.hpp"
 #include "support/server_process.hpp"
 #include "support/ws_client.hpp"
@@ -189,6 +190,35 @@ TEST(Metrics, SeparateBindServesOnlyMetrics) {
 
   REQUIRE_PROMTOOL();
   expect_promtool_accepts(text);
+}
+
+TEST(Metrics, ClusterNodesReportOneLeaderOneEpochAndTheLeadersEngine) {
+  Cluster cluster({.nodes = 2, .extra_args = {"--metrics-token", kToken}, .balancer = false});
+  const int lead = cluster.leader();
+  const int follower = 1 - lead;
+  cluster.wait_for_leader_everywhere();
+  start_chat(cluster.port(follower), "Ola", "ola@example.com", {{"message", "via the follower"}});
+  std::string leader_text, follower_text;
+  poll_until(
+      [&] {
+        leader_text = scrape(cluster.port(lead), bearer(kToken));
+        follower_text = scrape(cluster.port(follower), bearer(kToken));
+        const auto epoch = sample(leader_text, "livedesk_cluster_epoch");
+        return sample(leader_text, "livedesk_cluster_leader") == 1 &&
+               sample(follower_text, "livedesk_cluster_leader") == 0 && epoch.value_or(0) >= 1 &&
+               sample(follower_text, "livedesk_cluster_epoch") == epoch &&
+               sample(leader_text, "livedesk_messages_stored_total{sender=\"customer\"}") == 1 &&
+               sample(follower_text, "livedesk_event_log_position").value_or(0) >= 1;
+      },
+      "one leader, one epoch, the message counted where the engine runs and its event delivered everywhere");
+  // The engine (and so the count and the queue) lives on the leader only.
+  EXPECT_EQ(sample(follower_text, "livedesk_messages_stored_total{sender=\"customer\"}"), 0) << follower_text;
+  EXPECT_EQ(sample(follower_text, "livedesk_chat_queue_depth"), 0) << follower_text;
+  EXPECT_EQ(sample(leader_text, "livedesk_chat_queue_depth"), 1) << leader_text;
+  EXPECT_EQ(sample(follower_text, "livedesk_event_log_position"), sample(leader_text, "livedesk_event_log_position"));
+
+  REQUIRE_PROMTOOL();
+  expect_promtool_accepts(leader_text);
 }
 
 TEST(Metrics, DashboardAlertsAndDocsNameOnlyExposedMetricsAndDocsNameThemAll) {

@@ -16,6 +16,7 @@
 #include <optional>
 
 #include "store/account_store.hpp"
+#include "store/api_token_store.hpp"
 #include "store/audit_store.hpp"
 #include "store/block_store.hpp"
 #include "store/canned_store.hpp"
@@ -53,6 +54,7 @@ class Store {
   virtual SettingStore& settings() = 0;
   virtual MetricsStore& metrics() = 0;
   virtual EventStore& events() = 0;
+  virtual ApiTokenStore& api_tokens() = 0;
 
   virtual int schema_version() = 0;  // highest applied migration
   virtual bool ping() = 0;           // runs SELECT 1; false on error

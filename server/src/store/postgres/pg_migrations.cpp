@@ -207,12 +207,28 @@ CREATE TABLE events (
 );
 )sql";
 
+// API tokens (docs/api.md "API tokens"): the secret itself is never stored, only its keyed hash.
+constexpr std::string_view kApiTokens = R"sql(
+CREATE TABLE api_tokens (
+  id           BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  name         TEXT   NOT NULL CHECK (length(name) > 0),
+  scopes       TEXT   NOT NULL,
+  secret_hash  TEXT   NOT NULL,
+  created_by   BIGINT REFERENCES staff_users(id),
+  created_ms   BIGINT NOT NULL,
+  last_used_ms BIGINT,
+  revoked_ms   BIGINT,
+  revoked_by   BIGINT REFERENCES staff_users(id)
+);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "initial schema", kInitialSchema},
     Migration{2, "note kinds", kNoteKinds},
     Migration{3, "attachments", kAttachments},
     Migration{4, "shared settings", kSettings},
     Migration{5, "event log", kEvents},
+    Migration{6, "api tokens", kApiTokens},
 };
 
 // Any constant will do, as long as no other code on the database uses it:

@@ -4,6 +4,7 @@
 
 #include "store/postgres/pg_account_store.hpp"
 #include "store/postgres/pg_audit_store.hpp"
+#include "store/postgres/pg_api_token_store.hpp"
 #include "store/postgres/pg_block_store.hpp"
 #include "store/postgres/pg_canned_store.hpp"
 #include "store/postgres/pg_customer_store.hpp"
@@ -51,6 +52,7 @@ class PgStore final : public Store {
   SettingStore& settings() override { return settings_; }
   MetricsStore& metrics() override { return metrics_; }
   EventStore& events() override { return events_; }
+  ApiTokenStore& api_tokens() override { return api_tokens_; }
 
   int schema_version() override {
     return connection_->read([](pqxx::transaction_base& tx) { return as_int(exec(tx, kSchemaVersion)[0][0]); });
@@ -86,6 +88,7 @@ class PgStore final : public Store {
   postgres::PgSettingStore settings_{*connection_};
   postgres::PgMetricsStore metrics_{*connection_};
   postgres::PgEventStore events_{*connection_};
+  postgres::PgApiTokenStore api_tokens_{*connection_};
 };
 
 }  // namespace
@@ -100,7 +103,8 @@ std::unique_ptr<Store> open_postgres_store(const std::string& url) {
         postgres::PgRatingStore::statements(), postgres::PgTransferStore::statements(),
         postgres::PgNoteStore::statements(), postgres::PgCannedStore::statements(),
         postgres::PgBlockStore::statements(), postgres::PgUploadStore::statements(),
-        postgres::PgSettingStore::statements(), postgres::PgMetricsStore::statements(), postgres::PgEventStore::statements()}) {
+        postgres::PgSettingStore::statements(), postgres::PgMetricsStore::statements(), postgres::PgEventStore::statements(),
+        postgres::PgApiTokenStore::statements()}) {
     connection->prepare(statements);
   }
   return std::make_unique<PgStore>(std::move(connection));

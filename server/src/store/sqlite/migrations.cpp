@@ -216,12 +216,28 @@ CREATE TABLE events (
 );
 )sql";
 
+// API tokens (docs/api.md "API tokens"): the secret itself is never stored, only its keyed hash.
+constexpr std::string_view kApiTokens = R"sql(
+CREATE TABLE api_tokens (
+  id           INTEGER PRIMARY KEY AUTOINCREMENT,
+  name         TEXT    NOT NULL CHECK (length(name) > 0),
+  scopes       TEXT    NOT NULL,
+  secret_hash  TEXT    NOT NULL,
+  created_by   INTEGER REFERENCES staff_users(id),
+  created_ms   INTEGER NOT NULL,
+  last_used_ms INTEGER,
+  revoked_ms   INTEGER,
+  revoked_by   INTEGER REFERENCES staff_users(id)
+);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "initial schema", kInitialSchema},
     Migration{2, "note kinds", kNoteKinds},
     Migration{3, "attachments", kAttachments},
     Migration{4, "shared settings", kSettings},
     Migration{5, "event log", kEvents},
+    Migration{6, "api tokens", kApiTokens},
 };
 
 std::int64_t now_ms() {

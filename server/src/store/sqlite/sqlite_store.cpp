@@ -7,6 +7,7 @@
 #include "store/sqlite/migrations.hpp"
 #include "store/sqlite/sqlite_account_store.hpp"
 #include "store/sqlite/sqlite_audit_store.hpp"
+#include "store/sqlite/sqlite_api_token_store.hpp"
 #include "store/sqlite/sqlite_block_store.hpp"
 #include "store/sqlite/sqlite_canned_store.hpp"
 #include "store/sqlite/sqlite_customer_store.hpp"
@@ -84,6 +85,7 @@ class SqliteStore final : public Store {
   SettingStore& settings() override { return settings_; }
   MetricsStore& metrics() override { return metrics_; }
   EventStore& events() override { return events_; }
+  ApiTokenStore& api_tokens() override { return api_tokens_; }
 
   int schema_version() override {
     auto query = statements_.use("SELECT ifnull(max(version), 0) FROM schema_migrations");
@@ -148,6 +150,7 @@ class SqliteStore final : public Store {
   sqlite::SqliteSettingStore settings_{db_.get(), statements_};
   sqlite::SqliteMetricsStore metrics_{db_.get(), statements_};
   sqlite::SqliteEventStore events_{db_.get(), statements_};
+  sqlite::SqliteApiTokenStore api_tokens_{db_.get(), statements_};
 };
 
 }  // namespace

@@ -4,6 +4,8 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "api/http_types.hpp"
 
@@ -16,10 +18,17 @@ class ApiError : public std::runtime_error {
       : std::runtime_error(message), status_(status), code_(std::move(code)) {}
   int status() const { return status_; }
   const std::string& code() const { return code_; }
+  // Headers the error response carries (Retry-After of a 429).
+  const std::vector<std::pair<std::string, std::string>>& headers() const { return headers_; }
+  ApiError& with_header(std::string name, std::string value) {
+    headers_.emplace_back(std::move(name), std::move(value));
+    return *this;
+  }
 
  private:
   int status_;
   std::string code_;
+  std::vector<std::pair<std::string, std::string>> headers_;
 };
 
 Response error_response(int status, std::string_view code, std::string_view message);

@@ -17,10 +17,13 @@ namespace json = boost::json;
 
 namespace {
 // The caller as a chat actor: a customer token first, else a staff token.
-service::Actor require_actor(const RestServices& services, const Request& request) {
+// `scope`: what an API token needs here.
+service::Actor require_actor(const RestServices& services, const Request& request, domain::ApiScope scope) {
   if (auto customer = services.chat.verify_customer(bearer_token(request))) return *customer;
-  return require_staff_actor(services.auth, request, domain::Role::agent);
+  return require_staff_actor(services.auth, request, domain::Role::agent, scope);
 }
+constexpr auto kRead = domain::ApiScope::conversations_read;
+constexpr auto kWrite = domain::ApiScope::messages_write;
 
 auto session_answer(Responder respond) {
   return reply<domain::SessionView>(respond, 200, [](const domain::SessionView& s) {
@@ -59,13 +62,13 @@ void add_chat_routes(Router& router, RestServices services) {
 
   router.add("GET", "/api/v1/chat/sessions/{id}",
              [services](const Request& request, const PathParams& params, Responder respond) {
-               services.chat.call(service::calls::GetSession{require_actor(services, request), params.id("id")},
+               services.chat.call(service::calls::GetSession{require_actor(services, request, kRead), params.id("id")},
                                   session_answer(respond));
              });
 
   router.add("GET", "/api/v1/chat/sessions/{id}/messages",
              [services](const Request& request, const PathParams& params, Responder respond) {
-               const auto actor = require_actor(services, request);
+               const auto actor = require_actor(services, request, kRead);
                const auto after = query_int(request.query, "after_seq", 0, 0, INT64_MAX);
                const auto limit = int(query_int(request.query, "limit", 100, 1, 1000));
                services.chat.call(service::calls::MessagesAfter{actor, params.id("id"), after, limit},
@@ -78,7 +81,7 @@ void add_chat_routes(Router& router, RestServices services) {
 
   router.add("POST", "/api/v1/chat/sessions/{id}/messages",
              [services](const Request& request, const PathParams& params, Responder respond) {
-               const auto actor = require_actor(services, request);
+               const auto actor = require_actor(services, request, kWrite);
                const json::object body = parse_object_body(request);
                service::NewMessage message;
                message.type = optional_string(body, "type", 16).value_or("text");
@@ -101,7 +104,7 @@ void add_chat_routes(Router& router, RestServices services) {
   router.add(
       "POST", "/api/v1/chat/sessions/{id}/attachments",
       [services](const Request& request, const PathParams& params, Responder respond) {
-        const auto actor = require_actor(services, request);
+        const auto actor = require_actor(services, request, kWrite);
         auto name = query_value(request.query, "name").value_or("attachment");
         services.attachments.upload(
             actor, params.id("id"), std::move(name), request.body,
@@ -113,7 +116,7 @@ void add_chat_routes(Router& router, RestServices services) {
 
   router.add("GET", "/api/v1/chat/sessions/{id}/attachments/{sha}",
              [services](const Request& request, const PathParams& params, Responder respond) {
-               const auto actor = require_actor(services, request);
+               const auto actor = require_actor(services, request, kRead);
                services.attachments.download(
                    actor, params.id("id"), params.get("sha"), [respond](service::Outcome<service::Download> outcome) {
                      if (auto* error = std::get_if<service::ChatError>(&outcome))
@@ -132,7 +135,7 @@ void add_chat_routes(Router& router, RestServices services) {
 
   router.add("POST", "/api/v1/chat/sessions/{id}/receipts",
              [services](const Request& request, const PathParams& params, Responder respond) {
-               const auto actor = require_actor(services, request);
+               const auto actor = require_actor(services, request, kWrite);
                const json::object body = parse_object_body(request);
                services.chat.call(service::calls::Receipt{actor, params.id("id"), require_int(body, "up_to_seq"),
                                                           require_string(body, "status", 16)},
@@ -143,13 +146,13 @@ void add_chat_routes(Router& router, RestServices services) {
 
   router.add("POST", "/api/v1/chat/sessions/{id}/close",
              [services](const Request& request, const PathParams& params, Responder respond) {
-               services.chat.call(service::calls::Close{require_actor(services, request), params.id("id")},
+               services.chat.call(service::calls::Close{require_actor(services, request, domain::ApiScope::admin), params.id("id")},
                                   session_answer(respond));
              });
 
   router.add("POST", "/api/v1/chat/sessions/{id}/rating",
              [services](const Request& request, const PathParams& params, Responder respond) {
-               const auto actor = require_actor(services, request);
+               const auto actor = require_actor(services, request, kWrite);
                const json::object body = parse_object_body(request);
                const auto rating = require_int(body, "rating");
                if (rating < 1 || rating > 5)
@@ -188,14 +191,14 @@ void add_chat_routes(Router& router, RestServices services) {
              });
 
   router.add("GET", "/api/v1/chat/queue", [services](const Request& request, const PathParams&, Responder respond) {
-    require_staff(services.auth, request, domain::Role::agent);
+    require_staff(services.auth, request, domain::Role::agent, kRead);
     services.chat.call(service::calls::ListWaiting{},
                        reply<std::vector<domain::SessionView>>(respond, 200, queue_json));
   });
 
   router.add("GET", "/api/v1/agent/sessions", [services](const Request& request, const PathParams&, Responder respond) {
     services.chat.call(
-        service::calls::SessionsOfAgent{require_staff_actor(services.auth, request, domain::Role::agent)},
+        service::calls::SessionsOfAgent{require_staff_actor(services.auth, request, domain::Role::agent, kRead)},
         reply<std::vector<domain::SessionView>>(respond, 200, [](const auto& list) {
           return json::object{{"sessions", sessions_json(list)}};
         }));

@@ -15,13 +15,13 @@ void add_dashboard_routes(Router& router, RestServices services) {
   constexpr auto base = "/api/v1/admin/chat-dashboard";
   router.add(
       "GET", std::string(base) + "/overview", [services](const Request& request, const PathParams&, Responder respond) {
-        require_staff(services.auth, request, domain::Role::supervisor);
+        require_staff(services.auth, request, domain::Role::supervisor, domain::ApiScope::dashboard_read);
         services.chat.call(service::calls::GetMetrics{},
                            reply<domain::MetricsView>(respond, 200, [](const auto& m) { return metrics_json(m); }));
       });
   router.add("GET", std::string(base) + "/sessions/active",
              [services](const Request& request, const PathParams&, Responder respond) {
-               require_staff(services.auth, request, domain::Role::supervisor);
+               require_staff(services.auth, request, domain::Role::supervisor, domain::ApiScope::dashboard_read);
                services.chat.call(service::calls::ListActive{},
                                   reply<std::vector<domain::SessionView>>(respond, 200, [](const auto& list) {
                                     return json::object{{"sessions", sessions_json(list)}};
@@ -29,13 +29,13 @@ void add_dashboard_routes(Router& router, RestServices services) {
              });
   router.add("GET", std::string(base) + "/sessions/waiting",
              [services](const Request& request, const PathParams&, Responder respond) {
-               require_staff(services.auth, request, domain::Role::supervisor);
+               require_staff(services.auth, request, domain::Role::supervisor, domain::ApiScope::dashboard_read);
                services.chat.call(service::calls::ListWaiting{},
                                   reply<std::vector<domain::SessionView>>(respond, 200, queue_json));
              });
   router.add("GET", std::string(base) + "/agents",
              [services](const Request& request, const PathParams&, Responder respond) {
-               require_staff(services.auth, request, domain::Role::supervisor);
+               require_staff(services.auth, request, domain::Role::supervisor, domain::ApiScope::dashboard_read);
                services.chat.call(service::calls::ListAgents{},
                                   reply<std::vector<domain::AgentView>>(respond, 200, [](const auto& list) {
                                     return json::object{{"agents", agents_json(list)}};

@@ -1,10 +1,14 @@
 #pragma once
 // Registers every REST route on a Router. The services outlive the router.
+#include <chrono>
+
 #include "api/router.hpp"
 #include "service/account_service.hpp"
+#include "service/api_token_service.hpp"
 #include "service/attachment_service.hpp"
 #include "service/auth_service.hpp"
 #include "service/chat_service.hpp"
+#include "service/event_feed.hpp"
 #include "service/readiness.hpp"
 
 namespace livedesk::api {
@@ -16,6 +20,9 @@ struct RestServices {
   service::Readiness& readiness;
   service::ChatService& chat;
   service::AttachmentService& attachments;
+  service::ApiTokenService& api_tokens;
+  service::EventFeed& events;
+  std::chrono::milliseconds event_heartbeat{15'000};  // SSE comment heartbeat (--event-stream-heartbeat-ms)
 };
 
 void add_auth_routes(Router& router, RestServices services);
@@ -27,6 +34,8 @@ void add_transfer_routes(Router& router, RestServices services);
 void add_note_routes(Router& router, RestServices services);
 void add_canned_routes(Router& router, RestServices services);
 void add_block_routes(Router& router, RestServices services);
+void add_api_token_routes(Router& router, RestServices services);
+void add_event_routes(Router& router, RestServices services);
 
 inline void add_rest_routes(Router& router, RestServices services) {
   add_auth_routes(router, services);
@@ -38,6 +47,8 @@ inline void add_rest_routes(Router& router, RestServices services) {
   add_note_routes(router, services);
   add_canned_routes(router, services);
   add_block_routes(router, services);
+  add_api_token_routes(router, services);
+  add_event_routes(router, services);
 }
 
 }  // namespace livedesk::api

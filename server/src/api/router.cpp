@@ -73,7 +73,9 @@ std::size_t Router::dispatch(const Request& request, Responder respond) const {
     try {
       route.handler(request, params, respond);
     } catch (const ApiError& error) {
-      respond(error_response(error.status(), error.code(), error.what()));
+      Response response = error_response(error.status(), error.code(), error.what());
+      response.headers = error.headers();
+      respond(std::move(response));
     } catch (const std::exception& error) {
       respond(error_response(500, "internal_error", "internal error"));
     }

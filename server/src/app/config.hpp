@@ -37,6 +37,11 @@ struct ServeConfig {
   // The event log (docs/integrations.md): entries older than this are pruned, every prune interval.
   std::chrono::seconds event_retention{30LL * 24 * 3600};
   std::chrono::milliseconds event_prune{60'000};
+  // The event stream and API tokens (docs/api.md "Event stream", "API tokens").
+  std::chrono::milliseconds event_stream_poll{250};
+  std::chrono::milliseconds event_stream_heartbeat{15'000};
+  std::chrono::milliseconds event_stream_send_timeout{10'000};
+  std::chrono::milliseconds api_token_refresh{5000};
   // Several nodes (docs/deployment.md): PostgreSQL for the data, Redis for events.
   std::string database_url;  // "": SQLite in the data dir; postgresql://... : that database
   std::string redis_url;     // "": events stay in this process; redis://host:port

@@ -29,12 +29,15 @@
 #include "app/demo_seed.hpp"
 #include "app/demo_simulation.hpp"
 #include "app/tzdb_time_zone.hpp"
+#include "auth/api_token_hasher.hpp"
 #include "auth/login_rate_limiter.hpp"
 #include "auth/token_service.hpp"
 #include "domain/calendar.hpp"
 #include "domain/clock.hpp"
 #include "net/server.hpp"
 #include "service/account_service.hpp"
+#include "service/api_token_service.hpp"
+#include "service/event_feed.hpp"
 #include "service/attachment_service.hpp"
 #include "service/local_chat_service.hpp"
 #include "service/readiness.hpp"
@@ -127,6 +130,7 @@ int serve(const app::ServeConfig& config) {
                             std::chrono::hours(24));
   const std::string cluster_key = cluster ? opened->settings().shared("cluster_key", auth::random_hex_secret()) : "";
   auth::LoginRateLimiter login_limiter(clock, 10, std::chrono::seconds(60));
+  const auth::ApiTokenHasher api_token_hasher(opened->settings().shared("api_token_key", auth::random_hex_secret()));
 
   std::vector<service::Actor> simulated_agents;
   if (config.demo) {
@@ -182,6 +186,11 @@ int serve(const app::ServeConfig& config) {
   service::AuditTrail audit(store, clock);
   service::AuthService auth(store, crypto, tokens, login_limiter, audit);
   service::AccountService accounts(store, crypto, clock, audit);
+  service::ApiTokenService api_tokens(store, clock, audit, api_token_hasher, login_limiter);
+  store.post([&api_tokens](store::Store& s) { api_tokens.load(s); });
+  auth.accept_api_tokens(api_tokens);
+  service::EventWatermark event_watermark;
+  service::EventFeed event_feed(store, event_watermark, config.event_stream_poll);
   const domain::Calendar calendar = app::reporting_calendar(config.timezone);
   bus::TimedEventBus timed_bus(*bus, metrics.fanout_seconds);  // the engine's publications, timed to their fan-out
   service::LocalChatService local_chat(store, tokens, clock, calendar, timed_bus, chat_settings);
@@ -205,7 +214,8 @@ int serve(const app::ServeConfig& config) {
   service::Readiness readiness(store, node ? std::function<service::ClusterView()>([&node] { return node->view(); })
                                            : std::function<service::ClusterView()>());
   service::AttachmentService attachments(chat, files, blobs);
-  api::add_rest_routes(router, {auth, accounts, readiness, chat, attachments});
+  api::add_rest_routes(router,
+                       {auth, accounts, readiness, chat, attachments, api_tokens, event_feed, config.event_stream_heartbeat});
   if (!config.metrics_token.empty())
     api::add_metrics_route(router, config.metrics_token, [&metrics] { return metrics.scrape(); });
   if (node)
@@ -249,6 +259,7 @@ int serve(const app::ServeConfig& config) {
     auto scrape = [&metrics] { return metrics.scrape(); };
     options.metrics_listener = net::ServerOptions::MetricsListener{where.host, where.port, scrape};
   }
+  options.stream_send_timeout = config.event_stream_send_timeout;
   options.websocket.auth_timeout = config.ws_auth_timeout;
   options.websocket.idle_timeout = config.ws_idle_timeout;
   options.websocket_endpoints = {{"/api/v1/chat/ws", &customer_ws},
@@ -264,6 +275,9 @@ int serve(const app::ServeConfig& config) {
   options.periodic.push_back({config.event_prune, [&event_retention, &node] {
                                 if (!node || node->leading()) event_retention.prune();
                               }});
+  options.periodic.push_back({std::min(config.event_stream_poll, std::chrono::milliseconds(250)),
+                              [&event_feed] { event_feed.tick(); }});
+  options.periodic.push_back({config.api_token_refresh, [&api_tokens] { api_tokens.refresh(); }});
   if (demo) options.periodic.push_back({std::chrono::milliseconds(1000), [&demo] { demo->tick(); }});
   if (node) options.on_listening = [&node](std::uint16_t port) { node->start(port); };
   net::Server server(options, router, static_files);

@@ -2,7 +2,9 @@
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
@@ -23,11 +25,21 @@ using tcp = asio::ip::tcp;
 namespace {
 constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
 
+// A streamed response's pull in flight: the chunk it brought, and the timer the session sleeps on until then
+// (cancelled when the chunk arrives or the server stops). Touched only on the connection's strand.
+struct PullWait {
+  explicit PullWait(asio::any_io_executor executor) : wake(std::move(executor)) {}
+  asio::steady_timer wake;
+  std::optional<api::ResponseStream::Chunk> chunk;
+};
+
 // The stream plus what shutdown needs to know about it; shared with the registry's stop function.
 struct Connection {
   explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
   beast::tcp_stream stream;
-  bool busy = false;  // touched only on the connection's strand
+  bool busy = false;       // touched only on the connection's strand
+  bool streaming = false;  // the same; a streamed response is never "in flight" for shutdown's sake
+  std::shared_ptr<PullWait> pull;
 };
 
 struct Outcome {
@@ -75,6 +87,59 @@ asio::awaitable<bool> write_api(beast::tcp_stream& stream, const api::Response& 
   auto out = to_beast(response, version, keep_alive);
   auto [ec, _] = co_await http::async_write(stream, out, use_tuple);
   co_return !ec;
+}
+
+// Writes a streamed response (chunked): its body, then every chunk its stream gives, one at a time, each send
+// bounded by the send timeout; a comment heartbeat while a pull waits. The connection closes after it.
+asio::awaitable<void> write_stream(Connection& connection, const api::Response& response, unsigned version,
+                                   const ServerOptions& options, ConnectionRegistry& connections) {
+  auto& stream = connection.stream;
+  beast::error_code ignored;
+  stream.socket().set_option(asio::socket_base::send_buffer_size(options.stream_send_buffer), ignored);
+  http::response<http::empty_body> head{static_cast<http::status>(response.status), version};
+  head.set(http::field::server, "livedesk");
+  head.set(http::field::content_type, response.content_type);
+  head.set(http::field::cache_control, "no-store");
+  for (const auto& [name, value] : response.headers) head.set(name, value);
+  head.keep_alive(false);
+  head.chunked(true);
+  http::response_serializer<http::empty_body> serializer{head};
+  const auto send = [&](std::string_view text) -> asio::awaitable<bool> {
+    stream.expires_after(options.stream_send_timeout);
+    auto [ec, _] = co_await asio::async_write(stream, http::make_chunk(asio::buffer(text.data(), text.size())), use_tuple);
+    stream.expires_never();
+    co_return !ec;
+  };
+  api::ResponseStream& body = *response.stream;
+  stream.expires_after(options.stream_send_timeout);
+  auto [head_ec, _] = co_await http::async_write_header(stream, serializer, use_tuple);
+  stream.expires_never();
+  bool open = !head_ec && (response.body.empty() || co_await send(response.body));
+  while (open && !connections.stopping()) {
+    auto wait = std::make_shared<PullWait>(stream.get_executor());
+    connection.pull = wait;
+    body.pull([wait, executor = stream.get_executor()](api::ResponseStream::Chunk chunk) {
+      asio::post(executor, [wait, chunk = std::move(chunk)]() mutable {
+        wait->chunk = std::move(chunk);
+        wait->wake.cancel();
+      });
+    });
+    while (open && !wait->chunk && !connections.stopping()) {
+      wait->wake.expires_after(body.idle_interval);
+      co_await wait->wake.async_wait(use_tuple);
+      if (!wait->chunk && !connections.stopping()) open = co_await send(body.idle_chunk());
+    }
+    connection.pull.reset();
+    if (!wait->chunk) break;
+    if (!*wait->chunk) {
+      stream.expires_after(options.stream_send_timeout);
+      co_await asio::async_write(stream, http::make_chunk_last(), use_tuple);
+      stream.expires_never();
+      co_return;
+    }
+    open = co_await send(**wait->chunk);
+  }
+  body.cancel();  // cut off, gone, or the server stops
 }
 
 // Answers a request the parser rejected, then the connection closes.
@@ -140,8 +205,9 @@ bool is_api_path(std::string_view path) {
          path == "/metrics";
 }
 
-asio::awaitable<Outcome> answer(beast::tcp_stream& stream, http::request<http::string_body>& request,
+asio::awaitable<Outcome> answer(Connection& connection, http::request<http::string_body>& request,
                                 const std::string& client_address, SessionContext& context, std::string& logged_path) {
+  beast::tcp_stream& stream = connection.stream;
   const bool keep_alive = request.keep_alive();
   auto target = boost::urls::parse_origin_form(request.target());
   const auto slot = [&context](std::size_t (HttpRequestMetrics::*which)() const) {
@@ -180,12 +246,19 @@ asio::awaitable<Outcome> answer(beast::tcp_stream& stream, http::request<http::s
   api_request.query = std::string(target->encoded_query());
   api_request.authorization = std::string(request[http::field::authorization]);
   api_request.content_type = std::string(request[http::field::content_type]);
+  api_request.accept = std::string(request[http::field::accept]);
+  api_request.last_event_id = std::string(request["Last-Event-ID"]);
   api_request.body = std::move(request.body());
   api_request.client_address = client_address;
   std::size_t dispatched = api::Router::no_route;
   api::Response response =
       co_await async_dispatch(context.router, std::move(api_request), asio::use_awaitable, &dispatched);
   if (cross_origin) response.headers.emplace_back("Access-Control-Allow-Origin", "*");
+  if (response.stream) {
+    connection.streaming = true;
+    co_await write_stream(connection, response, request.version(), context.options, context.connections);
+    co_return Outcome{response.status, false};
+  }
   const bool ok = co_await write_api(stream, response, request.version(), keep_alive);
   co_return Outcome{response.status, keep_alive && ok,
                     context.requests ? context.requests->routed(dispatched) : static_cast<std::size_t>(-1)};
@@ -209,7 +282,10 @@ asio::awaitable<void> run_http_session(tcp::socket socket, SessionContext& conte
   auto executor = connection->stream.get_executor();
   const auto id = context.connections.add([weak = std::weak_ptr<Connection>(connection), executor] {
     asio::post(executor, [weak] {
-      if (auto c = weak.lock(); c && !c->busy) c->stream.socket().close();
+      auto c = weak.lock();
+      if (!c) return;
+      if (c->pull) c->pull->wake.cancel();
+      if (!c->busy || c->streaming) c->stream.socket().close();
     });
   });
   if (id == 0) co_return;  // shutting down: not taking new connections
@@ -279,7 +355,7 @@ asio::awaitable<void> run_http_session(tcp::socket socket, SessionContext& conte
     const std::string method(request.method_string());
     std::string path(request.target());
     connection->stream.expires_never();  // the router's answer may take a moment; the store bounds it
-    Outcome outcome = co_await answer(connection->stream, request, client_address, context, path);
+    Outcome outcome = co_await answer(*connection, request, client_address, context, path);
     log_request(method, path, outcome.status, started, client_address);
     count_request(context, outcome.slot, outcome.status);
     connection->busy = false;

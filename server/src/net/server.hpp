@@ -33,6 +33,10 @@ struct ServerOptions {
   std::chrono::milliseconds header_timeout{10'000};  // slow or idle clients are dropped after this
   std::chrono::milliseconds body_timeout{30'000};
   WebSocketOptions websocket;
+  // Streamed responses (SSE): a chunk whose send does not complete in `stream_send_timeout` cuts the consumer
+  // off; the socket's kernel send buffer is capped at `stream_send_buffer` bytes (one chunk waits in memory).
+  std::chrono::milliseconds stream_send_timeout{10'000};
+  int stream_send_buffer = 64 * 1024;
   std::map<std::string, api::WsEndpoint*> websocket_endpoints;  // path -> protocol; endpoints outlive the server
   // Work run about every `interval` on an io thread while serving (deadline
   // checks, coalesced snapshots). It must not block.

@@ -11,6 +11,7 @@
 
 #include "domain/clock.hpp"
 #include "domain/staff_views.hpp"
+#include "service/api_token_service.hpp"
 #include "service/audit_trail.hpp"
 #include "service/principal.hpp"
 #include "support/worker_thread.hpp"
@@ -52,6 +53,11 @@ class AuthService {
   // The principal of a valid, unexpired staff token; nullopt otherwise.
   std::optional<Principal> verify_staff(std::string_view token) const;
 
+  // From now on bearer tokens of the API token form are checked by `tokens` (wired once, before serving).
+  void accept_api_tokens(ApiTokenService& tokens) { api_tokens_ = &tokens; }
+  // The API token service when API tokens are accepted, else null.
+  ApiTokenService* api_tokens() const { return api_tokens_; }
+
  private:
   void check_password(std::optional<store::StaffUser> user, std::string username, std::string password,
                       std::string client_address, std::function<void(LoginOutcome)> done);
@@ -61,6 +67,7 @@ class AuthService {
   const auth::TokenService& tokens_;
   auth::LoginRateLimiter& limiter_;
   AuditTrail& audit_;
+  ApiTokenService* api_tokens_ = nullptr;
 };
 
 }  // namespace livedesk::service

@@ -85,7 +85,8 @@ std::optional<std::int64_t> parse_position(std::string_view text) {
 void add_event_routes(Router& router, RestServices services) {
   router.add("GET", "/api/v1/events", [services](const Request& request, const PathParams&, Responder respond) {
     require_staff(services.auth, request, domain::Role::supervisor, domain::ApiScope::events_read);
-    std::int64_t after = query_int(request.query, "after", 0, 0, INT64_MAX);
+    // No `after`: from the oldest entry held (the feed's -1), so a consumer starting afresh is never told 410.
+    std::int64_t after = query_value(request.query, "after") ? query_int(request.query, "after", 0, 0, INT64_MAX) : -1;
     const auto limit = std::size_t(query_int(request.query, "limit", kDefaultLimit, 1, service::EventFeed::kMaxLimit));
     const auto wait = std::chrono::seconds(query_int(request.query, "wait", kDefaultWaitSeconds, 0, kMaxWaitSeconds));
     service::EventTypeFilter filter;

@@ -38,7 +38,7 @@ struct ServeConfig {
   std::chrono::seconds event_retention{30LL * 24 * 3600};
   std::chrono::milliseconds event_prune{60'000};
   // The event stream and API tokens (docs/api.md "Event stream", "API tokens").
-  std::chrono::milliseconds event_stream_poll{250};
+  std::chrono::milliseconds event_stream_poll{1000};  // a fallback: positions come on the bus
   std::chrono::milliseconds event_stream_heartbeat{15'000};
   std::chrono::milliseconds event_stream_send_timeout{10'000};
   std::chrono::milliseconds api_token_refresh{5000};

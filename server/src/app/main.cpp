@@ -191,6 +191,8 @@ int serve(const app::ServeConfig& config) {
   auth.accept_api_tokens(api_tokens);
   service::EventWatermark event_watermark;
   service::EventFeed event_feed(store, event_watermark, config.event_stream_poll);
+  // Every logged event this node delivers (its own commits, or another node's through Redis) raises the mark.
+  bus->listen_positions([&event_watermark](std::int64_t position) { event_watermark.advance(position); });
   const domain::Calendar calendar = app::reporting_calendar(config.timezone);
   bus::TimedEventBus timed_bus(*bus, metrics.fanout_seconds);  // the engine's publications, timed to their fan-out
   service::LocalChatService local_chat(store, tokens, clock, calendar, timed_bus, chat_settings);

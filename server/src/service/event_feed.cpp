@@ -2,27 +2,13 @@
 
 #include <boost/json.hpp>
 
-#include "domain/iso_time.hpp"
+#include "service/event_json.hpp"
 #include "store/store_executor.hpp"
 
 namespace livedesk::service {
 namespace json = boost::json;
 
 namespace {
-// Stand-in for the lead's service::event_json (service/event_json.hpp): same signature, same shape.
-std::string event_json(const store::EventRecord& record) {
-  json::value data = json::object{};
-  boost::system::error_code ec;
-  json::value payload = json::parse(record.payload, ec);
-  if (!ec && payload.is_object())
-    if (const auto* found = payload.as_object().if_contains("data")) data = *found;
-  return json::serialize(json::object{{"id", record.event_id},
-                                      {"position", record.position},
-                                      {"type", record.type},
-                                      {"time", domain::format_iso8601(domain::from_unix_ms(record.created_ms))},
-                                      {"data", std::move(data)}});
-}
-
 // A filtered page scans at most this many rows, so a rare type does not read the whole log in one job.
 constexpr std::size_t kScanBatch = 500;
 constexpr std::size_t kMaxScanned = 10'000;
@@ -67,8 +53,8 @@ bool EventFeed::read(std::int64_t after, std::size_t limit, EventTypeFilter filt
           auto& log = store.events();
           page.last_position = log.last_position();
           page.first_position = log.first_position();
-          page.next_after = after;
-          if (after < page.first_position - 1) {
+          page.next_after = after < 0 ? page.first_position - 1 : after;
+          if (after >= 0 && after < page.first_position - 1) {
             page.pruned = true;
           } else {
             std::size_t scanned = 0;
@@ -79,7 +65,7 @@ bool EventFeed::read(std::int64_t after, std::size_t limit, EventTypeFilter filt
               for (const auto& row : rows) {
                 page.next_after = row.position;
                 if (filter.matches(row.type))
-                  page.events.push_back(StreamEvent{row.position, row.type, event_json(row)});
+                  page.events.push_back(StreamEvent{row.position, row.type, json::serialize(event_json(row))});
                 if (page.events.size() == limit) break;
               }
               scanned += rows.size();

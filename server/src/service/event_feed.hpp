@@ -52,7 +52,8 @@ class EventFeed {
   EventFeed(store::StoreExecutor& store, EventWatermark& watermark, std::chrono::milliseconds poll_interval)
       : store_(store), watermark_(watermark), poll_interval_(poll_interval) {}
 
-  // Up to `limit` (1..kMaxLimit) matching events after `after`; `done(nullopt)` when the store fails. Returns
+  // Up to `limit` (1..kMaxLimit) matching events after `after` (-1: from the oldest held, never pruned);
+  // `done(nullopt)` when the store fails. Returns
   // false (done is not called) when the store is shutting down.
   bool read(std::int64_t after, std::size_t limit, EventTypeFilter filter,
             std::function<void(std::optional<EventPage>)> done);

@@ -193,9 +193,77 @@ TEST_F(EventStream, PrunedPositionsAnswer410AndTheOldestHeldStillWorks) {
                       "position_pruned"));
   const auto page = poll("after=5&wait=0");
   EXPECT_EQ(page.at("first_position"), 6);
+  EXPECT_EQ(positions(poll("wait=0")).front(), 6);  // no `after`: from the oldest held, never 410
   EXPECT_EQ(positions(page).front(), 6);
   SseConsumer late(port(), token_, "", "2");
   EXPECT_EQ(late.status(), 410);
+}
+
+// Real chat traffic: a started chat and its messages are logged by the engine and reach the stream.
+struct Chat {
+  std::int64_t id = 0;
+  std::string customer_token;
+};
+Chat start_chat(unsigned short port) {
+  const auto started = request(port, "POST", "/api/v1/chat/sessions",
+                               R"({"name":"Carla","email":"carla@example.com","subject":"help"})");
+  if (started.status != 201) throw std::runtime_error("start chat: " + started.describe());
+  return {started.object().at("session_id").as_int64(),
+          std::string(started.object().at("customer_token").as_string())};
+}
+void send_message(unsigned short port, const Chat& chat, int n) {
+  const auto sent = request(port, "POST", "/api/v1/chat/sessions/" + std::to_string(chat.id) + "/messages",
+                            json::serialize(json::object{{"body", "message " + std::to_string(n)},
+                                                         {"client_msg_id", "m" + std::to_string(n)}}),
+                            bearer(chat.customer_token));
+  if (sent.status != 201) throw std::runtime_error("send: " + sent.describe());
+}
+
+TEST_F(EventStream, LongPollWakesOnANewChatMessage) {
+  start();
+  const Chat chat = start_chat(port());
+  const auto head = poll("types=message.*&wait=0");  // whatever starting the chat logged, read past it
+  const auto after = head.at("next_after").as_int64();
+  auto waiting =
+      std::async(std::launch::async, [&] { return poll("after=" + std::to_string(after) + "&types=message.*&wait=60"); });
+  send_message(port(), chat, 1);
+  const auto page = waiting.get();
+  ASSERT_EQ(page.at("events").as_array().size(), 1u) << json::serialize(page);
+  const auto& event = page.at("events").at(0);
+  EXPECT_EQ(event.at("type"), "message.created");
+  EXPECT_EQ(event.at("data").at("message").at("body"), "message 1");
+  EXPECT_EQ(event.at("data").at("message").at("session_id"), chat.id);
+}
+
+TEST_F(EventStream, SseResumeOverChatTrafficHasNoGapAndNoDuplicate) {
+  start();
+  constexpr int kMessages = 120;
+  const Chat chat = start_chat(port());
+  std::thread sender([&] {  // messages keep coming while the consumer reads, leaves and comes back
+    for (int n = 1; n <= kMessages; ++n) send_message(port(), chat, n);
+  });
+  std::vector<std::string> bodies;
+  std::set<std::int64_t> ids;
+  auto take = [&](const std::vector<SseEvent>& events) {
+    for (const auto& event : events) {
+      EXPECT_TRUE(ids.insert(event.id).second) << "duplicate position " << event.id;
+      bodies.emplace_back(json::parse(event.data).at("data").at("message").at("body").as_string());
+    }
+  };
+  std::string resume_from;
+  {
+    SseConsumer first(port(), token_, "types=message.created");
+    ASSERT_EQ(first.status(), 200);
+    const auto events = first.read_events(40);
+    take(events);
+    resume_from = std::to_string(events.back().id);
+  }
+  SseConsumer second(port(), token_, "types=message.created", resume_from);
+  ASSERT_EQ(second.status(), 200);
+  take(second.read_events(kMessages - bodies.size(), std::chrono::seconds(60)));
+  sender.join();
+  ASSERT_EQ(bodies.size(), std::size_t(kMessages));
+  for (int n = 1; n <= kMessages; ++n) EXPECT_EQ(bodies[std::size_t(n - 1)], "message " + std::to_string(n));
 }
 
 }  // namespace

@@ -52,31 +52,34 @@ Response store_failed() { return error_response(503, "store_unavailable", "the d
 }  // namespace
 
 void add_api_token_routes(Router& router, RestServices services) {
-  router.add("POST", "/api/v1/admin/api-tokens", [services](const Request& request, const PathParams&, Responder respond) {
-    const auto admin = require_staff(services.auth, request, domain::Role::admin, kManage);
-    const json::object body = parse_object_body(request);
-    std::string name = require_string(body, "name", 200);
-    if (name.find_first_not_of(" \t") == std::string::npos)
-      throw ApiError(400, "invalid_field", "field 'name' must not be empty");
-    services.api_tokens.create(admin, std::move(name), scopes_from(body),
-                               [respond](std::optional<service::ApiTokenCreated> created) {
-                                 if (!created) return respond(store_failed());
-                                 json::object out = token_json(created->token);
-                                 out["token"] = created->secret_token;
-                                 respond(json_response(201, json::object{{"api_token", std::move(out)}}));
-                               });
-  });
+  router.add("POST", "/api/v1/admin/api-tokens",
+             [services](const Request& request, const PathParams&, Responder respond) {
+               const auto admin = require_staff(services.auth, request, domain::Role::admin, kManage);
+               const json::object body = parse_object_body(request);
+               std::string name = require_string(body, "name", 200);
+               if (name.find_first_not_of(" \t") == std::string::npos)
+                 throw ApiError(400, "invalid_field", "field 'name' must not be empty");
+               services.api_tokens.create(admin, std::move(name), scopes_from(body),
+                                          [respond](std::optional<service::ApiTokenCreated> created) {
+                                            if (!created) return respond(store_failed());
+                                            json::object out = token_json(created->token);
+                                            out["token"] = created->secret_token;
+                                            respond(json_response(201, json::object{{"api_token", std::move(out)}}));
+                                          });
+             });
 
-  router.add("GET", "/api/v1/admin/api-tokens", [services](const Request& request, const PathParams&, Responder respond) {
-    require_staff(services.auth, request, domain::Role::admin, kManage);
-    const bool queued = services.api_tokens.list([respond](std::optional<std::vector<service::ApiTokenView>> tokens) {
-      if (!tokens) return respond(store_failed());
-      json::array list;
-      for (const auto& token : *tokens) list.push_back(token_json(token));
-      respond(json_response(200, json::object{{"api_tokens", std::move(list)}}));
-    });
-    if (!queued) respond(error_response(503, "shutting_down", "the server is shutting down"));
-  });
+  router.add("GET", "/api/v1/admin/api-tokens",
+             [services](const Request& request, const PathParams&, Responder respond) {
+               require_staff(services.auth, request, domain::Role::admin, kManage);
+               const bool queued =
+                   services.api_tokens.list([respond](std::optional<std::vector<service::ApiTokenView>> tokens) {
+                     if (!tokens) return respond(store_failed());
+                     json::array list;
+                     for (const auto& token : *tokens) list.push_back(token_json(token));
+                     respond(json_response(200, json::object{{"api_tokens", std::move(list)}}));
+                   });
+               if (!queued) respond(error_response(503, "shutting_down", "the server is shutting down"));
+             });
 
   router.add("DELETE", "/api/v1/admin/api-tokens/{id}",
              [services](const Request& request, const PathParams& params, Responder respond) {

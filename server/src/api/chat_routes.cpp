@@ -146,7 +146,8 @@ void add_chat_routes(Router& router, RestServices services) {
 
   router.add("POST", "/api/v1/chat/sessions/{id}/close",
              [services](const Request& request, const PathParams& params, Responder respond) {
-               services.chat.call(service::calls::Close{require_actor(services, request, domain::ApiScope::admin), params.id("id")},
+               const auto actor = require_actor(services, request, domain::ApiScope::admin);
+               services.chat.call(service::calls::Close{actor, params.id("id")},
                                   session_answer(respond));
              });
 

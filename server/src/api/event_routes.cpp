@@ -55,22 +55,24 @@ struct LongPoll {
 };
 
 void attempt(std::shared_ptr<LongPoll> poll) {
-  const bool queued = poll->feed.read(poll->after, poll->limit, poll->filter, [poll](std::optional<service::EventPage> page) {
-    if (!page) return poll->respond(store_failed());
-    if (page->pruned) return poll->respond(pruned(*page));
-    poll->after = page->next_after;
-    poll->first_position = page->first_position;
-    poll->last_position = page->last_position;
-    if (!page->events.empty() || service::EventWatermark::Clock::now() >= poll->deadline)
-      return poll->respond(page_response(page->events, page->next_after, page->first_position, page->last_position));
-    poll->feed.watermark().wait_beyond(
-        poll->after,
-        [poll](bool advanced) {
-          if (advanced) return attempt(poll);
-          poll->respond(page_response({}, poll->after, poll->first_position, poll->last_position));
-        },
-        poll->deadline);
-  });
+  const bool queued =
+      poll->feed.read(poll->after, poll->limit, poll->filter, [poll](std::optional<service::EventPage> page) {
+        if (!page) return poll->respond(store_failed());
+        if (page->pruned) return poll->respond(pruned(*page));
+        poll->after = page->next_after;
+        poll->first_position = page->first_position;
+        poll->last_position = page->last_position;
+        if (!page->events.empty() || service::EventWatermark::Clock::now() >= poll->deadline)
+          return poll->respond(
+              page_response(page->events, page->next_after, page->first_position, page->last_position));
+        poll->feed.watermark().wait_beyond(
+            poll->after,
+            [poll](bool advanced) {
+              if (advanced) return attempt(poll);
+              poll->respond(page_response({}, poll->after, poll->first_position, poll->last_position));
+            },
+            poll->deadline);
+      });
   if (!queued) poll->respond(error_response(503, "shutting_down", "the server is shutting down"));
 }
 
@@ -92,13 +94,14 @@ void add_event_routes(Router& router, RestServices services) {
     service::EventTypeFilter filter;
     if (auto types = query_value(request.query, "types")) {
       auto parsed = service::EventTypeFilter::parse(*types);
-      if (!parsed) throw ApiError(400, "invalid_query", "'types' must be a comma list of types or prefixes ending in *");
+      if (!parsed)
+        throw ApiError(400, "invalid_query", "'types' must be a comma list of types or prefixes ending in *");
       filter = std::move(*parsed);
     }
     const bool sse = request.accept.find("text/event-stream") != std::string::npos;
     if (!sse) {
-      attempt(std::make_shared<LongPoll>(
-          LongPoll{services.events, after, limit, std::move(filter), service::EventWatermark::Clock::now() + wait, respond}));
+      attempt(std::make_shared<LongPoll>(LongPoll{services.events, after, limit, std::move(filter),
+                                                  service::EventWatermark::Clock::now() + wait, respond}));
       return;
     }
     if (!request.last_event_id.empty()) {
@@ -107,20 +110,20 @@ void add_event_routes(Router& router, RestServices services) {
       after = *resumed;
     }
     // The first read decides between 410 and the stream; the stream then starts after it again.
-    const bool queued = services.events.read(after, 1, filter, [services, after, limit, filter, respond](
-                                                                  std::optional<service::EventPage> page) {
-      if (!page) return respond(store_failed());
-      if (page->pruned) return respond(pruned(*page));
-      Response response;
-      response.status = 200;
-      response.content_type = "text/event-stream";
-      response.headers = {{"X-Accel-Buffering", "no"}};
-      response.body = "retry: 3000\n\n";
-      auto stream = std::make_shared<EventSseStream>(services.events, after, limit, filter);
-      stream->idle_interval = services.event_heartbeat;
-      response.stream = std::move(stream);
-      respond(std::move(response));
-    });
+    const bool queued = services.events.read(
+        after, 1, filter, [services, after, limit, filter, respond](std::optional<service::EventPage> page) {
+          if (!page) return respond(store_failed());
+          if (page->pruned) return respond(pruned(*page));
+          Response response;
+          response.status = 200;
+          response.content_type = "text/event-stream";
+          response.headers = {{"X-Accel-Buffering", "no"}};
+          response.body = "retry: 3000\n\n";
+          auto stream = std::make_shared<EventSseStream>(services.events, after, limit, filter);
+          stream->idle_interval = services.event_heartbeat;
+          response.stream = std::move(stream);
+          respond(std::move(response));
+        });
     if (!queued) respond(error_response(503, "shutting_down", "the server is shutting down"));
   });
 }

@@ -35,7 +35,7 @@ class EventSseStream final : public ResponseStream, public std::enable_shared_fr
   std::int64_t after_;  // the last position read; only the one outstanding read or wait touches it
   const std::size_t page_limit_;
   const service::EventTypeFilter filter_;
-  std::function<void(Chunk)> pending_;  // under mutex_
+  std::function<void(Chunk)> pending_;   // under mutex_
   std::optional<std::uint64_t> waiter_;  // under mutex_
   bool cancelled_ = false;               // under mutex_
 };

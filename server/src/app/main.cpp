@@ -217,7 +217,8 @@ int serve(const app::ServeConfig& config) {
                                            : std::function<service::ClusterView()>());
   service::AttachmentService attachments(chat, files, blobs);
   api::add_rest_routes(router,
-                       {auth, accounts, readiness, chat, attachments, api_tokens, event_feed, config.event_stream_heartbeat});
+                       {auth, accounts, readiness, chat, attachments, api_tokens, event_feed,
+                        config.event_stream_heartbeat});
   if (!config.metrics_token.empty())
     api::add_metrics_route(router, config.metrics_token, [&metrics] { return metrics.scrape(); });
   if (node)

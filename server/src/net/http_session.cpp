@@ -106,7 +106,8 @@ asio::awaitable<void> write_stream(Connection& connection, const api::Response& 
   http::response_serializer<http::empty_body> serializer{head};
   const auto send = [&](std::string_view text) -> asio::awaitable<bool> {
     stream.expires_after(options.stream_send_timeout);
-    auto [ec, _] = co_await asio::async_write(stream, http::make_chunk(asio::buffer(text.data(), text.size())), use_tuple);
+    const auto chunk = http::make_chunk(asio::buffer(text.data(), text.size()));
+    auto [ec, _] = co_await asio::async_write(stream, chunk, use_tuple);
     stream.expires_never();
     co_return !ec;
   };

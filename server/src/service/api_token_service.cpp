@@ -12,8 +12,8 @@ namespace livedesk::service {
 namespace {
 
 ApiTokenView to_view(const store::ApiToken& token) {
-  return ApiTokenView{token.id,         token.name,         domain::ApiScopes::from_text(token.scopes),
-                      token.created_by, token.created_ms,   token.last_used_ms,
+  return ApiTokenView{token.id,         token.name,       domain::ApiScopes::from_text(token.scopes),
+                      token.created_by, token.created_ms, token.last_used_ms,
                       token.revoked_ms};
 }
 
@@ -124,8 +124,8 @@ void ApiTokenService::revoke(const Principal& admin, std::int64_t id,
         try {
           auto revoked = store.api_tokens().revoke(id, admin.user_id, at_ms);
           if (!revoked) return done(true, std::nullopt);
-          audit_.record_now(store, admin.user_id > 0 ? std::optional(admin.user_id) : std::nullopt,
-                            "api_token.revoked", "api_token", std::to_string(id),
+          audit_.record_now(store, admin.user_id > 0 ? std::optional(admin.user_id) : std::nullopt, "api_token.revoked",
+                            "api_token", std::to_string(id),
                             boost::json::serialize(boost::json::object{{"name", revoked->name}}));
           hooks.after_commit([this, row = *revoked, done](bool committed) {
             if (!committed) return done(false, std::nullopt);

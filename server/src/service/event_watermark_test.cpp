@@ -37,10 +37,12 @@ TEST(EventWatermark, DeadlinesExpireAndCancelledWaitersStaySilent) {
   EventWatermark watermark;
   const auto now = EventWatermark::Clock::now();
   std::vector<std::string> calls;
-  watermark.wait_beyond(0, [&](bool advanced) { calls.push_back(advanced ? "early advanced" : "early expired"); },
-                        now + std::chrono::seconds(1));
-  watermark.wait_beyond(0, [&](bool advanced) { calls.push_back(advanced ? "late advanced" : "late expired"); },
-                        now + std::chrono::seconds(10));
+  watermark.wait_beyond(
+      0, [&](bool advanced) { calls.push_back(advanced ? "early advanced" : "early expired"); },
+      now + std::chrono::seconds(1));
+  watermark.wait_beyond(
+      0, [&](bool advanced) { calls.push_back(advanced ? "late advanced" : "late expired"); },
+      now + std::chrono::seconds(10));
   const auto cancelled = watermark.wait_beyond(0, [&](bool) { calls.push_back("cancelled"); });
   EXPECT_TRUE(watermark.cancel(cancelled));
   EXPECT_FALSE(watermark.cancel(cancelled));

@@ -1,7 +1,6 @@
 // API tokens against the real binary: create (the secret once), use on REST and the event stream, scope
 // refusals, last_used, revocation, the audit lines, and bad secrets throttled like failed logins.
 #include <gtest/gtest.h>
-
 #include <sqlite3.h>
 
 #include <set>
@@ -47,15 +46,15 @@ TEST_F(ApiTokens, CreatedTokenOpensWhatItsScopesCoverAndNothingElse) {
   const std::string secret_token(token.at("token").as_string());
   EXPECT_TRUE(secret_token.starts_with("ldk_" + std::to_string(token.at("id").as_int64()) + "_")) << secret_token;
   EXPECT_EQ(token.at("scopes"), (json::array{"conversations:read", "events:read"}));
-  EXPECT_EQ(token.at("created_by"), json::value(request(port(), "GET", "/api/v1/auth/me", "", bearer(admin_))
-                                                    .object().at("user").at("id")));
+  EXPECT_EQ(token.at("created_by"),
+            json::value(request(port(), "GET", "/api/v1/auth/me", "", bearer(admin_)).object().at("user").at("id")));
 
   EXPECT_TRUE(HasStatus(request(port(), "GET", "/api/v1/events?wait=0", "", bearer(secret_token)), 200));
   EXPECT_TRUE(HasStatus(request(port(), "GET", "/api/v1/chat/queue", "", bearer(secret_token)), 200));
-  EXPECT_TRUE(IsError(request(port(), "GET", "/api/v1/admin/api-tokens", "", bearer(secret_token)), 403,
-                      "insufficient_scope"));
-  EXPECT_TRUE(IsError(request(port(), "GET", "/api/v1/admin/audit", "", bearer(secret_token)), 403,
-                      "insufficient_scope"));
+  EXPECT_TRUE(
+      IsError(request(port(), "GET", "/api/v1/admin/api-tokens", "", bearer(secret_token)), 403, "insufficient_scope"));
+  EXPECT_TRUE(
+      IsError(request(port(), "GET", "/api/v1/admin/audit", "", bearer(secret_token)), 403, "insufficient_scope"));
   EXPECT_TRUE(IsError(request(port(), "GET", "/api/v1/admin/chat-dashboard/overview", "", bearer(secret_token)), 403,
                       "insufficient_scope"));
   // A token that differs in one character of its secret opens nothing.
@@ -104,8 +103,7 @@ TEST_F(ApiTokens, RevokedTokenIsRefusedAndBothStepsAreAudited) {
   const std::string secret_token(token.at("token").as_string());
   EXPECT_TRUE(HasStatus(request(port(), "GET", "/api/v1/admin/audit", "", bearer(secret_token)), 200));
 
-  const auto revoked =
-      request(port(), "DELETE", "/api/v1/admin/api-tokens/" + std::to_string(id), "", bearer(admin_));
+  const auto revoked = request(port(), "DELETE", "/api/v1/admin/api-tokens/" + std::to_string(id), "", bearer(admin_));
   ASSERT_TRUE(HasStatus(revoked, 200)) << revoked.body;
   EXPECT_EQ(revoked.object().at("api_token").at("revoked"), true);
   EXPECT_TRUE(IsError(request(port(), "GET", "/api/v1/admin/audit", "", bearer(secret_token)), 401, "unauthorized"));
@@ -127,12 +125,12 @@ TEST_F(ApiTokens, OnlyAdminsManageTokensAndBadInputIsRefused) {
   const std::string body = R"({"name":"x","scopes":["events:read"]})";
   EXPECT_TRUE(IsError(request(port(), "POST", "/api/v1/admin/api-tokens", body, bearer(agent)), 403, "forbidden"));
   EXPECT_TRUE(IsError(request(port(), "POST", "/api/v1/admin/api-tokens", body), 401, "unauthorized"));
-  EXPECT_TRUE(IsError(request(port(), "POST", "/api/v1/admin/api-tokens", R"({"name":"x","scopes":["root"]})",
-                              bearer(admin_)),
-                      400, "invalid_field"));
-  EXPECT_TRUE(IsError(request(port(), "POST", "/api/v1/admin/api-tokens", R"({"name":"x","scopes":[]})",
-                              bearer(admin_)),
-                      400, "invalid_field"));
+  EXPECT_TRUE(
+      IsError(request(port(), "POST", "/api/v1/admin/api-tokens", R"({"name":"x","scopes":["root"]})", bearer(admin_)),
+              400, "invalid_field"));
+  EXPECT_TRUE(
+      IsError(request(port(), "POST", "/api/v1/admin/api-tokens", R"({"name":"x","scopes":[]})", bearer(admin_)), 400,
+              "invalid_field"));
   EXPECT_TRUE(IsError(request(port(), "POST", "/api/v1/admin/api-tokens", R"({"scopes":["admin"]})", bearer(admin_)),
                       400, "missing_field"));
 }
@@ -141,8 +139,9 @@ TEST_F(ApiTokens, BadSecretsForATokenAreThrottledLikeFailedLogins) {
   const auto token = create("target", json::array{"events:read"});
   const std::string prefix = "ldk_" + std::to_string(token.at("id").as_int64()) + "_";
   for (int i = 0; i < 10; ++i)
-    EXPECT_TRUE(IsError(request(port(), "GET", "/api/v1/events?wait=0", "", bearer(prefix + "guess" + std::to_string(i))),
-                        401, "unauthorized"));
+    EXPECT_TRUE(
+        IsError(request(port(), "GET", "/api/v1/events?wait=0", "", bearer(prefix + "guess" + std::to_string(i))), 401,
+                "unauthorized"));
   const auto throttled = request(port(), "GET", "/api/v1/events?wait=0", "", bearer(prefix + "guess-more"));
   EXPECT_TRUE(IsError(throttled, 429, "rate_limited"));
   EXPECT_TRUE(throttled.has_header("Retry-After")) << throttled.describe();

@@ -136,7 +136,7 @@ TEST_F(EventStream, SseConsumerKilledAndResumedGetsExactlyTheRest) {
     }
     EXPECT_EQ(first.retry_ms(), 3000);
     resume_from = std::to_string(seen.back());
-  }  // the socket closes here, in the middle of the stream
+  }                                                            // the socket closes here, in the middle of the stream
   SseConsumer second(port(), token_, "after=0", resume_from);  // Last-Event-ID wins over after
   ASSERT_EQ(second.status(), 200);
   for (const auto& event : second.read_events(kTotal - seen.size())) seen.push_back(event.id);
@@ -157,7 +157,7 @@ TEST_F(EventStream, HeartbeatKeepsAnIdleStreamAlive) {
 TEST_F(EventStream, ConsumersThatNeverReadAreCutOffAndMemoryStaysFlat) {
   start({"--event-stream-send-timeout-ms", "500", "--event-stream-heartbeat-ms", "500"});
   append(20'000, "message.created", 1000);  // about 21 MB of events
-  SseConsumer warm(port(), token_);  // one full read first, so the page buffers' first growth is not counted
+  SseConsumer warm(port(), token_);         // one full read first, so the page buffers' first growth is not counted
   ASSERT_EQ(warm.status(), 200);
   warm.read_events(20'000, std::chrono::seconds(120));
   warm.close();
@@ -189,8 +189,8 @@ TEST_F(EventStream, PrunedPositionsAnswer410AndTheOldestHeldStillWorks) {
   start();
   append(10);
   prune_events(server_->database_path(), 5);
-  EXPECT_TRUE(IsError(request(port(), "GET", "/api/v1/events?after=3&wait=0", "", bearer(token_)), 410,
-                      "position_pruned"));
+  EXPECT_TRUE(
+      IsError(request(port(), "GET", "/api/v1/events?after=3&wait=0", "", bearer(token_)), 410, "position_pruned"));
   const auto page = poll("after=5&wait=0");
   EXPECT_EQ(page.at("first_position"), 6);
   EXPECT_EQ(positions(poll("wait=0")).front(), 6);  // no `after`: from the oldest held, never 410
@@ -208,8 +208,7 @@ Chat start_chat(unsigned short port) {
   const auto started = request(port, "POST", "/api/v1/chat/sessions",
                                R"({"name":"Carla","email":"carla@example.com","subject":"help"})");
   if (started.status != 201) throw std::runtime_error("start chat: " + started.describe());
-  return {started.object().at("session_id").as_int64(),
-          std::string(started.object().at("customer_token").as_string())};
+  return {started.object().at("session_id").as_int64(), std::string(started.object().at("customer_token").as_string())};
 }
 void send_message(unsigned short port, const Chat& chat, int n) {
   const auto sent = request(port, "POST", "/api/v1/chat/sessions/" + std::to_string(chat.id) + "/messages",
@@ -224,8 +223,8 @@ TEST_F(EventStream, LongPollWakesOnANewChatMessage) {
   const Chat chat = start_chat(port());
   const auto head = poll("types=message.*&wait=0");  // whatever starting the chat logged, read past it
   const auto after = head.at("next_after").as_int64();
-  auto waiting =
-      std::async(std::launch::async, [&] { return poll("after=" + std::to_string(after) + "&types=message.*&wait=60"); });
+  auto waiting = std::async(std::launch::async,
+                            [&] { return poll("after=" + std::to_string(after) + "&types=message.*&wait=60"); });
   send_message(port(), chat, 1);
   const auto page = waiting.get();
   ASSERT_EQ(page.at("events").as_array().size(), 1u) << json::serialize(page);

@@ -45,8 +45,8 @@ std::int64_t append_events(const std::filesystem::path& database, int count, con
   static std::int64_t serial = 0;
   for (int i = 0; i < count; ++i) {
     const std::string id = "evt-test-" + std::to_string(::getpid()) + "-" + std::to_string(++serial);
-    const std::string payload = R"({"type":"message_created","data":{"n":)" + std::to_string(serial) +
-                                R"(,"body":")" + filler + R"("}})";
+    const std::string payload =
+        R"({"type":"message_created","data":{"n":)" + std::to_string(serial) + R"(,"body":")" + filler + R"("}})";
     sqlite3_bind_text(insert, 1, id.c_str(), -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(insert, 2, type.c_str(), -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(insert, 3, 1'700'000'000'000 + serial);
@@ -93,7 +93,8 @@ void SseConsumer::close() {
 
 bool SseConsumer::read_more(std::chrono::steady_clock::time_point until) {
   const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now());
-  if (left.count() <= 0) throw std::runtime_error("SSE consumer: deadline passed; body so far: " + body_.substr(0, 500));
+  if (left.count() <= 0)
+    throw std::runtime_error("SSE consumer: deadline passed; body so far: " + body_.substr(0, 500));
   pollfd p{fd_, POLLIN, 0};
   if (::poll(&p, 1, int(left.count())) <= 0) return true;  // the loop checks the deadline again
   char buffer[64 * 1024];
@@ -134,11 +135,16 @@ void SseConsumer::parse() {
       if (stop == std::string::npos) stop = message.size();
       const std::string line = message.substr(start, stop - start);
       start = stop + 1;
-      if (line.starts_with(":")) comments_.push_back(line);
-      else if (line.starts_with("id: ")) event.id = std::stoll(line.substr(4));
-      else if (line.starts_with("event: ")) event.event = line.substr(7);
-      else if (line.starts_with("data: ")) event.data = line.substr(6), has_data = true;
-      else if (line.starts_with("retry: ")) retry_ms_ = std::stoi(line.substr(7));
+      if (line.starts_with(":"))
+        comments_.push_back(line);
+      else if (line.starts_with("id: "))
+        event.id = std::stoll(line.substr(4));
+      else if (line.starts_with("event: "))
+        event.event = line.substr(7);
+      else if (line.starts_with("data: "))
+        event.data = line.substr(6), has_data = true;
+      else if (line.starts_with("retry: "))
+        retry_ms_ = std::stoi(line.substr(7));
     }
     if (has_data) events_.push_back(std::move(event));
   }

@@ -12,8 +12,8 @@ namespace livedesk::it {
 
 // Appends `count` events ("message.created", or `type`) to the log of the SQLite database at `database`, in one
 // transaction, each with a `data` of about `data_bytes`; returns the last position written.
-std::int64_t append_events(const std::filesystem::path& database, int count, const std::string& type = "message.created",
-                           std::size_t data_bytes = 16);
+std::int64_t append_events(const std::filesystem::path& database, int count,
+                           const std::string& type = "message.created", std::size_t data_bytes = 16);
 // Deletes the events up to `position` (what retention pruning does).
 void prune_events(const std::filesystem::path& database, std::int64_t position);
 
@@ -49,10 +49,10 @@ class SseConsumer {
   void parse();
 
   int fd_ = -1;
-  std::string raw_;        // bytes not yet parsed as HTTP
+  std::string raw_;  // bytes not yet parsed as HTTP
   bool head_done_ = false;
   int status_ = 0;
-  std::string body_;       // dechunked, not yet parsed as SSE
+  std::string body_;  // dechunked, not yet parsed as SSE
   std::vector<SseEvent> events_;
   std::vector<std::string> comments_;
   int retry_ms_ = -1;

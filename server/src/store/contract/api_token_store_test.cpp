@@ -8,9 +8,9 @@
 namespace livedesk::store {
 namespace {
 
-using test_support::kT0;
 using test_support::Ids;
 using test_support::ids_of;
+using test_support::kT0;
 
 // An admin who makes tokens.
 class ApiTokenStoreTest : public test_support::StoreTest {

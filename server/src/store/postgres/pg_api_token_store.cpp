@@ -15,7 +15,8 @@ constexpr PgStatement kInsertToken{
     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id"};
 constexpr PgStatement kFindToken{"find_api_token",
                                  "SELECT " LIVEDESK_PG_TOKEN_COLUMNS " FROM api_tokens WHERE id = $1"};
-constexpr PgStatement kAllTokens{"all_api_tokens", "SELECT " LIVEDESK_PG_TOKEN_COLUMNS " FROM api_tokens ORDER BY id DESC"};
+constexpr PgStatement kAllTokens{"all_api_tokens",
+                                 "SELECT " LIVEDESK_PG_TOKEN_COLUMNS " FROM api_tokens ORDER BY id DESC"};
 constexpr PgStatement kRevokeToken{"revoke_api_token",
                                    "UPDATE api_tokens SET revoked_ms = $2, revoked_by = $3 "
                                    "WHERE id = $1 AND revoked_ms IS NULL RETURNING " LIVEDESK_PG_TOKEN_COLUMNS};
@@ -33,8 +34,8 @@ std::span<const PgStatement> PgApiTokenStore::statements() { return kStatements;
 
 std::int64_t PgApiTokenStore::insert(const ApiToken& t) {
   return db_.write([&](pqxx::transaction_base& tx) {
-    return as_int64(exec(tx, kInsertToken, t.name, t.scopes, t.secret_hash, t.created_by, t.created_ms,
-                         t.last_used_ms, t.revoked_ms, t.revoked_by)[0][0]);
+    return as_int64(exec(tx, kInsertToken, t.name, t.scopes, t.secret_hash, t.created_by, t.created_ms, t.last_used_ms,
+                         t.revoked_ms, t.revoked_by)[0][0]);
   });
 }
 
@@ -47,9 +48,8 @@ std::vector<ApiToken> PgApiTokenStore::all() {
 }
 
 std::optional<ApiToken> PgApiTokenStore::revoke(std::int64_t id, std::int64_t revoked_by, std::int64_t at_ms) {
-  return db_.write([&](pqxx::transaction_base& tx) {
-    return read_first<ApiToken>(exec(tx, kRevokeToken, id, at_ms, revoked_by));
-  });
+  return db_.write(
+      [&](pqxx::transaction_base& tx) { return read_first<ApiToken>(exec(tx, kRevokeToken, id, at_ms, revoked_by)); });
 }
 
 void PgApiTokenStore::touch(std::int64_t id, std::int64_t used_ms) {

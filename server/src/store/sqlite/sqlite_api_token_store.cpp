@@ -43,8 +43,8 @@ std::vector<ApiToken> SqliteApiTokenStore::all() {
 
 std::optional<ApiToken> SqliteApiTokenStore::revoke(std::int64_t id, std::int64_t revoked_by, std::int64_t at_ms) {
   {
-    auto update = statements_.use(
-        "UPDATE api_tokens SET revoked_ms = ?2, revoked_by = ?3 WHERE id = ?1 AND revoked_ms IS NULL");
+    auto update =
+        statements_.use("UPDATE api_tokens SET revoked_ms = ?2, revoked_by = ?3 WHERE id = ?1 AND revoked_ms IS NULL");
     update->bind(1, id);
     update->bind(2, at_ms);
     update->bind(3, revoked_by);

@@ -263,6 +263,8 @@ int serve(const app::ServeConfig& config) {
     options.metrics_listener = net::ServerOptions::MetricsListener{where.host, where.port, scrape};
   }
   options.stream_send_timeout = config.event_stream_send_timeout;
+  // Long-polls answer (an empty page) instead of holding shutdown for up to a minute.
+  options.on_stopping = [&event_watermark] { event_watermark.expire(service::EventWatermark::Clock::time_point::max()); };
   options.websocket.auth_timeout = config.ws_auth_timeout;
   options.websocket.idle_timeout = config.ws_idle_timeout;
   options.websocket_endpoints = {{"/api/v1/chat/ws", &customer_ws},

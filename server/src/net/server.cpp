@@ -60,6 +60,7 @@ struct Server::State {
 
   void stop() {
     if (stopping.exchange(true)) return;
+    if (options.on_stopping) options.on_stopping();
     support::log_event(spdlog::level::info, "shutdown", {{"open_connections", connections.size()}});
     asio::post(acceptor.get_executor(), [this] {
       boost::system::error_code ignored;

@@ -45,6 +45,9 @@ struct ServerOptions {
     std::function<void()> run;
   };
   std::vector<Periodic> periodic;
+  // Called once when shutdown begins (a signal or request_stop), before connections are closed: lets
+  // requests that wait for something (long-polls) answer now.
+  std::function<void()> on_stopping;
   // Called once the listener is bound, with its port (before serving starts).
   std::function<void(std::uint16_t port)> on_listening;
   // Where connections, frames and requests are counted (optional; outlives the server).

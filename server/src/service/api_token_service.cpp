@@ -152,10 +152,12 @@ ApiTokenVerdict ApiTokenService::verify(std::string_view bearer, std::string_vie
   const std::int64_t now_ms = domain::to_unix_ms(clock_.now());
   std::optional<ApiTokenPrincipal> found;
   bool touch = false;
+  bool unknown = false;
   {
     std::lock_guard lock(mutex_);
     auto it = tokens_.find(parts->id);
-    if (it != tokens_.end() && !it->second.revoked && auth::ApiTokenHasher::same(it->second.secret_hash, hash)) {
+    unknown = it == tokens_.end();
+    if (!unknown && !it->second.revoked && auth::ApiTokenHasher::same(it->second.secret_hash, hash)) {
       Cached& cached = it->second;
       found = ApiTokenPrincipal{
           Principal{cached.created_by.value_or(0), "token:" + cached.name, domain::Role::admin, parts->id},
@@ -166,6 +168,13 @@ ApiTokenVerdict ApiTokenService::verify(std::string_view bearer, std::string_vie
         touch = true;
       }
     }
+  }
+  if (unknown) {
+    // Perhaps made on another node since the last refresh: read again (at most once a second). Not counted as
+    // a failure, or a new token used early on another node would lock itself out.
+    auto last = last_miss_refresh_ms_.load();
+    if (now_ms - last >= 1000 && last_miss_refresh_ms_.compare_exchange_strong(last, now_ms)) refresh();
+    return ApiTokenInvalid{};
   }
   if (!found) {
     limiter_.record_failure(key, client_address);

@@ -3,8 +3,9 @@
 // bearing one is verified here. Create, list and revoke run on the store executor and call `done` there.
 // verify() is safe from any thread and never waits for the database: it checks a cache of every token (id,
 // secret hash, scopes, revoked), filled at start (load), kept current by this node's own creations and
-// revocations at once and by refresh() (periodic) for those of other nodes. last_used is written at most once a
-// minute per token and node, as a queued write.
+// revocations at once and by refresh() (periodic, and on a token id it does not know) for those of other nodes.
+// last_used is written at most once a minute per token and node, as a queued write.
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -106,6 +107,7 @@ class ApiTokenService {
   auth::LoginRateLimiter& limiter_;
   std::mutex mutex_;
   std::map<std::int64_t, Cached> tokens_;
+  std::atomic<std::int64_t> last_miss_refresh_ms_{0};
 };
 
 }  // namespace livedesk::service

@@ -247,10 +247,10 @@ TEST(Cluster, RedisRestartLosesNothing) {
     customer.send_until_acked("while Redis is down " + std::to_string(i), ids.back());
   }
   cluster.redis().start();
-  // The agent's node missed those events; it asks its clients to resume.
+  // The agent's node missed those events; it reads them from the event log, and its clients stay connected.
   agent_client.wait_for_seq(*int_at(fetch_messages(cluster.port(lead), chat.token, sid).back(), {"seq"}));
   cluster.node(agent_node).wait_for_log([](const json::object& line) {
-    return line.if_contains("msg") && line.at("msg") == "resync_after_redis_loss";
+    return line.if_contains("msg") && line.at("msg") == "events_read_from_log";
   });
 
   // Events flow again across nodes.
@@ -263,6 +263,8 @@ TEST(Cluster, RedisRestartLosesNothing) {
     if (str_at(m, {"sender_type"}) == "customer") agent_ids.insert(str_at(m, {"client_msg_id"}));
   EXPECT_EQ(agent_ids, std::set<std::string>(ids.begin(), ids.end()));
   expect_gap_free_history(cluster.port(lead), chat.token, sid, ids);
+  EXPECT_EQ(agent_client.connections(), 1) << "no client was made to reconnect";
+  EXPECT_EQ(customer.connections(), 1);
 }
 
 TEST(Cluster, AFileUploadedThroughOneNodeDownloadsFromAnother) {

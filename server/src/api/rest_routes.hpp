@@ -36,6 +36,7 @@ void add_canned_routes(Router& router, RestServices services);
 void add_block_routes(Router& router, RestServices services);
 void add_api_token_routes(Router& router, RestServices services);
 void add_event_routes(Router& router, RestServices services);
+void add_openapi_routes(Router& router);
 
 inline void add_rest_routes(Router& router, RestServices services) {
   add_auth_routes(router, services);
@@ -49,6 +50,7 @@ inline void add_rest_routes(Router& router, RestServices services) {
   add_block_routes(router, services);
   add_api_token_routes(router, services);
   add_event_routes(router, services);
+  add_openapi_routes(router);
 }
 
 }  // namespace livedesk::api

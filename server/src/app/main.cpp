@@ -223,6 +223,9 @@ int serve(const app::ServeConfig& config) {
     api::add_metrics_route(router, config.metrics_token, [&metrics] { return metrics.scrape(); });
   if (node)
     api::add_cluster_routes(router, {node->dispatcher(), cluster_key, [&node] { return node->leading(); }});
+  boost::json::array routes;  // what the OpenAPI coverage test (tests/integration/openapi_test) reads
+  for (const auto& route : router.table()) routes.emplace_back(route.method + " " + route.pattern);
+  support::log_event(spdlog::level::debug, "routes", {{"routes", std::move(routes)}});
   api::CustomerWsEndpoint customer_ws(chat, hub);
   api::AgentWsEndpoint agent_ws(chat, auth, hub);
   api::DashboardWsEndpoint dashboard_ws(chat, auth, hub);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The web app (web/): `scripts/web.sh build` installs (when needed) and builds web/dist;
-# `scripts/web.sh test` installs, lints, runs the unit tests (Vitest), builds, then the
-# browser end-to-end test against the server binary (build/asan, else build/release).
+# `scripts/web.sh test` installs, lints (the code, and docs/openapi.json with Redocly), runs the unit tests
+# (Vitest), builds, checks the server binary's REST answers against docs/openapi.json (e2e/api-schemas.mjs), then
+# runs the browser end-to-end test against the same binary (build/asan, else build/release).
 set -euo pipefail
 cd "$(dirname "$0")/../web"
 
@@ -32,8 +33,10 @@ case "${1:-}" in
   test)
     install
     npm run lint
+    npm run lint:openapi
     npm test
     npm run build
+    npm run api:schemas
     ensure_chromium
     npm run e2e
     ;;

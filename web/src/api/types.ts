@@ -1,12 +1,16 @@
-// Types mirroring docs/api.md and shared/contract.md. One place; features import from here.
+// The REST shapes are generated from docs/openapi.json into ./openapi.ts (`npm run api:types`); this file names
+// them for the features and adds what the REST description does not carry: the WebSocket frames.
+import type { components, paths } from './openapi';
 
-export type Role = 'admin' | 'supervisor' | 'agent';
-export type AgentStatus = 'active' | 'idle' | 'in_call' | 'offline';
-export type SessionStatus = 'waiting' | 'active' | 'closed';
-export type SenderType = 'customer' | 'agent' | 'system';
-export type MessageType = 'text' | 'image' | 'file' | 'audio' | 'video';
-export type MessageStatus = 'sent' | 'delivered' | 'read' | 'failed';
-export type CloseReason = 'resolved' | 'missed' | 'blocked';
+type Schemas = components['schemas'];
+
+export type Role = Schemas['Role'];
+export type AgentStatus = Schemas['AgentStatus'];
+export type SessionStatus = Schemas['SessionStatus'];
+export type SenderType = Schemas['SenderType'];
+export type MessageType = Schemas['MessageType'];
+export type MessageStatus = Schemas['MessageStatus'];
+export type CloseReason = Schemas['CloseReason'];
 export type SessionChange =
   | 'created'
   | 'assigned'
@@ -19,182 +23,43 @@ export type SessionChange =
   | 'transfer_declined'
   | 'transfer_expired';
 
-export interface User {
-  id: number;
-  username: string;
-  name: string;
-  role: Role;
-  status?: AgentStatus;
-  capacity?: number;
-  last_active_at?: string | null;
-}
-
-export interface LoginResponse {
-  access_token: string;
-  token_type: 'bearer';
-  expires_in: number;
-  user: User;
-}
-
-export interface Message {
-  id: number;
-  session_id: number;
-  seq: number;
-  sender_type: SenderType;
-  sender_user_id: number | null;
-  type: MessageType;
-  body: string;
-  status: MessageStatus;
-  client_msg_id: string | null;
-  attachment: Attachment | null;
-  created_at: string;
-}
-
-export interface Attachment {
-  /** The SHA-256 of the content; in the upload answer only. */
-  id?: string;
-  name: string;
-  mime: string;
-  size: number;
-  /** Fetched with the Authorization header, never with a token in the URL. */
-  url: string;
-}
-
-export interface Session {
-  id: number;
-  status: SessionStatus;
-  customer: { id: number; name: string; email: string };
-  agent: { id: number; name: string } | null;
-  subject: string | null;
-  created_at: string;
-  assigned_at: string | null;
-  closed_at: string | null;
-  close_reason: CloseReason | null;
-  wait_seconds: number;
-  unread_count: number;
-  last_message: Partial<Message> | null;
-  priority?: number;
-  first_response_at?: string | null;
-  queue_position?: number;
-  rating?: number | null;
-}
-
-export interface Queue {
-  depth: number;
-  sessions: Session[];
-  avg_wait_seconds: number | null;
-  longest_wait_seconds: number | null;
-}
-
-export interface Agent {
-  id: number;
-  name: string;
-  status: AgentStatus;
-  active_sessions: number;
-  sessions_handled_today: number;
-  avg_resolution_seconds: number | null;
-  satisfaction: number | null;
-  last_active_at: string | null;
-}
-
+export type User = Schemas['User'];
+export type StaffUser = Schemas['StaffUser'];
+export type LoginResponse = Schemas['LoginResponse'];
+export type Message = Schemas['Message'];
+export type MessageAttachment = Schemas['MessageAttachment'];
+export type Upload = Schemas['Upload'];
+/** A message's file, or an upload's answer (which adds the `id` to send it with). */
+export type Attachment = MessageAttachment | Upload;
+export type Session = Schemas['Session'];
+export type Queue = Schemas['Queue'];
+export type Agent = Schemas['Agent'];
 export type StarKey = '1' | '2' | '3' | '4' | '5';
+export type Metrics = Schemas['Metrics'];
+export type StartChatRequest = Schemas['StartChatRequest'];
+export type StartChatResponse = Schemas['StartChatResponse'];
+export type TransferStatus = Schemas['TransferStatus'];
+export type Transfer = Schemas['Transfer'];
+export type Note = Schemas['Note'];
+export type CannedResponse = Schemas['CannedResponse'];
+export type Block = Schemas['Block'];
+export type ApiErrorBody = Schemas['Error'];
 
-export interface Metrics {
-  active_sessions: number;
-  waiting_sessions: number;
-  sessions_today: number;
-  closed_today: number;
-  missed_today?: number;
-  avg_wait_seconds: number | null;
-  avg_first_response_seconds: number | null;
-  avg_resolution_seconds: number | null;
-  avg_chat_duration_seconds?: number | null;
-  longest_wait_seconds?: number | null;
-  avg_response_seconds?: number | null;
-  max_response_seconds?: number | null;
-  agents: Record<AgentStatus, number>;
-  csat: {
-    average: number | null;
-    count: number;
-    distribution: Record<StarKey, number>;
-    change_pct: number | null;
-    satisfaction_score?: number | null;
-    response_rate?: number | null;
-  };
-  messages: {
-    today: number;
-    per_hour: number[];
-    peak_hour: number | null;
-    by_type: Record<MessageType, number>;
-    by_status: Record<MessageStatus, number>;
-  };
-}
-
-export interface StartChatRequest {
-  name: string;
-  email: string;
-  subject?: string;
-  message?: string;
-}
-
-export interface StartChatResponse {
-  session_id: number;
-  customer_token: string;
-  status: SessionStatus;
-  queue_position: number;
-  session: Session;
-}
-
-// ---- agent tools ----
-
-export type TransferStatus = 'pending' | 'accepted' | 'declined' | 'expired' | 'cancelled';
-
-export interface Transfer {
-  id: number;
-  session_id: number;
-  from_agent_id: number;
-  to_agent_id: number | null;
-  reason: string;
-  status: TransferStatus;
-  created_at: string;
-  resolved_at: string | null;
-}
-
-export interface Note {
-  id: number;
-  session_id: number;
-  author: { id: number; name: string };
-  kind: 'note' | 'whisper';
-  body: string;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface CannedResponse {
-  id: number;
-  shared: boolean;
-  owner_user_id: number | null;
-  shortcut: string;
-  title: string;
-  body: string;
-  updated_at: string;
-}
-
-export interface Block {
-  id: number;
-  customer_id: number | null;
-  email: string;
-  reason: string;
-  blocked_by: number | null;
-  created_at: string;
-  lifted_at: string | null;
-}
+type Method = 'get' | 'put' | 'post' | 'delete' | 'patch';
+/** The JSON body that `method path` answers with `status`, as docs/openapi.json describes it. */
+export type ApiResponse<
+  P extends keyof paths,
+  M extends Method & keyof paths[P],
+  S extends number = 200,
+> = paths[P][M] extends { responses: infer R }
+  ? S extends keyof R
+    ? R[S] extends { content: { 'application/json': infer B } }
+      ? B
+      : never
+    : never
+  : never;
 
 export type ChangeAction = 'created' | 'updated' | 'deleted';
-
-export interface ApiErrorBody {
-  error: { code: string; message: string };
-}
 
 // ---- WebSocket frames (server -> client), by type ----
 

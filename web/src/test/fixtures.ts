@@ -16,7 +16,10 @@ export function session(id: number, over: Partial<Session> = {}): Session {
     close_reason: null,
     wait_seconds: 12,
     unread_count: 0,
-    last_message: { body: `last of ${id}` },
+    last_message: message(1, { session_id: id, body: `last of ${id}` }),
+    priority: 0,
+    first_response_at: null,
+    queue_position: 0,
     ...over,
   };
 }
@@ -73,6 +76,8 @@ export function metrics(over: Partial<Metrics> = {}): Metrics {
     avg_resolution_seconds: 380,
     avg_chat_duration_seconds: 400,
     longest_wait_seconds: 95,
+    avg_response_seconds: 15,
+    max_response_seconds: 60,
     agents: { active: 2, idle: 1, in_call: 0, offline: 1 },
     csat: {
       average: 4.5,

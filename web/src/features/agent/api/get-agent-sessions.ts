@@ -1,4 +1,4 @@
-import type { Session } from '../../../api/types';
+import type { ApiResponse } from '../../../api/types';
 import { http } from '../../../services/http-client';
 
-export const getAgentSessions = () => http.get<{ sessions: Session[] }>('/api/v1/agent/sessions');
+export const getAgentSessions = () => http.get<ApiResponse<'/api/v1/agent/sessions', 'get'>>('/api/v1/agent/sessions');

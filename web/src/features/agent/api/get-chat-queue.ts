@@ -1,4 +1,4 @@
-import type { Queue } from '../../../api/types';
+import type { ApiResponse } from '../../../api/types';
 import { http } from '../../../services/http-client';
 
-export const getChatQueue = () => http.get<Queue>('/api/v1/chat/queue');
+export const getChatQueue = () => http.get<ApiResponse<'/api/v1/chat/queue', 'get'>>('/api/v1/chat/queue');

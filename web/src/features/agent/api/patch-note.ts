@@ -1,4 +1,4 @@
-import type { Note } from '../../../api/types';
+import type { ApiResponse } from '../../../api/types';
 import { http } from '../../../services/http-client';
 
-export const patchNote = (noteId: number, body: string) => http.patch<{ note: Note }>(`/api/v1/notes/${noteId}`, { body });
+export const patchNote = (noteId: number, body: string) => http.patch<ApiResponse<'/api/v1/notes/{id}', 'patch'>>(`/api/v1/notes/${noteId}`, { body });

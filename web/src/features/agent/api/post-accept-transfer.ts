@@ -1,4 +1,4 @@
-import type { Transfer } from '../../../api/types';
+import type { ApiResponse } from '../../../api/types';
 import { http } from '../../../services/http-client';
 
-export const postAcceptTransfer = (transferId: number) => http.post<{ transfer: Transfer }>(`/api/v1/transfers/${transferId}/accept`);
+export const postAcceptTransfer = (transferId: number) => http.post<ApiResponse<'/api/v1/transfers/{id}/accept', 'post'>>(`/api/v1/transfers/${transferId}/accept`);

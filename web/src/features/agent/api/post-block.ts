@@ -1,5 +1,5 @@
-import type { Block } from '../../../api/types';
+import type { ApiResponse } from '../../../api/types';
 import { http } from '../../../services/http-client';
 
 export const postBlock = (customerId: number, reason: string) =>
-  http.post<{ block: Block }>('/api/v1/blocks', { customer_id: customerId, reason });
+  http.post<ApiResponse<'/api/v1/blocks', 'post', 201>>('/api/v1/blocks', { customer_id: customerId, reason });

@@ -7,7 +7,7 @@ const session = (id: number, over: Partial<Session> = {}): Session => ({
   status: 'waiting',
   customer: { id: 100 + id, name: `Customer ${id}`, email: `c${id}@example.com` },
   agent: null,
-  subject: null,
+  subject: '',
   created_at: `2026-11-24T20:0${id}:00.000Z`,
   assigned_at: null,
   closed_at: null,
@@ -15,6 +15,9 @@ const session = (id: number, over: Partial<Session> = {}): Session => ({
   wait_seconds: 0,
   unread_count: 0,
   last_message: null,
+  priority: 0,
+  first_response_at: null,
+  queue_position: 0,
   ...over,
 });
 const msg = (seq: number, sender: Message['sender_type'], over: Partial<Message> = {}): Message => ({

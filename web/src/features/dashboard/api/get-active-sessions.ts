@@ -1,5 +1,5 @@
-import type { Session } from '../../../api/types';
+import type { ApiResponse } from '../../../api/types';
 import { http } from '../../../services/http-client';
 
 export const getActiveSessions = () =>
-  http.get<{ sessions: Session[] }>('/api/v1/admin/chat-dashboard/sessions/active');
+  http.get<ApiResponse<'/api/v1/admin/chat-dashboard/sessions/active', 'get'>>('/api/v1/admin/chat-dashboard/sessions/active');

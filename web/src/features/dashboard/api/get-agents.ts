@@ -1,4 +1,4 @@
-import type { Agent } from '../../../api/types';
+import type { ApiResponse } from '../../../api/types';
 import { http } from '../../../services/http-client';
 
-export const getAgents = () => http.get<{ agents: Agent[] }>('/api/v1/admin/chat-dashboard/agents');
+export const getAgents = () => http.get<ApiResponse<'/api/v1/admin/chat-dashboard/agents', 'get'>>('/api/v1/admin/chat-dashboard/agents');

@@ -1,4 +1,4 @@
-import type { Metrics } from '../../../api/types';
+import type { ApiResponse } from '../../../api/types';
 import { http } from '../../../services/http-client';
 
-export const getOverview = () => http.get<Metrics>('/api/v1/admin/chat-dashboard/overview');
+export const getOverview = () => http.get<ApiResponse<'/api/v1/admin/chat-dashboard/overview', 'get'>>('/api/v1/admin/chat-dashboard/overview');

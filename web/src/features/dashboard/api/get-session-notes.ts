@@ -1,4 +1,4 @@
-import type { Note } from '../../../api/types';
+import type { ApiResponse } from '../../../api/types';
 import { http } from '../../../services/http-client';
 
-export const getSessionNotes = (sessionId: number) => http.get<{ notes: Note[] }>(`/api/v1/chat/sessions/${sessionId}/notes`);
+export const getSessionNotes = (sessionId: number) => http.get<ApiResponse<'/api/v1/chat/sessions/{id}/notes', 'get'>>(`/api/v1/chat/sessions/${sessionId}/notes`);

@@ -9,7 +9,7 @@ const s = (id: number, status: Session['status'], minute = id): Session => ({
   status,
   customer: { id, name: `C${id}`, email: `c${id}@x.test` },
   agent: null,
-  subject: null,
+  subject: '',
   created_at: `2026-11-24T20:${String(minute).padStart(2, '0')}:00.000Z`,
   assigned_at: null,
   closed_at: null,
@@ -17,6 +17,9 @@ const s = (id: number, status: Session['status'], minute = id): Session => ({
   wait_seconds: 0,
   unread_count: 0,
   last_message: null,
+  priority: 0,
+  first_response_at: null,
+  queue_position: 0,
 });
 
 describe('dashboard list patches', () => {

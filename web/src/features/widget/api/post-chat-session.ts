@@ -1,5 +1,5 @@
-import type { StartChatRequest, StartChatResponse } from '../../../api/types';
+import type { ApiResponse, StartChatRequest } from '../../../api/types';
 import { http } from '../../../services/http-client';
 
 export const postChatSession = (origin: string, body: StartChatRequest) =>
-  http.post<StartChatResponse>('/api/v1/chat/sessions', body, { origin, token: null });
+  http.post<ApiResponse<'/api/v1/chat/sessions', 'post', 201>>('/api/v1/chat/sessions', body, { origin, token: null });

@@ -1,5 +1,5 @@
-import type { Session } from '../../../api/types';
+import type { ApiResponse } from '../../../api/types';
 import { http } from '../../../services/http-client';
 
 export const postCustomerClose = (origin: string, token: string, sessionId: number) =>
-  http.post<{ session: Session }>(`/api/v1/chat/sessions/${sessionId}/close`, {}, { origin, token });
+  http.post<ApiResponse<'/api/v1/chat/sessions/{id}/close', 'post'>>(`/api/v1/chat/sessions/${sessionId}/close`, {}, { origin, token });

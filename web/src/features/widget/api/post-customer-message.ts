@@ -1,4 +1,4 @@
-import type { Message, MessageType } from '../../../api/types';
+import type { ApiResponse, MessageType } from '../../../api/types';
 import { http } from '../../../services/http-client';
 
 export const postCustomerMessage = (
@@ -9,7 +9,7 @@ export const postCustomerMessage = (
   clientMsgId: string,
   attachment?: { type: MessageType; attachmentId: string },
 ) =>
-  http.post<{ message: Message; duplicate: boolean }>(
+  http.post<ApiResponse<'/api/v1/chat/sessions/{id}/messages', 'post', 201>>(
     `/api/v1/chat/sessions/${sessionId}/messages`,
     attachment
       ? { body, type: attachment.type, attachment_id: attachment.attachmentId, client_msg_id: clientMsgId }

@@ -72,7 +72,7 @@ function reducer(state: CustomerChatState, a: Action): CustomerChatState {
         ...state,
         session: a.session,
         position: a.session.status === 'waiting' ? (a.session.queue_position ?? state.position) : null,
-        rated: state.rated || (a.session.rating ?? null) !== null && a.session.rating !== undefined,
+        rated: state.rated,
       };
     case 'messages': {
       const ids = new Set(a.messages.map((m) => m.client_msg_id).filter(Boolean));

@@ -27,6 +27,7 @@ struct RestServices {
 
 void add_auth_routes(Router& router, RestServices services);
 void add_health_routes(Router& router, RestServices services);
+void add_openapi_routes(Router& router);
 void add_staff_routes(Router& router, RestServices services);
 void add_chat_routes(Router& router, RestServices services);
 void add_dashboard_routes(Router& router, RestServices services);
@@ -36,11 +37,11 @@ void add_canned_routes(Router& router, RestServices services);
 void add_block_routes(Router& router, RestServices services);
 void add_api_token_routes(Router& router, RestServices services);
 void add_event_routes(Router& router, RestServices services);
-void add_openapi_routes(Router& router);
 
 inline void add_rest_routes(Router& router, RestServices services) {
   add_auth_routes(router, services);
   add_health_routes(router, services);
+  add_openapi_routes(router);
   add_staff_routes(router, services);
   add_chat_routes(router, services);
   add_dashboard_routes(router, services);
@@ -50,7 +51,6 @@ inline void add_rest_routes(Router& router, RestServices services) {
   add_block_routes(router, services);
   add_api_token_routes(router, services);
   add_event_routes(router, services);
-  add_openapi_routes(router);
 }
 
 }  // namespace livedesk::api

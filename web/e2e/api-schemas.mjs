@@ -107,7 +107,7 @@ async function call(method, path, { token, body, raw, contentType, expect } = {}
     if (typeof body !== 'string' && expect < 300 && checkRequest && !checkRequest(body))
       problems.push(`${label}: the request the flow sends does not fit the description: ${ajv.errorsText(checkRequest.errors)}`);
   }
-  const res = await fetch(`http://127.0.0.1:${port}${path}`, { method, headers, body: payload });
+  const res = await fetch(`http://127.0.0.1:${port}${path}`, { method, headers, body: payload, signal: AbortSignal.timeout(30_000) });
   const bytes = Buffer.from(await res.arrayBuffer());
   const key = `${op.method} ${op.path}`;
   seen.set(key, new Set([...(seen.get(key) ?? []), res.status]));

@@ -310,6 +310,10 @@ async function flows() {
   await call('DELETE', '/api/v1/blocks?email=spam@example.com', { token: supervisor, expect: 404 });
   await call('DELETE', '/api/v1/blocks', { token: supervisor, expect: 400 });
 
+  // Prometheus metrics behind the token.
+  await call('GET', '/metrics', { token: 'metrics-test-token', expect: 200 });
+  await call('GET', '/metrics', { expect: 401 });
+
   // A chat that ends in the queue.
   const missed = await call('POST', '/api/v1/chat/sessions', { body: { name: 'Gone Soon', email: 'gone@example.com' }, expect: 201 });
   await call('POST', `/api/v1/chat/sessions/${missed.session_id}/close`, { token: missed.customer_token, expect: 200 });
@@ -343,7 +347,7 @@ for (const [name, role, password] of users) {
 }
 port = await freePort();
 const log = createWriteStream(join(artifacts, 'api-schemas-server.log'));
-const server = spawn(binary, ['serve', '--bind', '127.0.0.1', '--port', String(port), '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'], env });
+const server = spawn(binary, ['serve', '--bind', '127.0.0.1', '--port', String(port), '--data-dir', dataDir, '--metrics-token', 'metrics-test-token'], { stdio: ['ignore', 'pipe', 'pipe'], env });
 server.stdout.pipe(log);
 server.stderr.pipe(log);
 let exited = null;

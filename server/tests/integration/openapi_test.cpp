@@ -82,14 +82,19 @@ std::set<std::string> expect_routes_described(const ServerProcess& server) {
   return routed_internal;
 }
 
+// Every optional route on: GET /metrics is routed only with --metrics-token.
+const std::vector<std::string> kAllRoutes = {"--log-level", "debug", "--metrics-token", "openapi-test-metrics-token"};
+
 TEST(OpenApi, EveryRouteIsDescribedAndEveryDescribedRouteIsRouted) {
-  ServerProcess server({.args = {"--log-level", "debug"}});
+  ServerProcess server({.args = kAllRoutes});
   EXPECT_TRUE(expect_routes_described(server).empty());  // one node has no node-to-node route
 }
 
 TEST(OpenApi, AClusterNodeRoutesTheInternalRouteAndNothingUndescribed) {
   TestDatabase database;
-  ServerProcess node({.args = {"--database", database.url(), "--log-level", "debug"}});
+  auto args = kAllRoutes;
+  args.insert(args.end(), {"--database", database.url()});
+  ServerProcess node({.args = args});
   EXPECT_EQ(expect_routes_described(node), std::set<std::string>{"POST /internal/v1/cluster/call"});
 }
 

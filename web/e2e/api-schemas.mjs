@@ -314,6 +314,21 @@ async function flows() {
   await call('GET', '/metrics', { token: 'metrics-test-token', expect: 200 });
   await call('GET', '/metrics', { expect: 401 });
 
+  // API tokens and the event stream.
+  const created = (await call('POST', '/api/v1/admin/api-tokens', { token: admin, body: { name: 'warehouse', scopes: ['events:read', 'conversations:read'] }, expect: 201 })).api_token;
+  await call('POST', '/api/v1/admin/api-tokens', { token: admin, body: { name: 'bad', scopes: ['everything'] }, expect: 400 });
+  await call('POST', '/api/v1/admin/api-tokens', { token: supervisor, body: { name: 'mine', scopes: ['events:read'] }, expect: 403 });
+  await call('GET', '/api/v1/admin/api-tokens', { token: admin, expect: 200 });
+  const page = await call('GET', '/api/v1/events?after=0&limit=20&wait=0', { token: created.token, expect: 200 });
+  await call('GET', `/api/v1/events?after=${page.next_after}&types=message.*&wait=0`, { token: supervisor, expect: 200 });
+  await call('GET', '/api/v1/events?after=-1', { token: supervisor, expect: 400 });
+  await call('GET', '/api/v1/events?wait=0', { token: alice, expect: 403 });
+  await call('GET', `/api/v1/chat/sessions/${chat}`, { token: created.token, expect: 200 });
+  await call('GET', '/api/v1/admin/chat-dashboard/overview', { token: created.token, expect: 403 });
+  await call('DELETE', `/api/v1/admin/api-tokens/${created.id}`, { token: admin, expect: 200 });
+  await call('DELETE', `/api/v1/admin/api-tokens/${created.id}`, { token: admin, expect: 404 });
+  await call('GET', '/api/v1/events?wait=0', { token: created.token, expect: 401 });
+
   // A chat that ends in the queue.
   const missed = await call('POST', '/api/v1/chat/sessions', { body: { name: 'Gone Soon', email: 'gone@example.com' }, expect: 201 });
   await call('POST', `/api/v1/chat/sessions/${missed.session_id}/close`, { token: missed.customer_token, expect: 200 });

@@ -624,6 +624,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/api-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every API token, revoked ones too (admin) */
+        get: operations["listApiTokens"];
+        put?: never;
+        /** Create an API token (admin) */
+        post: operations["createApiToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/api-tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API token (admin) */
+        delete: operations["revokeApiToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The event log after a position: long-poll JSON, or Server-Sent Events */
+        get: operations["getEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/metrics": {
         parameters: {
             query?: never;
@@ -1014,6 +1066,74 @@ export interface components {
             email?: string;
             reason?: string;
         };
+        /**
+         * @description What an API token may do; `admin` allows everything.
+         * @enum {string}
+         */
+        ApiScope: "conversations:read" | "events:read" | "messages:write" | "webhooks:manage" | "tokens:manage" | "dashboard:read" | "admin";
+        /** @description An API token as listed: never its secret. */
+        ApiToken: {
+            id: number;
+            name: string;
+            scopes: components["schemas"]["ApiScope"][];
+            /** @description The admin who created it. */
+            created_by: number | null;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description Updated at most once a minute.
+             */
+            last_used_at: string | null;
+            revoked: boolean;
+            /** Format: date-time */
+            revoked_at: string | null;
+        };
+        CreatedApiToken: {
+            id: number;
+            name: string;
+            scopes: components["schemas"]["ApiScope"][];
+            /** @description The admin who created it. */
+            created_by: number | null;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description Updated at most once a minute.
+             */
+            last_used_at: string | null;
+            revoked: boolean;
+            /** Format: date-time */
+            revoked_at: string | null;
+            /** @description `ldk_<id>_<secret>`: shown only in this answer; send it as `Authorization: Bearer <token>`. */
+            token: string;
+        };
+        NewApiToken: {
+            name: string;
+            scopes: components["schemas"]["ApiScope"][];
+        };
+        /** @description One entry of the event log, as the stream and webhooks send it. */
+        Event: {
+            /** @description The event's stable id: a delivery repeats only with the same id. */
+            id: string;
+            /** @description Global, gap-free, in commit order. */
+            position: number;
+            /** @description For example `message.created`, `session.assigned` (docs/integrations.md). */
+            type: string;
+            /** Format: date-time */
+            time: string;
+            /** @description What the event carries; by type (docs/integrations.md). */
+            data: Record<string, never>;
+        };
+        EventPage: {
+            events: components["schemas"]["Event"][];
+            /** @description Pass as `after` for the next page. */
+            next_after: number;
+            /** @description The oldest position still held. */
+            first_position: number;
+            /** @description The newest position. */
+            last_position: number;
+        };
     };
     responses: {
         /** @description Bad input: `invalid_json`, `missing_field`, `invalid_field`, `invalid_query`, `bad_request` (the message names the field). */
@@ -1092,6 +1212,15 @@ export interface components {
         };
         /** @description Safe to retry, nothing was written: `unavailable`, `shutting_down`, `store_unavailable`, `store_error`, `not_leader`. */
         Unavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The requested data is no longer held. */
+        Gone: {
             headers: {
                 [name: string]: unknown;
             };
@@ -1222,6 +1351,10 @@ export interface operations {
             };
             /** @description `unauthorized`: no valid token, or the account no longer exists. */
             401: components["responses"]["Unauthorized"];
+            /** @description `insufficient_scope`: an API token without the `admin` scope. */
+            403: components["responses"]["Forbidden"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1246,7 +1379,10 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `admin` scope. */
             403: components["responses"]["Forbidden"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1276,10 +1412,13 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `admin` scope. */
             403: components["responses"]["Forbidden"];
             /** @description `conflict`: the username exists. */
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1320,7 +1459,10 @@ export interface operations {
             /** @description `invalid_query`: a filter that does not parse. */
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `admin` scope. */
             403: components["responses"]["Forbidden"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1376,8 +1518,11 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `conversations:read` scope. */
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1409,8 +1554,11 @@ export interface operations {
             /** @description `invalid_query`. */
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `conversations:read` scope. */
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1450,12 +1598,14 @@ export interface operations {
             /** @description Bad input, or `unknown_attachment` (an id uploaded to another session). */
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description `not_your_chat`: only the chat's agent (or a supervisor who joined) writes here. */
+            /** @description `not_your_chat`: only the chat's agent (or a supervisor who joined) writes here. `insufficient_scope`: an API token without the `messages:write` scope. */
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             /** @description `session_closed`. */
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1492,6 +1642,7 @@ export interface operations {
             /** @description `invalid_field`: empty file or bad name. */
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `messages:write` scope. */
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             /** @description `session_closed`. */
@@ -1499,6 +1650,8 @@ export interface operations {
             /** @description `payload_too_large`: over 10 MiB. */
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1525,8 +1678,11 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `conversations:read` scope. */
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1559,11 +1715,14 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `messages:write` scope. */
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             /** @description `session_closed`. */
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1590,10 +1749,13 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `admin` scope. */
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             /** @description `session_closed`. */
             409: components["responses"]["Conflict"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1625,11 +1787,14 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `messages:write` scope. */
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             /** @description `session_open` before closing, `already_rated` the second time. */
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1652,6 +1817,10 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description `insufficient_scope`: an API token without the `conversations:read` scope. */
+            403: components["responses"]["Forbidden"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1676,6 +1845,10 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description `insufficient_scope`: an API token without the `conversations:read` scope. */
+            403: components["responses"]["Forbidden"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1706,7 +1879,11 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            /** @description `insufficient_scope`: an API token without the `admin` scope. */
+            403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1733,10 +1910,13 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `admin` scope. */
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             /** @description `already_assigned` (someone else got it first), `at_capacity`, `session_closed`. */
             409: components["responses"]["Conflict"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1768,12 +1948,15 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `admin` scope. */
             403: components["responses"]["Forbidden"];
             /** @description `not_found`: no such session or agent. */
             404: components["responses"]["NotFound"];
             /** @description `at_capacity` unless `force`, `session_closed`. */
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1800,10 +1983,13 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `admin` scope. */
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             /** @description `not_active`: the chat has no agent; `session_closed`. */
             409: components["responses"]["Conflict"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1826,7 +2012,10 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `dashboard:read` scope. */
             403: components["responses"]["Forbidden"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1851,7 +2040,10 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `dashboard:read` scope. */
             403: components["responses"]["Forbidden"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1874,7 +2066,10 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `dashboard:read` scope. */
             403: components["responses"]["Forbidden"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1899,7 +2094,10 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `dashboard:read` scope. */
             403: components["responses"]["Forbidden"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1926,8 +2124,11 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `admin` scope. */
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1960,13 +2161,15 @@ export interface operations {
             /** @description Bad input, or `invalid_target` (to oneself). */
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description `not_your_chat`: only the chat's agent transfers it. */
+            /** @description `not_your_chat`: only the chat's agent transfers it. `insufficient_scope`: an API token without the `admin` scope. */
             403: components["responses"]["Forbidden"];
             /** @description `not_found`: no such session or agent. */
             404: components["responses"]["NotFound"];
             /** @description `transfer_pending`, `session_closed`. */
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -1993,11 +2196,13 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description `forbidden`: only the agent asked answers. */
+            /** @description `forbidden`: only the agent asked answers. `insufficient_scope`: an API token without the `admin` scope. */
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             /** @description `transfer_closed`: already answered or expired, or the chat moved on. */
             409: components["responses"]["Conflict"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -2024,11 +2229,13 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description `forbidden`: only the agent asked answers. */
+            /** @description `forbidden`: only the agent asked answers. `insufficient_scope`: an API token without the `admin` scope. */
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             /** @description `transfer_closed`: already answered or expired, or the chat moved on. */
             409: components["responses"]["Conflict"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -2055,8 +2262,11 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `admin` scope. */
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -2088,9 +2298,12 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `admin` scope. */
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -2122,11 +2335,14 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `admin` scope. */
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             /** @description `session_closed`. */
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -2153,8 +2369,11 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `admin` scope. */
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -2186,9 +2405,12 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `admin` scope. */
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -2216,6 +2438,10 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description `insufficient_scope`: an API token without the `admin` scope. */
+            403: components["responses"]["Forbidden"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -2245,10 +2471,13 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `admin` scope. */
             403: components["responses"]["Forbidden"];
             /** @description `duplicate_shortcut`. */
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -2280,11 +2509,14 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `admin` scope. */
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             /** @description `duplicate_shortcut`. */
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -2311,8 +2543,11 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `admin` scope. */
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -2344,9 +2579,12 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `admin` scope. */
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -2371,6 +2609,10 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description `insufficient_scope`: an API token without the `admin` scope. */
+            403: components["responses"]["Forbidden"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -2401,11 +2643,14 @@ export interface operations {
             /** @description Bad input, or `missing_field`: neither `customer_id` nor `email`. */
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `admin` scope. */
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             /** @description `already_blocked`. */
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -2434,9 +2679,148 @@ export interface operations {
             /** @description `invalid_query`: no `email`. */
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `admin` scope. */
             403: components["responses"]["Forbidden"];
             /** @description `not_found`: that email is not blocked. */
             404: components["responses"]["NotFound"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listApiTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        api_tokens: components["schemas"]["ApiToken"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `tokens:manage` scope. */
+            403: components["responses"]["Forbidden"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createApiToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewApiToken"];
+            };
+        };
+        responses: {
+            /** @description Created; the only answer that holds the secret. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        api_token: components["schemas"]["CreatedApiToken"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `tokens:manage` scope. */
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    revokeApiToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        api_token: components["schemas"]["ApiToken"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `tokens:manage` scope. */
+            403: components["responses"]["Forbidden"];
+            /** @description `not_found`: no such active API token. */
+            404: components["responses"]["NotFound"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getEvents: {
+        parameters: {
+            query?: {
+                /** @description Events with a greater position. */
+                after?: number;
+                /** @description Comma list of types or prefixes ending in `*` (`message.*`). */
+                types?: string;
+                limit?: number;
+                /** @description Long-poll: seconds to wait for a first event. */
+                wait?: number;
+            };
+            header?: {
+                /** @description SSE: resume after this position (overrides `after`). */
+                "Last-Event-ID"?: number;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON: a page (empty when `wait` ran out). With `Accept: text/event-stream`: an endless stream, one `id: <position>` / `event: <type>` / `data: <Event>` block per event, comment heartbeats. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventPage"];
+                    "text/event-stream": string;
+                };
+            };
+            /** @description `invalid_query`, or `invalid_field` for a `Last-Event-ID` that is not a position. */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `events:read` scope. */
+            403: components["responses"]["Forbidden"];
+            /** @description `position_pruned`: events after `after` are gone (retention); start again from `first_position - 1`. */
+            410: components["responses"]["Gone"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };

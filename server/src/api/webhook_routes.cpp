@@ -1,8 +1,6 @@
 // Webhook endpoints over REST (docs/api.md, "Webhooks").
 #include "api/webhook_routes.hpp"
 
-#include <sstream>
-
 #include "api/api_error.hpp"
 #include "api/json_io.hpp"
 #include "api/query_params.hpp"
@@ -19,30 +17,28 @@ json::value iso_or_null(const std::optional<std::int64_t>& ms) {
   return json::value(domain::format_iso8601(domain::from_unix_ms(*ms)));
 }
 
-json::object webhook_json(const service::WebhookView& view) {
-  const auto& w = view.webhook;
+json::object webhook_json(const domain::WebhookView& w) {
   json::array types;
-  std::istringstream words(w.event_types);
-  for (std::string type; words >> type;) types.emplace_back(type);
+  for (const auto& type : w.event_types) types.emplace_back(type);
   json::object out{{"id", w.id},
                    {"url", w.url},
                    {"event_types", std::move(types)},
-                   {"active", w.active == 1},
+                   {"active", w.active},
                    {"status", w.active ? "active" : (w.disabled_reason ? "disabled" : "paused")},
                    {"disabled_reason", w.disabled_reason ? json::value(*w.disabled_reason) : json::value(nullptr)},
                    {"disabled_at", iso_or_null(w.disabled_ms)},
                    {"created_at", iso_or_null(w.created_ms)},
                    {"updated_at", iso_or_null(w.updated_ms)},
-                   {"delivered_up_to", view.delivered_up_to},
-                   {"pending_position", view.pending ? json::value(*view.pending) : json::value(nullptr)},
-                   {"pending_attempts", view.attempts},
-                   {"next_attempt_at", iso_or_null(view.next_attempt_ms)},
-                   {"lag_events", view.lag_events}};
+                   {"delivered_up_to", w.delivered_up_to},
+                   {"pending_position", w.pending ? json::value(*w.pending) : json::value(nullptr)},
+                   {"pending_attempts", w.pending_attempts},
+                   {"next_attempt_at", iso_or_null(w.next_attempt_ms)},
+                   {"lag_events", w.lag_events}};
   if (!w.secret.empty()) out["secret"] = w.secret;  // only in the answer to its creation
   return out;
 }
 
-json::object attempt_json(const store::WebhookAttempt& a) {
+json::object attempt_json(const domain::WebhookAttemptView& a) {
   return json::object{{"id", a.id},
                       {"position", a.position},
                       {"event_id", a.event_id},
@@ -51,7 +47,7 @@ json::object attempt_json(const store::WebhookAttempt& a) {
                       {"status_code", a.status_code ? json::value(*a.status_code) : json::value(nullptr)},
                       {"latency_ms", a.latency_ms},
                       {"error", a.error.empty() ? json::value(nullptr) : json::value(a.error)},
-                      {"manual", a.manual == 1}};
+                      {"manual", a.manual}};
 }
 
 // Answers an outcome: the value through `to_json` with `status`, a refusal as its error.
@@ -149,7 +145,7 @@ void add_webhook_routes(Router& router, service::AuthService& auth, service::Web
                const auto before = query_int(request.query, "before", 0, 0, INT64_MAX);
                webhooks.attempts(params.id("id"), before > 0 ? std::optional<std::int64_t>(before) : std::nullopt,
                                  std::size_t(limit),
-                                 answer<std::vector<store::WebhookAttempt>>(respond, 200, [limit](const auto& list) {
+                                 answer<std::vector<service::WebhookAttemptView>>(respond, 200, [limit](const auto& list) {
                                    json::array out;
                                    for (const auto& a : list) out.push_back(attempt_json(a));
                                    const bool more = std::int64_t(list.size()) == limit;

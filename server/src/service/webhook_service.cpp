@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <sstream>
 
 #include "auth/webhook_signature.hpp"
 #include "domain/iso_time.hpp"
 #include "service/webhook_deliveries.hpp"
+#include "store/store.hpp"
 #include "store/store_executor.hpp"
 
 namespace livedesk::service {
@@ -24,19 +26,30 @@ std::string joined(const std::vector<std::string>& types) {
   return out;
 }
 
-WebhookView view_of(store::Store& s, store::Webhook webhook, bool with_secret = false) {
+WebhookView view_of(store::Store& s, const store::Webhook& webhook, bool with_secret = false) {
   WebhookView view;
-  if (!with_secret) webhook.secret.clear();
-  const auto cursor = s.outbox().find(webhook_target(webhook.id));
-  if (cursor) {
+  view.id = webhook.id;
+  view.url = webhook.url;
+  std::istringstream words(webhook.event_types);
+  for (std::string type; words >> type;) view.event_types.push_back(type);
+  if (with_secret) view.secret = webhook.secret;
+  view.active = webhook.active == 1;
+  view.disabled_reason = webhook.disabled_reason;
+  view.disabled_ms = webhook.disabled_ms;
+  view.created_ms = webhook.created_ms;
+  view.updated_ms = webhook.updated_ms;
+  if (const auto cursor = s.outbox().find(webhook_target(webhook.id))) {
     view.delivered_up_to = cursor->position;
     view.pending = cursor->pending_position;
-    view.attempts = cursor->attempts;
+    view.pending_attempts = cursor->attempts;
     view.next_attempt_ms = cursor->next_attempt_ms;
     view.lag_events = std::max<std::int64_t>(0, s.events().last_position() - cursor->position);
   }
-  view.webhook = std::move(webhook);
   return view;
+}
+
+WebhookAttemptView attempt_view(const store::WebhookAttempt& a) {
+  return {a.id, a.position, a.event_id, a.attempt, a.at_ms, a.status_code, a.latency_ms, a.error, a.manual == 1};
 }
 
 // Runs `read` on a reader; a store failure answers `unavailable`.
@@ -136,7 +149,7 @@ void WebhookService::list(std::function<void(WebhookOutcome<std::vector<WebhookV
       store_,
       [](store::Store& s) {
         std::vector<WebhookView> views;
-        for (auto& webhook : s.webhooks().list()) views.push_back(view_of(s, std::move(webhook)));
+        for (const auto& webhook : s.webhooks().list()) views.push_back(view_of(s, webhook));
         return WebhookOutcome<std::vector<WebhookView>>(std::move(views));
       },
       done);
@@ -148,7 +161,7 @@ void WebhookService::get(std::int64_t id, std::function<void(WebhookOutcome<Webh
       [id](store::Store& s) -> WebhookOutcome<WebhookView> {
         auto webhook = s.webhooks().find(id);
         if (!webhook) return not_found(id);
-        return view_of(s, std::move(*webhook));
+        return view_of(s, *webhook);
       },
       done);
 }
@@ -191,7 +204,7 @@ void WebhookService::save_change(std::int64_t id, WebhookChange change,
         }
         webhook->updated_ms = now_ms;
         s.webhooks().update(*webhook);
-        return view_of(s, std::move(*webhook));
+        return view_of(s, *webhook);
       },
       done);
 }
@@ -208,12 +221,14 @@ void WebhookService::remove(std::int64_t id, std::function<void(WebhookOutcome<b
 }
 
 void WebhookService::attempts(std::int64_t id, std::optional<std::int64_t> before, std::size_t limit,
-                              std::function<void(WebhookOutcome<std::vector<store::WebhookAttempt>>)> done) {
-  read_then<std::vector<store::WebhookAttempt>>(
+                              std::function<void(WebhookOutcome<std::vector<WebhookAttemptView>>)> done) {
+  read_then<std::vector<WebhookAttemptView>>(
       store_,
-      [id, before, limit](store::Store& s) -> WebhookOutcome<std::vector<store::WebhookAttempt>> {
+      [id, before, limit](store::Store& s) -> WebhookOutcome<std::vector<WebhookAttemptView>> {
         if (!s.webhooks().find(id)) return not_found(id);
-        return s.webhooks().attempts(id, before, limit);
+        std::vector<WebhookAttemptView> views;
+        for (const auto& a : s.webhooks().attempts(id, before, limit)) views.push_back(attempt_view(a));
+        return views;
       },
       done);
 }
@@ -256,7 +271,7 @@ void WebhookService::retry(std::int64_t id, std::int64_t position,
               [attempt](store::Store& s) mutable -> WebhookOutcome<WebhookRetried> {
                 if (!s.webhooks().find(attempt.webhook_id)) return not_found(attempt.webhook_id);
                 attempt.id = s.webhooks().add_attempt(attempt);
-                return WebhookRetried{attempt};
+                return WebhookRetried{attempt_view(attempt)};
               },
               done);
         });

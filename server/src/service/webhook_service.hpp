@@ -16,7 +16,7 @@
 
 #include "domain/clock.hpp"
 #include "service/webhook_transport.hpp"
-#include "store/webhook_store.hpp"
+#include "domain/webhook_views.hpp"
 #include "support/worker_thread.hpp"
 
 namespace livedesk::store {
@@ -25,15 +25,8 @@ class StoreExecutor;
 
 namespace livedesk::service {
 
-// An endpoint as the API shows it (never its secret, except once at creation).
-struct WebhookView {
-  store::Webhook webhook;               // secret emptied unless just created
-  std::int64_t delivered_up_to = 0;     // the cursor's position
-  std::optional<std::int64_t> pending;  // the event being retried
-  int attempts = 0;
-  std::optional<std::int64_t> next_attempt_ms;
-  std::int64_t lag_events = 0;  // log positions after the cursor
-};
+using domain::WebhookAttemptView;
+using domain::WebhookView;
 
 struct WebhookRefused {
   enum class Reason { invalid, not_found, unavailable } reason;
@@ -52,7 +45,7 @@ struct WebhookChange {
 
 // The outcome of a manual retry.
 struct WebhookRetried {
-  store::WebhookAttempt attempt;
+  WebhookAttemptView attempt;
 };
 
 // Checks a pattern list; a message naming the first bad one, or nullopt.
@@ -72,7 +65,7 @@ class WebhookService {
   void update(std::int64_t id, WebhookChange change, std::function<void(WebhookOutcome<WebhookView>)> done);
   void remove(std::int64_t id, std::function<void(WebhookOutcome<bool>)> done);
   void attempts(std::int64_t id, std::optional<std::int64_t> before, std::size_t limit,
-                std::function<void(WebhookOutcome<std::vector<store::WebhookAttempt>>)> done);
+                std::function<void(WebhookOutcome<std::vector<WebhookAttemptView>>)> done);
   // One more delivery of the logged event at `position`, with its same id, recorded as a manual attempt.
   void retry(std::int64_t id, std::int64_t position, std::function<void(WebhookOutcome<WebhookRetried>)> done);
 

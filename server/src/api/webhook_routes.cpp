@@ -57,9 +57,12 @@ std::function<void(service::WebhookOutcome<T>)> answer(Responder respond, int st
     if (auto* refused = std::get_if<service::WebhookRefused>(&outcome)) {
       using Reason = service::WebhookRefused::Reason;
       switch (refused->reason) {
-        case Reason::invalid: return respond(error_response(400, "invalid_webhook", refused->message));
-        case Reason::not_found: return respond(error_response(404, "not_found", refused->message));
-        case Reason::unavailable: return respond(error_response(503, "store_unavailable", refused->message));
+        case Reason::invalid:
+          return respond(error_response(400, "invalid_webhook", refused->message));
+        case Reason::not_found:
+          return respond(error_response(404, "not_found", refused->message));
+        case Reason::unavailable:
+          return respond(error_response(503, "store_unavailable", refused->message));
       }
     }
     if (status == 204) return respond(Response{204, "application/json", "", {}});
@@ -95,21 +98,23 @@ service::WebhookChange change_from(const json::object& body, bool creating) {
 
 void add_webhook_routes(Router& router, service::AuthService& auth, service::WebhookService& webhooks) {
   const auto admin = [&auth](const Request& request) { require_staff_actor(auth, request, domain::Role::admin); };
-  router.add("POST", "/api/v1/webhooks", [admin, &webhooks](const Request& request, const PathParams&, Responder respond) {
-    admin(request);
-    webhooks.create(change_from(parse_object_body(request), true),
-                    answer<service::WebhookView>(respond, 201, [](const auto& v) {
-                      return json::object{{"webhook", webhook_json(v)}};
-                    }));
-  });
-  router.add("GET", "/api/v1/webhooks", [admin, &webhooks](const Request& request, const PathParams&, Responder respond) {
-    admin(request);
-    webhooks.list(answer<std::vector<service::WebhookView>>(respond, 200, [](const auto& list) {
-      json::array out;
-      for (const auto& v : list) out.push_back(webhook_json(v));
-      return json::object{{"webhooks", std::move(out)}};
-    }));
-  });
+  router.add("POST", "/api/v1/webhooks",
+             [admin, &webhooks](const Request& request, const PathParams&, Responder respond) {
+               admin(request);
+               webhooks.create(change_from(parse_object_body(request), true),
+                               answer<service::WebhookView>(respond, 201, [](const auto& v) {
+                                 return json::object{{"webhook", webhook_json(v)}};
+                               }));
+             });
+  router.add("GET", "/api/v1/webhooks",
+             [admin, &webhooks](const Request& request, const PathParams&, Responder respond) {
+               admin(request);
+               webhooks.list(answer<std::vector<service::WebhookView>>(respond, 200, [](const auto& list) {
+                 json::array out;
+                 for (const auto& v : list) out.push_back(webhook_json(v));
+                 return json::object{{"webhooks", std::move(out)}};
+               }));
+             });
   router.add("GET", "/api/v1/webhooks/{id}",
              [admin, &webhooks](const Request& request, const PathParams& params, Responder respond) {
                admin(request);
@@ -143,16 +148,15 @@ void add_webhook_routes(Router& router, service::AuthService& auth, service::Web
                admin(request);
                const auto limit = query_int(request.query, "limit", 50, 1, 200);
                const auto before = query_int(request.query, "before", 0, 0, INT64_MAX);
-               webhooks.attempts(params.id("id"), before > 0 ? std::optional<std::int64_t>(before) : std::nullopt,
-                                 std::size_t(limit),
-                                 answer<std::vector<service::WebhookAttemptView>>(respond, 200, [limit](const auto& list) {
-                                   json::array out;
-                                   for (const auto& a : list) out.push_back(attempt_json(a));
-                                   const bool more = std::int64_t(list.size()) == limit;
-                                   return json::object{{"attempts", std::move(out)},
-                                                       {"next_before", more ? json::value(list.back().id)
-                                                                            : json::value(nullptr)}};
-                                 }));
+               webhooks.attempts(
+                   params.id("id"), before > 0 ? std::optional<std::int64_t>(before) : std::nullopt, std::size_t(limit),
+                   answer<std::vector<service::WebhookAttemptView>>(respond, 200, [limit](const auto& list) {
+                     json::array out;
+                     for (const auto& a : list) out.push_back(attempt_json(a));
+                     const bool more = std::int64_t(list.size()) == limit;
+                     return json::object{{"attempts", std::move(out)},
+                                         {"next_before", more ? json::value(list.back().id) : json::value(nullptr)}};
+                   }));
              });
   router.add("POST", "/api/v1/webhooks/{id}/deliveries/{position}/retry",
              [admin, &webhooks](const Request& request, const PathParams& params, Responder respond) {

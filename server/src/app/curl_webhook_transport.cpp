@@ -220,8 +220,8 @@ void CurlWebhookTransport::run() {
       running.erase(found);
       curl_multi_remove_handle(multi, transfer->easy);
       service::WebhookResponse response;
-      response.latency = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
-                                                                               transfer->started);
+      response.latency =
+          std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - transfer->started);
       long status = 0;
       curl_easy_getinfo(transfer->easy, CURLINFO_RESPONSE_CODE, &status);
       const CURLcode result = message->data.result;

@@ -297,8 +297,10 @@ int serve(const app::ServeConfig& config) {
                       {std::min(config.snapshot_min_interval, std::chrono::milliseconds(250)),
                        [&snapshots] { snapshots.tick(); }}};
   if (node) options.periodic.push_back({std::chrono::milliseconds(10'000), [&node] { node->resend_presence(); }});
-  options.periodic.push_back({config.event_prune, [&event_retention, &node] {
-                                if (!node || node->leading()) event_retention.prune();
+  options.periodic.push_back({config.event_prune, [&event_retention, &webhooks, &node, &config] {
+                                if (node && !node->leading()) return;
+                                event_retention.prune();
+                                webhooks.prune_attempts(config.event_retention);  // attempts live as long as the log
                               }});
   options.periodic.push_back({std::min(config.event_stream_poll, std::chrono::milliseconds(250)),
                               [&event_feed] { event_feed.tick(); }});

@@ -41,7 +41,7 @@ std::optional<std::string> v4_reason(const std::uint8_t* b) {
   if (b[0] == 169 && b[1] == 254) return "link-local";
   if (b[0] == 100 && (b[1] & 0xc0) == 64) return "cgnat";
   if (b[0] >= 224 && b[0] <= 239) return "multicast";
-  if (b[0] >= 240) return "reserved";  // 240.0.0.0/4 and 255.255.255.255
+  if (b[0] >= 240) return "reserved";                            // 240.0.0.0/4 and 255.255.255.255
   if (b[0] == 192 && b[1] == 0 && b[2] == 0) return "reserved";  // IETF protocol assignments
   if (b[0] == 198 && (b[1] & 0xfe) == 18) return "reserved";     // benchmarking 198.18.0.0/15
   return std::nullopt;
@@ -78,11 +78,11 @@ std::optional<std::string> non_public_reason(const IpAddress& address) {
   const bool leading_zeros = std::all_of(b.begin(), b.begin() + 15, [](std::uint8_t x) { return x == 0; });
   if (leading_zeros && b[15] == 0) return "unspecified";
   if (leading_zeros && b[15] == 1) return "loopback";
-  if ((b[0] & 0xfe) == 0xfc) return "private";                  // fc00::/7 unique local
+  if ((b[0] & 0xfe) == 0xfc) return "private";                     // fc00::/7 unique local
   if (b[0] == 0xfe && (b[1] & 0xc0) == 0x80) return "link-local";  // fe80::/10
   if (b[0] == 0xfe && (b[1] & 0xc0) == 0xc0) return "private";     // fec0::/10 site-local (deprecated)
   if (b[0] == 0xff) return "multicast";
-  if (leading_zeros || (b[0] == 0 && b[1] == 0)) return "reserved";  // ::/16 beyond the forms above
+  if (leading_zeros || (b[0] == 0 && b[1] == 0)) return "reserved";                     // ::/16 beyond the forms above
   if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0d && b[3] == 0xb8) return "reserved";  // documentation
   return std::nullopt;
 }

@@ -51,8 +51,8 @@ TEST(AddressPolicy, ClassifiesIpv6AndTheFormsCarryingIpv4) {
   EXPECT_EQ(reason("::ffff:7f00:1"), "loopback");
   EXPECT_EQ(reason("::ffff:10.0.0.1"), "private");
   EXPECT_EQ(reason("::ffff:169.254.169.254"), "link-local");
-  EXPECT_EQ(reason("::127.0.0.1"), "loopback");        // IPv4-compatible
-  EXPECT_EQ(reason("64:ff9b::c0a8:101"), "private");   // NAT64 of 192.168.1.1
+  EXPECT_EQ(reason("::127.0.0.1"), "loopback");       // IPv4-compatible
+  EXPECT_EQ(reason("64:ff9b::c0a8:101"), "private");  // NAT64 of 192.168.1.1
   EXPECT_EQ(reason("::ffff:8.8.8.8"), std::nullopt);
   EXPECT_EQ(reason("2606:4700::1111"), std::nullopt);
   EXPECT_EQ(reason("2001:db8::1"), "reserved");

@@ -13,8 +13,7 @@ namespace livedesk::service {
 Outbox::Outbox(store::Store& store, OutboxConsumer& consumer, const domain::Clock& clock, OutboxOptions options,
                std::function<double()> unit_random)
     : store_(store), consumer_(consumer), clock_(clock), options_(options), unit_random_(std::move(unit_random)) {
-  if (!unit_random_)
-    unit_random_ = [this] { return std::uniform_real_distribution<double>(0.0, 1.0)(random_engine_); };
+  if (!unit_random_) unit_random_ = [this] { return std::uniform_real_distribution<double>(0.0, 1.0)(random_engine_); };
 }
 
 Outbox::~Outbox() { stop(); }

@@ -1,33 +1,14 @@
 #include "service/webhook_deliveries.hpp"
 
-#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <sstream>
 
 #include "auth/webhook_signature.hpp"
 #include "domain/iso_time.hpp"
+#include "service/event_json.hpp"
 #include "store/store.hpp"
 
 namespace livedesk::service {
-
-namespace {
-
-// Stand-in for the lead's service::event_json (service/event_json.hpp, same signature), until it lands.
-boost::json::object event_json(const store::EventRecord& record) {
-  boost::json::object out;
-  out["id"] = record.event_id;
-  out["position"] = record.position;
-  out["type"] = record.type;
-  out["time"] = domain::format_iso8601(domain::from_unix_ms(record.created_ms));
-  boost::system::error_code ec;
-  auto payload = boost::json::parse(record.payload, ec);
-  const auto* object = ec ? nullptr : payload.if_object();
-  const auto* data = object ? object->if_contains("data") : nullptr;
-  out["data"] = data ? *data : boost::json::object{};
-  return out;
-}
-
-}  // namespace
 
 std::string webhook_target(std::int64_t webhook_id) { return "webhook:" + std::to_string(webhook_id); }
 

@@ -17,7 +17,7 @@ namespace {
 using Reason = WebhookRefused::Reason;
 
 // The aggregates whose events are logged (service/event_json.cpp names them "<aggregate>.<what>").
-constexpr std::array<std::string_view, 9> kAggregates = {"session", "message", "receipt",  "agent",   "transfer",
+constexpr std::array<std::string_view, 9> kAggregates = {"session", "message", "receipt",         "agent",   "transfer",
                                                          "note",    "whisper", "canned_response", "customer"};
 
 std::string joined(const std::vector<std::string>& types) {
@@ -68,18 +68,19 @@ void read_then(store::StoreExecutor& store, Read read, std::function<void(Webhoo
 // Runs `write` in a store batch and answers once it committed.
 template <class T, class Write>
 void write_then(store::StoreExecutor& store, Write write, std::function<void(WebhookOutcome<T>)> done) {
-  const bool queued = store.post_write([write = std::move(write), done](store::Store& s, store::CommitHooks& hooks) mutable {
-    try {
-      auto outcome = std::make_shared<WebhookOutcome<T>>(write(s));
-      hooks.after_commit([outcome, done](bool committed) {
-        if (committed) return done(std::move(*outcome));
-        done(WebhookRefused{Reason::unavailable, "the database did not save the change"});
+  const bool queued =
+      store.post_write([write = std::move(write), done](store::Store& s, store::CommitHooks& hooks) mutable {
+        try {
+          auto outcome = std::make_shared<WebhookOutcome<T>>(write(s));
+          hooks.after_commit([outcome, done](bool committed) {
+            if (committed) return done(std::move(*outcome));
+            done(WebhookRefused{Reason::unavailable, "the database did not save the change"});
+          });
+        } catch (const std::exception& error) {
+          done(WebhookRefused{Reason::unavailable, error.what()});
+          throw;  // roll the job's writes back
+        }
       });
-    } catch (const std::exception& error) {
-      done(WebhookRefused{Reason::unavailable, error.what()});
-      throw;  // roll the job's writes back
-    }
-  });
   if (!queued) done(WebhookRefused{Reason::unavailable, "shutting down"});
 }
 
@@ -95,10 +96,9 @@ std::optional<std::string> event_types_problem(const std::vector<std::string>& t
     const auto aggregate = std::string_view(type).substr(0, dot);
     const bool known = std::find(kAggregates.begin(), kAggregates.end(), aggregate) != kAggregates.end();
     const auto rest = dot == std::string::npos ? std::string_view() : std::string_view(type).substr(dot + 1);
-    const bool well_formed =
-        !rest.empty() && std::all_of(rest.begin(), rest.end(), [&](const char& c) {
-          return (c >= 'a' && c <= 'z') || c == '_' || (c == '*' && &c == &rest.back());
-        });
+    const bool well_formed = !rest.empty() && std::all_of(rest.begin(), rest.end(), [&](const char& c) {
+      return (c >= 'a' && c <= 'z') || c == '_' || (c == '*' && &c == &rest.back());
+    });
     if (!known || !well_formed)
       return "unknown event type '" + type + "' (use <aggregate>.<event>, <aggregate>.* or *; aggregates: " +
              "session, message, receipt, agent, transfer, note, whisper, canned_response, customer)";
@@ -136,8 +136,8 @@ void WebhookService::create(WebhookChange change, std::function<void(WebhookOutc
         [webhook](store::Store& s) mutable {
           webhook.id = s.webhooks().insert(webhook);
           // It gets what is logged from now on, not the log's history.
-          s.outbox().save({webhook_target(webhook.id), s.events().last_position(), std::nullopt, 0, std::nullopt,
-                           std::nullopt});
+          s.outbox().save(
+              {webhook_target(webhook.id), s.events().last_position(), std::nullopt, 0, std::nullopt, std::nullopt});
           return WebhookOutcome<WebhookView>(view_of(s, webhook, true));
         },
         done);
@@ -169,13 +169,11 @@ void WebhookService::get(std::int64_t id, std::function<void(WebhookOutcome<Webh
 void WebhookService::update(std::int64_t id, WebhookChange change,
                             std::function<void(WebhookOutcome<WebhookView>)> done) {
   if (change.event_types)
-    if (auto problem = event_types_problem(*change.event_types))
-      return done(WebhookRefused{Reason::invalid, *problem});
+    if (auto problem = event_types_problem(*change.event_types)) return done(WebhookRefused{Reason::invalid, *problem});
   if (change.secret) return done(WebhookRefused{Reason::invalid, "the secret cannot be changed; create a new webhook"});
   auto url = change.url;
-  check_url<WebhookView>(url, done, [this, id, change = std::move(change), done]() mutable {
-    save_change(id, std::move(change), done);
-  });
+  check_url<WebhookView>(
+      url, done, [this, id, change = std::move(change), done]() mutable { save_change(id, std::move(change), done); });
 }
 
 void WebhookService::save_change(std::int64_t id, WebhookChange change,
@@ -276,6 +274,12 @@ void WebhookService::retry(std::int64_t id, std::int64_t position,
               done);
         });
       }));
+}
+
+void WebhookService::prune_attempts(std::chrono::seconds retention) {
+  const auto cutoff_ms = domain::to_unix_ms(clock_.now() - retention);
+  store_.post_write(
+      [cutoff_ms](store::Store& s, store::CommitHooks&) { s.webhooks().prune_attempts(cutoff_ms, 5000); });
 }
 
 }  // namespace livedesk::service

@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "domain/clock.hpp"
-#include "service/webhook_transport.hpp"
 #include "domain/webhook_views.hpp"
+#include "service/webhook_transport.hpp"
 #include "support/worker_thread.hpp"
 
 namespace livedesk::store {
@@ -68,6 +68,8 @@ class WebhookService {
                 std::function<void(WebhookOutcome<std::vector<WebhookAttemptView>>)> done);
   // One more delivery of the logged event at `position`, with its same id, recorded as a manual attempt.
   void retry(std::int64_t id, std::int64_t position, std::function<void(WebhookOutcome<WebhookRetried>)> done);
+  // Removes attempts older than `retention` (the event log's), a chunk per call; for a periodic task.
+  void prune_attempts(std::chrono::seconds retention);
 
  private:
   // Runs `then` on the checks worker once `url` passed the transport's checks (or answers `done`).

@@ -15,11 +15,11 @@ namespace livedesk::store {
 
 // A registered endpoint.
 struct Webhook {
-  std::int64_t id = 0;      // ignored by insert; assigned by the store
-  std::string url;          // http(s), checked by the service
-  std::string event_types;  // space-separated: "message.created session.*"
-  std::string secret;       // the HMAC key, as shown once at creation
-  int active = 1;           // 0: nothing is sent (paused by an admin, or disabled)
+  std::int64_t id = 0;                         // ignored by insert; assigned by the store
+  std::string url;                             // http(s), checked by the service
+  std::string event_types;                     // space-separated: "message.created session.*"
+  std::string secret;                          // the HMAC key, as shown once at creation
+  int active = 1;                              // 0: nothing is sent (paused by an admin, or disabled)
   std::optional<std::string> disabled_reason;  // set when deliveries failed past the limit
   std::optional<std::int64_t> disabled_ms;
   std::int64_t created_ms = 0;

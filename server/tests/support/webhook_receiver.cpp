@@ -181,7 +181,8 @@ std::string verify_webhook(const std::string& secret, const std::string& signatu
   if (!t || v1.empty()) return "malformed";
   const auto expected = hmac_hex(secret, std::to_string(*t) + "." + body);
   const bool matches = std::any_of(v1.begin(), v1.end(), [&](const std::string& candidate) {
-    return candidate.size() == expected.size() && sodium_memcmp(candidate.data(), expected.data(), expected.size()) == 0;
+    return candidate.size() == expected.size() &&
+           sodium_memcmp(candidate.data(), expected.data(), expected.size()) == 0;
   });
   if (!matches) return "forged";
   if (std::llabs(now_unix_seconds - *t) > tolerance_seconds) return "expired";

@@ -8,9 +8,9 @@
 namespace livedesk::store {
 namespace {
 
-using test_support::kT0;
 using test_support::Ids;
 using test_support::ids_of;
+using test_support::kT0;
 
 class WebhookStoreTest : public test_support::StoreTest {
  protected:

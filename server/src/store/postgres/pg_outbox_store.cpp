@@ -6,8 +6,7 @@ namespace livedesk::store::postgres {
 
 namespace {
 
-#define LIVEDESK_PG_CURSOR_COLUMNS \
-  "consumer, position, pending_position, attempts, first_attempt_ms, next_attempt_ms"
+#define LIVEDESK_PG_CURSOR_COLUMNS "consumer, position, pending_position, attempts, first_attempt_ms, next_attempt_ms"
 
 constexpr PgStatement kFindCursor{"find_outbox_cursor",
                                   "SELECT " LIVEDESK_PG_CURSOR_COLUMNS " FROM outbox_cursors WHERE consumer = $1"};
@@ -15,7 +14,8 @@ constexpr PgStatement kListCursors{"list_outbox_cursors",
                                    "SELECT " LIVEDESK_PG_CURSOR_COLUMNS " FROM outbox_cursors ORDER BY consumer"};
 constexpr PgStatement kSaveCursor{
     "save_outbox_cursor",
-    "INSERT INTO outbox_cursors(" LIVEDESK_PG_CURSOR_COLUMNS ") VALUES ($1, $2, $3, $4, $5, $6) "
+    "INSERT INTO outbox_cursors(" LIVEDESK_PG_CURSOR_COLUMNS
+    ") VALUES ($1, $2, $3, $4, $5, $6) "
     "ON CONFLICT (consumer) DO UPDATE SET position = GREATEST(outbox_cursors.position, excluded.position), "
     "pending_position = excluded.pending_position, attempts = excluded.attempts, "
     "first_attempt_ms = excluded.first_attempt_ms, next_attempt_ms = excluded.next_attempt_ms"};
@@ -46,8 +46,7 @@ void PgOutboxStore::save(const OutboxCursor& c) {
 }
 
 bool PgOutboxStore::remove(const std::string& consumer) {
-  return db_.write(
-      [&](pqxx::transaction_base& tx) { return exec(tx, kDeleteCursor, consumer).affected_rows() > 0; });
+  return db_.write([&](pqxx::transaction_base& tx) { return exec(tx, kDeleteCursor, consumer).affected_rows() > 0; });
 }
 
 }  // namespace livedesk::store::postgres

@@ -15,7 +15,8 @@ constexpr PgStatement kInsertWebhook{
     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id"};
 constexpr PgStatement kFindWebhook{"find_webhook",
                                    "SELECT " LIVEDESK_PG_WEBHOOK_COLUMNS " FROM webhooks WHERE id = $1"};
-constexpr PgStatement kListWebhooks{"list_webhooks", "SELECT " LIVEDESK_PG_WEBHOOK_COLUMNS " FROM webhooks ORDER BY id"};
+constexpr PgStatement kListWebhooks{"list_webhooks",
+                                    "SELECT " LIVEDESK_PG_WEBHOOK_COLUMNS " FROM webhooks ORDER BY id"};
 constexpr PgStatement kUpdateWebhook{
     "update_webhook",
     "UPDATE webhooks SET url = $2, event_types = $3, active = $4, disabled_reason = $5, disabled_ms = $6, "
@@ -46,8 +47,8 @@ std::span<const PgStatement> PgWebhookStore::statements() { return kStatements; 
 
 std::int64_t PgWebhookStore::insert(const Webhook& w) {
   return db_.write([&](pqxx::transaction_base& tx) {
-    return as_int64(exec(tx, kInsertWebhook, w.url, w.event_types, w.secret, w.active, w.disabled_reason,
-                         w.disabled_ms, w.created_ms, w.updated_ms)[0][0]);
+    return as_int64(exec(tx, kInsertWebhook, w.url, w.event_types, w.secret, w.active, w.disabled_reason, w.disabled_ms,
+                         w.created_ms, w.updated_ms)[0][0]);
   });
 }
 

@@ -109,7 +109,8 @@ std::unique_ptr<Store> open_postgres_store(const std::string& url) {
         postgres::PgRatingStore::statements(), postgres::PgTransferStore::statements(),
         postgres::PgNoteStore::statements(), postgres::PgCannedStore::statements(),
         postgres::PgBlockStore::statements(), postgres::PgUploadStore::statements(),
-        postgres::PgSettingStore::statements(), postgres::PgMetricsStore::statements(), postgres::PgEventStore::statements(),
+        postgres::PgSettingStore::statements(), postgres::PgMetricsStore::statements(),
+        postgres::PgEventStore::statements(),
         postgres::PgApiTokenStore::statements(),
         postgres::PgWebhookStore::statements(), postgres::PgOutboxStore::statements()}) {
     connection->prepare(statements);

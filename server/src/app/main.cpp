@@ -233,7 +233,7 @@ int serve(const app::ServeConfig& config) {
   service::WebhookService webhooks(store, webhook_checks, webhook_transport, clock);
   api::add_webhook_routes(router, auth, webhooks);
   auto outbox_store = open_store(database_url, config.data_dir);
-  service::WebhookDeliveries webhook_deliveries(webhook_transport, clock);
+  service::WebhookDeliveries webhook_deliveries(webhook_transport, clock, &metrics);
   service::OutboxOptions outbox_options;
   outbox_options.backoff = {config.webhook_retry_initial, config.webhook_retry_max};
   outbox_options.retry_for = config.webhook_retry_for;

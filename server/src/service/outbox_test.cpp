@@ -16,6 +16,7 @@
 #include "store/sqlite/sqlite_store.hpp"
 #include "store/store_executor.hpp"
 #include "store/test_support/temp_directory.hpp"
+#include "support/metrics/server_metrics.hpp"
 
 namespace livedesk::service {
 namespace {
@@ -116,7 +117,8 @@ class OutboxTest : public ::testing::Test {
   std::filesystem::path file_ = dir_.path() / "livedesk.db";
   domain::ManualClock clock_{domain::from_unix_ms(1'800'000'000'000)};
   FakeTransport transport_;
-  WebhookDeliveries consumer_{transport_, clock_};
+  support::ServerMetrics metrics_;
+  WebhookDeliveries consumer_{transport_, clock_, &metrics_};
   std::unique_ptr<store::StoreExecutor> executor_ =
       std::make_unique<store::StoreExecutor>(store::open_sqlite_store(file_));
   std::unique_ptr<store::Store> outbox_store_;
@@ -255,6 +257,17 @@ TEST_F(OutboxTest, DisablesAfterTheWindowAndResumesWithTheFailedEventWhenReEnabl
   EXPECT_EQ(event_id_of(transport_.take(sent).request), "ev-1");
   answer(sent, 200);
   EXPECT_EQ(event_id_of(transport_.take(sent + 1).request), "ev-2");
+
+  const auto endpoint = std::to_string(hook.id);
+  EXPECT_EQ(metrics_.webhook_deliveries.with({endpoint, "failed"}).value(), double(sent));
+  EXPECT_EQ(metrics_.webhook_deliveries.with({endpoint, "gave_up"}).value(), 1.0);
+  EXPECT_EQ(metrics_.webhook_deliveries.with({endpoint, "delivered"}).value(), 1.0);
+  EXPECT_EQ(metrics_.webhook_lag.with({endpoint}).value(), 1.0);  // as of the last round: ev-2 on its way
+  std::promise<WebhookOutcome<bool>> removed;
+  service_.remove(hook.id, [&](auto outcome) { removed.set_value(std::move(outcome)); });
+  removed.get_future().get();
+  outbox_->run_round();
+  EXPECT_EQ(metrics_.scrape().find("endpoint=\"" + endpoint + "\""), std::string::npos);  // its children are gone
 }
 
 TEST_F(OutboxTest, ARestartMidDeliverySendsTheSameEventAgain) {

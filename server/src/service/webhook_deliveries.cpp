@@ -1,5 +1,6 @@
 #include "service/webhook_deliveries.hpp"
 
+#include <algorithm>
 #include <boost/json/serialize.hpp>
 #include <sstream>
 
@@ -7,6 +8,7 @@
 #include "domain/iso_time.hpp"
 #include "service/event_json.hpp"
 #include "store/store.hpp"
+#include "support/metrics/server_metrics.hpp"
 
 namespace livedesk::service {
 
@@ -61,10 +63,32 @@ OutboxResult webhook_outcome(const WebhookResponse& response) {
   return result;
 }
 
+void WebhookDeliveries::count(std::int64_t webhook_id, const char* outcome) {
+  if (metrics_) metrics_->webhook_deliveries.with({std::to_string(webhook_id), outcome}).inc();
+}
+
 std::vector<std::string> WebhookDeliveries::targets(store::Store& store) {
   active_.clear();
   std::vector<std::string> names;
-  for (auto& webhook : store.webhooks().list()) {
+  auto webhooks = store.webhooks().list();
+  if (metrics_) {
+    const auto head = store.events().last_position();
+    std::set<std::int64_t> present;
+    for (const auto& webhook : webhooks) {
+      present.insert(webhook.id);
+      const auto cursor = store.outbox().find(webhook_target(webhook.id));
+      const auto lag = cursor ? std::max<std::int64_t>(0, head - cursor->position) : 0;
+      metrics_->webhook_lag.with({std::to_string(webhook.id)}).set(double(lag));
+    }
+    for (const auto id : measured_) {
+      if (present.contains(id)) continue;
+      metrics_->webhook_lag.remove({std::to_string(id)});
+      for (const char* outcome : {"delivered", "failed", "gave_up"})
+        metrics_->webhook_deliveries.remove({std::to_string(id), outcome});
+    }
+    measured_ = std::move(present);
+  }
+  for (auto& webhook : webhooks) {
     if (!webhook.active) continue;
     names.push_back(webhook_target(webhook.id));
     active_.emplace(names.back(), std::move(webhook));
@@ -103,6 +127,7 @@ void WebhookDeliveries::record(store::Store& store, const std::string& target, c
   row.latency_ms = result.latency.count();
   row.error = result.error;
   store.webhooks().add_attempt(row);
+  count(*webhook, result.delivered ? "delivered" : "failed");
 }
 
 void WebhookDeliveries::give_up(store::Store& store, const std::string& target, const std::string& reason) {
@@ -116,6 +141,7 @@ void WebhookDeliveries::give_up(store::Store& store, const std::string& target, 
   webhook->disabled_ms = now_ms;
   webhook->updated_ms = now_ms;
   store.webhooks().update(*webhook);
+  count(*id, "gave_up");
 }
 
 }  // namespace livedesk::service

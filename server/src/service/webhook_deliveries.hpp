@@ -6,6 +6,7 @@
 // Threads: the outbox's thread calls every OutboxConsumer method; `request_for` is a pure function any
 // thread may call (the manual retry uses it too).
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,10 @@
 #include "service/outbox_consumer.hpp"
 #include "service/webhook_transport.hpp"
 #include "store/webhook_store.hpp"
+
+namespace livedesk::support {
+class ServerMetrics;
+}
 
 namespace livedesk::service {
 
@@ -30,7 +35,10 @@ OutboxResult webhook_outcome(const WebhookResponse& response);
 // See the file comment.
 class WebhookDeliveries final : public OutboxConsumer {
  public:
-  WebhookDeliveries(WebhookTransport& transport, const domain::Clock& clock) : transport_(transport), clock_(clock) {}
+  // `metrics` (optional) gets livedesk_webhook_deliveries_total per attempt and livedesk_webhook_lag_events per
+  // endpoint every round; both are removed when an endpoint is deleted.
+  WebhookDeliveries(WebhookTransport& transport, const domain::Clock& clock, support::ServerMetrics* metrics = nullptr)
+      : transport_(transport), clock_(clock), metrics_(metrics) {}
 
   std::vector<std::string> targets(store::Store& store) override;
   bool wants(const std::string& target, const store::EventRecord& event) override;
@@ -43,7 +51,11 @@ class WebhookDeliveries final : public OutboxConsumer {
  private:
   WebhookTransport& transport_;
   const domain::Clock& clock_;
+  void count(std::int64_t webhook_id, const char* outcome);
+
+  support::ServerMetrics* metrics_;
   std::map<std::string, store::Webhook> active_;  // by target, as of the last targets()
+  std::set<std::int64_t> measured_;               // endpoints with metric children
 };
 
 }  // namespace livedesk::service

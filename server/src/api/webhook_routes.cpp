@@ -97,8 +97,10 @@ service::WebhookChange change_from(const json::object& body, bool creating) {
 }  // namespace
 
 void add_webhook_routes(Router& router, service::AuthService& auth, service::WebhookService& webhooks) {
-  const auto admin = [&auth](const Request& request) { require_staff_actor(auth, request, domain::Role::admin); };
-  router.add("POST", "/api/v1/webhooks",
+  const auto admin = [&auth](const Request& request) {
+    require_staff_actor(auth, request, domain::Role::admin, domain::ApiScope::webhooks_manage);
+  };
+  router.add("POST", "/api/v1/admin/webhooks",
              [admin, &webhooks](const Request& request, const PathParams&, Responder respond) {
                admin(request);
                webhooks.create(change_from(parse_object_body(request), true),
@@ -106,7 +108,7 @@ void add_webhook_routes(Router& router, service::AuthService& auth, service::Web
                                  return json::object{{"webhook", webhook_json(v)}};
                                }));
              });
-  router.add("GET", "/api/v1/webhooks",
+  router.add("GET", "/api/v1/admin/webhooks",
              [admin, &webhooks](const Request& request, const PathParams&, Responder respond) {
                admin(request);
                webhooks.list(answer<std::vector<service::WebhookView>>(respond, 200, [](const auto& list) {
@@ -115,14 +117,14 @@ void add_webhook_routes(Router& router, service::AuthService& auth, service::Web
                  return json::object{{"webhooks", std::move(out)}};
                }));
              });
-  router.add("GET", "/api/v1/webhooks/{id}",
+  router.add("GET", "/api/v1/admin/webhooks/{id}",
              [admin, &webhooks](const Request& request, const PathParams& params, Responder respond) {
                admin(request);
                webhooks.get(params.id("id"), answer<service::WebhookView>(respond, 200, [](const auto& v) {
                               return json::object{{"webhook", webhook_json(v)}};
                             }));
              });
-  router.add("PATCH", "/api/v1/webhooks/{id}",
+  router.add("PATCH", "/api/v1/admin/webhooks/{id}",
              [admin, &webhooks](const Request& request, const PathParams& params, Responder respond) {
                admin(request);
                webhooks.update(params.id("id"), change_from(parse_object_body(request), false),
@@ -130,12 +132,12 @@ void add_webhook_routes(Router& router, service::AuthService& auth, service::Web
                                  return json::object{{"webhook", webhook_json(v)}};
                                }));
              });
-  router.add("DELETE", "/api/v1/webhooks/{id}",
+  router.add("DELETE", "/api/v1/admin/webhooks/{id}",
              [admin, &webhooks](const Request& request, const PathParams& params, Responder respond) {
                admin(request);
                webhooks.remove(params.id("id"), answer<bool>(respond, 204, [](bool) { return json::object{}; }));
              });
-  router.add("POST", "/api/v1/webhooks/{id}/enable",
+  router.add("POST", "/api/v1/admin/webhooks/{id}/enable",
              [admin, &webhooks](const Request& request, const PathParams& params, Responder respond) {
                admin(request);
                webhooks.update(params.id("id"), {std::nullopt, std::nullopt, std::nullopt, true},
@@ -143,7 +145,7 @@ void add_webhook_routes(Router& router, service::AuthService& auth, service::Web
                                  return json::object{{"webhook", webhook_json(v)}};
                                }));
              });
-  router.add("GET", "/api/v1/webhooks/{id}/attempts",
+  router.add("GET", "/api/v1/admin/webhooks/{id}/attempts",
              [admin, &webhooks](const Request& request, const PathParams& params, Responder respond) {
                admin(request);
                const auto limit = query_int(request.query, "limit", 50, 1, 200);
@@ -158,7 +160,7 @@ void add_webhook_routes(Router& router, service::AuthService& auth, service::Web
                                          {"next_before", more ? json::value(list.back().id) : json::value(nullptr)}};
                    }));
              });
-  router.add("POST", "/api/v1/webhooks/{id}/deliveries/{position}/retry",
+  router.add("POST", "/api/v1/admin/webhooks/{id}/deliveries/{position}/retry",
              [admin, &webhooks](const Request& request, const PathParams& params, Responder respond) {
                admin(request);
                webhooks.retry(params.id("id"), params.id("position"),

@@ -34,7 +34,7 @@ TEST(WebhooksCluster, TheLeaderDeliversAndItsSuccessorResumesAfterASigkill) {
   const int other = (lead + 1) % 2;
   // Registered through the follower: any node serves the admin routes.
   const auto admin = login(cluster.port(other), kAda.username, kAda.password);
-  expect(call(cluster.port(other), "POST", "/api/v1/webhooks", admin,
+  expect(call(cluster.port(other), "POST", "/api/v1/admin/webhooks", admin,
               json::object{{"url", receiver.url()}, {"event_types", json::array{"message.created"}}}),
          201, "create webhook");
   const auto chat = expect(call(cluster.port(other), "POST", "/api/v1/chat/sessions", "",

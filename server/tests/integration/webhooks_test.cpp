@@ -74,7 +74,7 @@ std::vector<LoggedEvent> logged_events(const std::filesystem::path& database) {
 }
 
 json::object create_webhook(unsigned short port, const std::string& token, const std::string& url, json::array types) {
-  return expect(call(port, "POST", "/api/v1/webhooks", token, json::object{{"url", url}, {"event_types", types}}), 201,
+  return expect(call(port, "POST", "/api/v1/admin/webhooks", token, json::object{{"url", url}, {"event_types", types}}), 201,
                 "create webhook")
       .at("webhook")
       .as_object();
@@ -90,7 +90,7 @@ TEST(Webhooks, RegistrationRefusesPrivateAddressesBadUrlsAndUnknownTypesWithout4
   const auto admin = login(port, kAda.username, kAda.password);
   const auto agent = login(port, kAnn.username, kAnn.password);
   const auto refused = [&](json::object body) {
-    const auto result = call(port, "POST", "/api/v1/webhooks", admin, body);
+    const auto result = call(port, "POST", "/api/v1/admin/webhooks", admin, body);
     EXPECT_EQ(result.status, 400) << result.body;
     return result.body;
   };
@@ -109,10 +109,10 @@ TEST(Webhooks, RegistrationRefusesPrivateAddressesBadUrlsAndUnknownTypesWithout4
             std::string::npos);
   refused({{"url", "https://example.com/"}});
   refused({{"url", "https://example.com/"}, {"event_types", all}, {"colour", "red"}});
-  EXPECT_EQ(call(port, "POST", "/api/v1/webhooks", agent, json::object{{"url", "https://x"}}).status, 403);
-  EXPECT_EQ(call(port, "GET", "/api/v1/webhooks", "").status, 401);
-  EXPECT_EQ(call(port, "GET", "/api/v1/webhooks/999", admin).status, 404);
-  EXPECT_TRUE(expect(call(port, "GET", "/api/v1/webhooks", admin), 200, "list").at("webhooks").as_array().empty());
+  EXPECT_EQ(call(port, "POST", "/api/v1/admin/webhooks", agent, json::object{{"url", "https://x"}}).status, 403);
+  EXPECT_EQ(call(port, "GET", "/api/v1/admin/webhooks", "").status, 401);
+  EXPECT_EQ(call(port, "GET", "/api/v1/admin/webhooks/999", admin).status, 404);
+  EXPECT_TRUE(expect(call(port, "GET", "/api/v1/admin/webhooks", admin), 200, "list").at("webhooks").as_array().empty());
 }
 
 TEST(Webhooks, AllowListedReceiverCanBeManaged) {
@@ -124,22 +124,22 @@ TEST(Webhooks, AllowListedReceiverCanBeManaged) {
   const auto id = made.at("id").as_int64();
   EXPECT_TRUE(std::string(made.at("secret").as_string()).starts_with("whsec_"));
   EXPECT_EQ(made.at("status").as_string(), "active");
-  const auto shown = expect(call(port, "GET", "/api/v1/webhooks/" + std::to_string(id), admin), 200, "get");
+  const auto shown = expect(call(port, "GET", "/api/v1/admin/webhooks/" + std::to_string(id), admin), 200, "get");
   EXPECT_FALSE(shown.at("webhook").as_object().contains("secret"));  // shown once only
-  const auto paused = expect(call(port, "PATCH", "/api/v1/webhooks/" + std::to_string(id), admin,
+  const auto paused = expect(call(port, "PATCH", "/api/v1/admin/webhooks/" + std::to_string(id), admin,
                                   json::object{{"active", false}, {"event_types", json::array{"*"}}}),
                              200, "patch");
   EXPECT_EQ(paused.at("webhook").at("status").as_string(), "paused");
   EXPECT_EQ(paused.at("webhook").at("event_types").as_array().size(), 1u);
-  const auto given = expect(call(port, "POST", "/api/v1/webhooks", admin,
+  const auto given = expect(call(port, "POST", "/api/v1/admin/webhooks", admin,
                                  json::object{{"url", receiver.url("/b")},
                                               {"event_types", json::array{"*"}},
                                               {"secret", "my-own-secret-of-some-length"}}),
                             201, "create with secret");
   EXPECT_EQ(given.at("webhook").at("secret").as_string(), "my-own-secret-of-some-length");
-  EXPECT_EQ(call(port, "DELETE", "/api/v1/webhooks/" + std::to_string(id), admin).status, 204);
-  EXPECT_EQ(call(port, "DELETE", "/api/v1/webhooks/" + std::to_string(id), admin).status, 404);
-  EXPECT_EQ(expect(call(port, "GET", "/api/v1/webhooks", admin), 200, "list").at("webhooks").as_array().size(), 1u);
+  EXPECT_EQ(call(port, "DELETE", "/api/v1/admin/webhooks/" + std::to_string(id), admin).status, 204);
+  EXPECT_EQ(call(port, "DELETE", "/api/v1/admin/webhooks/" + std::to_string(id), admin).status, 404);
+  EXPECT_EQ(expect(call(port, "GET", "/api/v1/admin/webhooks", admin), 200, "list").at("webhooks").as_array().size(), 1u);
 }
 
 TEST(Webhooks, EveryEventArrivesSignedInOrderThroughFailuresAndSigkillsUnderChatTraffic) {
@@ -249,7 +249,7 @@ TEST(Webhooks, EveryEventArrivesSignedInOrderThroughFailuresAndSigkillsUnderChat
 
   // Every attempt is on record, failures with their status or error.
   const auto page = expect(
-      call(server->port(), "GET", "/api/v1/webhooks/" + std::to_string(all.at("id").as_int64()) + "/attempts?limit=200",
+      call(server->port(), "GET", "/api/v1/admin/webhooks/" + std::to_string(all.at("id").as_int64()) + "/attempts?limit=200",
            login(server->port(), kAda.username, kAda.password)),
       200, "attempts");
   bool saw_failure = false;
@@ -277,13 +277,13 @@ TEST(Webhooks, FailingPastTheLimitDisablesAndReEnablingResumesWithTheFailedEvent
   const auto deadline = std::chrono::steady_clock::now() + 30s;
   do {
     std::this_thread::sleep_for(50ms);
-    shown = expect(call(port, "GET", "/api/v1/webhooks/" + id, admin), 200, "get").at("webhook").as_object();
+    shown = expect(call(port, "GET", "/api/v1/admin/webhooks/" + id, admin), 200, "get").at("webhook").as_object();
   } while (shown.at("status").as_string() != "disabled" && std::chrono::steady_clock::now() < deadline);
   ASSERT_EQ(shown.at("status").as_string(), "disabled") << json::serialize(shown);
   EXPECT_NE(std::string(shown.at("disabled_reason").as_string()).find("HTTP 5"), std::string::npos);
   for (const auto& hook : receiver.received()) EXPECT_EQ(hook.event_id, messages[0]);  // nothing overtook it
 
-  const auto attempts = expect(call(port, "GET", "/api/v1/webhooks/" + id + "/attempts?limit=2", admin), 200, "page");
+  const auto attempts = expect(call(port, "GET", "/api/v1/admin/webhooks/" + id + "/attempts?limit=2", admin), 200, "page");
   ASSERT_EQ(attempts.at("attempts").as_array().size(), 2u);
   EXPECT_FALSE(attempts.at("next_before").is_null());
   const auto& last = attempts.at("attempts").as_array()[0].as_object();
@@ -291,7 +291,7 @@ TEST(Webhooks, FailingPastTheLimitDisablesAndReEnablingResumesWithTheFailedEvent
   EXPECT_TRUE(last.at("status_code").as_int64() == 500 || last.at("status_code").as_int64() == 503);
 
   receiver.set_behaviour({});
-  const auto enabled = expect(call(port, "POST", "/api/v1/webhooks/" + id + "/enable", admin), 200, "enable");
+  const auto enabled = expect(call(port, "POST", "/api/v1/admin/webhooks/" + id + "/enable", admin), 200, "enable");
   EXPECT_EQ(enabled.at("webhook").at("status").as_string(), "active");
   ASSERT_TRUE(receiver.wait_until([&](const auto&) { return receiver.delivered_ids().size() == 3; }, 30s));
   std::vector<std::string> order;
@@ -329,7 +329,7 @@ TEST(Webhooks, AVerifyingReceiverTellsForgedExpiredAndReplayedDeliveriesApart) {
   // Sent again by hand: the same id, a new signature time, on record as a manual attempt.
   std::this_thread::sleep_for(1100ms);  // the next second, so t differs
   const auto retried = expect(call(port, "POST",
-                                   "/api/v1/webhooks/" + std::to_string(made.at("id").as_int64()) + "/deliveries/" +
+                                   "/api/v1/admin/webhooks/" + std::to_string(made.at("id").as_int64()) + "/deliveries/" +
                                        std::to_string(hook.position) + "/retry",
                                    admin),
                               200, "retry");

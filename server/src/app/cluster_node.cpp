@@ -56,8 +56,13 @@ void ClusterNode::start(std::uint16_t port) {
   options.retry_max = std::max(config_.leader_poll, std::chrono::milliseconds(2000));
   options.node_timeout = config_.node_timeout;
   lease_ = std::make_unique<store::LeaderLease>(options);
-  lease_->on_elected = [this](const store::FencingToken& token) { return load_engine(token); };
+  lease_->on_elected = [this](const store::FencingToken& token) {
+    auto loaded = load_engine(token);
+    if (on_leading) on_leading(true);
+    return loaded;
+  };
   lease_->on_stepped_down = [this](const std::string&, bool was_leading) {
+    if (on_leading) on_leading(false);  // also after a load that failed
     drop_engine();
     if (was_leading && on_failover) on_failover();
   };

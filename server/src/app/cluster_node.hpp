@@ -64,6 +64,9 @@ class ClusterNode {
   // published may never arrive, so the app asks its clients to reconnect and
   // resume from the database. On the lease thread.
   std::function<void()> on_failover;
+  // Runs with true once this node is elected and its engine loaded, with false when it steps down (what only
+  // the leader runs, such as the webhook outbox, starts and stops here). On the lease thread.
+  std::function<void(bool leading)> on_leading;
 
   void start(std::uint16_t port);
   // Re-sends this node's sockets to the leader (a safety net against a lost report).

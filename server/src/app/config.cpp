@@ -123,7 +123,22 @@ Command parse_command_line(int argc, char** argv) {
        &serve.node_timeout, 0},
       {"--event-prune-ms", "LIVEDESK_EVENT_PRUNE_MS", "How often event-log entries past the retention are removed",
        &serve.event_prune, 0},
+      {"--webhook-retry-initial-ms", "LIVEDESK_WEBHOOK_RETRY_INITIAL_MS", "A webhook's first retry waits up to this",
+       &serve.webhook_retry_initial, 0},
+      {"--webhook-retry-max-ms", "LIVEDESK_WEBHOOK_RETRY_MAX_MS", "No webhook retry waits longer than this",
+       &serve.webhook_retry_max, 0},
+      {"--webhook-timeout-ms", "LIVEDESK_WEBHOOK_TIMEOUT_MS", "Connect and total time limit of one webhook request",
+       &serve.webhook_timeout, 0},
+      {"--webhook-poll-ms", "LIVEDESK_WEBHOOK_POLL_MS", "How often the outbox looks for new events",
+       &serve.webhook_poll, 0},
   };
+  long long webhook_retry_for = serve.webhook_retry_for.count();
+  serve_cmd->add_option("--webhook-retry-for", webhook_retry_for,
+                        "Seconds a failing webhook delivery is retried before its endpoint is disabled")
+      ->envname("LIVEDESK_WEBHOOK_RETRY_FOR")->check(CLI::Range(1LL, 30LL * 24 * 3600))->capture_default_str();
+  serve_cmd->add_option("--webhook-allow", serve.webhook_allow,
+                        "CIDRs, addresses or hosts webhooks may reach although private or loopback (comma-separated)")
+      ->envname("LIVEDESK_WEBHOOK_ALLOW")->delimiter(',');
   for (auto& option : millis) {
     option.value = option.target->count();
     serve_cmd->add_option(option.flag, option.value, option.help)
@@ -163,6 +178,7 @@ Command parse_command_line(int argc, char** argv) {
   serve.event_retention = std::chrono::seconds(event_retention_s);
   serve.header_timeout = std::chrono::milliseconds(header_timeout_ms);
   for (auto& option : millis) *option.target = std::chrono::milliseconds(option.value);
+  serve.webhook_retry_for = std::chrono::seconds(webhook_retry_for);
   if (serve_cmd->parsed() && serve.lease < 2 * serve.leader_poll) {
     // A lease shorter than two polls would expire between two renewals of a healthy leader.
     std::cerr << "livedesk: --lease-ms (" << serve.lease.count() << ") must be at least twice --leader-poll-ms ("

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "domain/role.hpp"
 
@@ -54,6 +55,13 @@ struct ServeConfig {
   // Prometheus (docs/metrics.md): a separate listener, and/or GET /metrics on the main port behind a token.
   std::string metrics_bind;  // "host:port" ("[::1]:9100" for IPv6); "": none
   std::string metrics_token;  // "": /metrics on the main port answers 404
+  // Webhooks (docs/integrations.md): the outbox's retries, each request's limits, the allow-list.
+  std::chrono::milliseconds webhook_retry_initial{1000};
+  std::chrono::milliseconds webhook_retry_max{3'600'000};
+  std::chrono::seconds webhook_retry_for{24 * 3600};
+  std::chrono::milliseconds webhook_timeout{10'000};
+  std::chrono::milliseconds webhook_poll{250};
+  std::vector<std::string> webhook_allow;  // CIDRs, addresses, host names
 };
 
 // "host:port" split; nullopt unless both parts are there and the port is a number up to 65535.

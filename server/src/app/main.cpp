@@ -17,9 +17,11 @@
 #include "api/snapshot_publisher.hpp"
 #include "api/realtime_fanout.hpp"
 #include "api/rest_routes.hpp"
+#include "api/webhook_routes.hpp"
 #include "api/cluster_routes.hpp"
 #include "api/metrics_routes.hpp"
 #include "app/cluster_node.hpp"
+#include "app/curl_webhook_transport.hpp"
 #include "bus/event_bus.hpp"
 #include "bus/redis_bus.hpp"
 #include "app/event_log_reader.hpp"
@@ -40,6 +42,9 @@
 #include "service/event_feed.hpp"
 #include "service/attachment_service.hpp"
 #include "service/local_chat_service.hpp"
+#include "service/outbox.hpp"
+#include "service/webhook_deliveries.hpp"
+#include "service/webhook_service.hpp"
 #include "service/readiness.hpp"
 #include "service/auth_service.hpp"
 #include "service/staff_directory.hpp"
@@ -221,6 +226,21 @@ int serve(const app::ServeConfig& config) {
                         config.event_stream_heartbeat});
   if (!config.metrics_token.empty())
     api::add_metrics_route(router, config.metrics_token, [&metrics] { return metrics.scrape(); });
+  // Webhooks: any node serves the admin routes; the outbox (on its own connection) runs where the engine does.
+  app::CurlWebhookTransport webhook_transport(
+      {domain::AddressPolicy(config.webhook_allow), config.webhook_timeout, 64 * 1024});
+  support::WorkerThread webhook_checks("webhook-checks");
+  service::WebhookService webhooks(store, webhook_checks, webhook_transport, clock);
+  api::add_webhook_routes(router, auth, webhooks);
+  auto outbox_store = open_store(database_url, config.data_dir);
+  service::WebhookDeliveries webhook_deliveries(webhook_transport, clock, &metrics);
+  service::OutboxOptions outbox_options;
+  outbox_options.backoff = {config.webhook_retry_initial, config.webhook_retry_max};
+  outbox_options.retry_for = config.webhook_retry_for;
+  outbox_options.poll = config.webhook_poll;
+  service::Outbox outbox(*outbox_store, webhook_deliveries, clock, outbox_options);
+  if (node) node->on_leading = [&outbox](bool leading) { leading ? outbox.start() : outbox.stop(); };
+  else outbox.start();
   if (node)
     api::add_cluster_routes(router, {node->dispatcher(), cluster_key, [&node] { return node->leading(); }});
   boost::json::array routes;  // what the OpenAPI coverage test (tests/integration/openapi_test) reads
@@ -280,8 +300,10 @@ int serve(const app::ServeConfig& config) {
                       {std::min(config.snapshot_min_interval, std::chrono::milliseconds(250)),
                        [&snapshots] { snapshots.tick(); }}};
   if (node) options.periodic.push_back({std::chrono::milliseconds(10'000), [&node] { node->resend_presence(); }});
-  options.periodic.push_back({config.event_prune, [&event_retention, &node] {
-                                if (!node || node->leading()) event_retention.prune();
+  options.periodic.push_back({config.event_prune, [&event_retention, &webhooks, &node, &config] {
+                                if (node && !node->leading()) return;
+                                event_retention.prune();
+                                webhooks.prune_attempts(config.event_retention);  // attempts live as long as the log
                               }});
   options.periodic.push_back({std::min(config.event_stream_poll, std::chrono::milliseconds(250)),
                               [&event_feed] { event_feed.tick(); }});
@@ -302,6 +324,9 @@ int serve(const app::ServeConfig& config) {
   if (redis) redis->on_resync([resync_clients] { resync_clients("resync_after_event_gap"); });
   server.run();
 
+  outbox.stop();
+  webhook_checks.stop();
+  webhook_transport.stop();
   // Every connection is gone; let queued work finish so nothing acknowledged is lost.
   crypto.stop();
   files.stop();

@@ -26,12 +26,14 @@
 #include "store/message_store.hpp"
 #include "store/metrics_store.hpp"
 #include "store/note_store.hpp"
+#include "store/outbox_store.hpp"
 #include "store/rating_store.hpp"
 #include "store/session_store.hpp"
 #include "store/setting_store.hpp"
 #include "store/store_error.hpp"
 #include "store/transfer_store.hpp"
 #include "store/upload_store.hpp"
+#include "store/webhook_store.hpp"
 
 namespace livedesk::store {
 
@@ -55,6 +57,8 @@ class Store {
   virtual MetricsStore& metrics() = 0;
   virtual EventStore& events() = 0;
   virtual ApiTokenStore& api_tokens() = 0;
+  virtual WebhookStore& webhooks() = 0;
+  virtual OutboxStore& outbox() = 0;
 
   virtual int schema_version() = 0;  // highest applied migration
   virtual bool ping() = 0;           // runs SELECT 1; false on error

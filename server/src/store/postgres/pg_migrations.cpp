@@ -222,6 +222,43 @@ CREATE TABLE api_tokens (
 );
 )sql";
 
+// Migration 7 of store/sqlite/migrations.cpp (webhooks, their attempts, the outbox's cursors).
+constexpr std::string_view kWebhooks = R"sql(
+CREATE TABLE webhooks (
+  id              BIGINT  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  url             TEXT    NOT NULL CHECK (url LIKE 'http://%' OR url LIKE 'https://%'),
+  event_types     TEXT    NOT NULL,
+  secret          TEXT    NOT NULL CHECK (length(secret) > 0),
+  active          INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+  disabled_reason TEXT,
+  disabled_ms     BIGINT,
+  created_ms      BIGINT  NOT NULL,
+  updated_ms      BIGINT  NOT NULL
+);
+CREATE TABLE webhook_attempts (
+  id          BIGINT  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  webhook_id  BIGINT  NOT NULL REFERENCES webhooks(id) ON DELETE CASCADE,
+  position    BIGINT  NOT NULL,
+  event_id    TEXT    NOT NULL,
+  attempt     INTEGER NOT NULL CHECK (attempt >= 1),
+  at_ms       BIGINT  NOT NULL,
+  status_code BIGINT,
+  latency_ms  BIGINT  NOT NULL,
+  error       TEXT    NOT NULL,
+  manual      INTEGER NOT NULL DEFAULT 0 CHECK (manual IN (0, 1))
+);
+CREATE INDEX webhook_attempts_by_webhook ON webhook_attempts(webhook_id, id);
+CREATE INDEX webhook_attempts_by_time ON webhook_attempts(at_ms);
+CREATE TABLE outbox_cursors (
+  consumer         TEXT    PRIMARY KEY,
+  position         BIGINT  NOT NULL CHECK (position >= 0),
+  pending_position BIGINT,
+  attempts         INTEGER NOT NULL DEFAULT 0,
+  first_attempt_ms BIGINT,
+  next_attempt_ms  BIGINT
+);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "initial schema", kInitialSchema},
     Migration{2, "note kinds", kNoteKinds},
@@ -229,6 +266,7 @@ constexpr std::array kMigrations{
     Migration{4, "shared settings", kSettings},
     Migration{5, "event log", kEvents},
     Migration{6, "api tokens", kApiTokens},
+    Migration{7, "webhooks and outbox", kWebhooks},
 };
 
 // Any constant will do, as long as no other code on the database uses it:

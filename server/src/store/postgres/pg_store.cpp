@@ -13,11 +13,13 @@
 #include "store/postgres/pg_metrics_store.hpp"
 #include "store/postgres/pg_migrations.hpp"
 #include "store/postgres/pg_note_store.hpp"
+#include "store/postgres/pg_outbox_store.hpp"
 #include "store/postgres/pg_rating_store.hpp"
 #include "store/postgres/pg_session_store.hpp"
 #include "store/postgres/pg_setting_store.hpp"
 #include "store/postgres/pg_transfer_store.hpp"
 #include "store/postgres/pg_upload_store.hpp"
+#include "store/postgres/pg_webhook_store.hpp"
 
 namespace livedesk::store {
 
@@ -53,6 +55,8 @@ class PgStore final : public Store {
   MetricsStore& metrics() override { return metrics_; }
   EventStore& events() override { return events_; }
   ApiTokenStore& api_tokens() override { return api_tokens_; }
+  WebhookStore& webhooks() override { return webhooks_; }
+  OutboxStore& outbox() override { return outbox_; }
 
   int schema_version() override {
     return connection_->read([](pqxx::transaction_base& tx) { return as_int(exec(tx, kSchemaVersion)[0][0]); });
@@ -89,6 +93,8 @@ class PgStore final : public Store {
   postgres::PgMetricsStore metrics_{*connection_};
   postgres::PgEventStore events_{*connection_};
   postgres::PgApiTokenStore api_tokens_{*connection_};
+  postgres::PgWebhookStore webhooks_{*connection_};
+  postgres::PgOutboxStore outbox_{*connection_};
 };
 
 }  // namespace
@@ -103,8 +109,10 @@ std::unique_ptr<Store> open_postgres_store(const std::string& url) {
         postgres::PgRatingStore::statements(), postgres::PgTransferStore::statements(),
         postgres::PgNoteStore::statements(), postgres::PgCannedStore::statements(),
         postgres::PgBlockStore::statements(), postgres::PgUploadStore::statements(),
-        postgres::PgSettingStore::statements(), postgres::PgMetricsStore::statements(), postgres::PgEventStore::statements(),
-        postgres::PgApiTokenStore::statements()}) {
+        postgres::PgSettingStore::statements(), postgres::PgMetricsStore::statements(),
+        postgres::PgEventStore::statements(),
+        postgres::PgApiTokenStore::statements(),
+        postgres::PgWebhookStore::statements(), postgres::PgOutboxStore::statements()}) {
     connection->prepare(statements);
   }
   return std::make_unique<PgStore>(std::move(connection));

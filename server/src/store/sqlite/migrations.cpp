@@ -231,6 +231,45 @@ CREATE TABLE api_tokens (
 );
 )sql";
 
+// Webhooks (store/webhook_store.hpp) and the outbox's cursors (store/outbox_store.hpp): every
+// consumer of the event log keeps its place and its retry here, so a restart resumes where it stopped.
+// Attempts are pruned with the log (by at_ms); the index serves an endpoint's newest-first page.
+constexpr std::string_view kWebhooks = R"sql(
+CREATE TABLE webhooks (
+  id              INTEGER PRIMARY KEY AUTOINCREMENT,
+  url             TEXT    NOT NULL CHECK (url LIKE 'http://%' OR url LIKE 'https://%'),
+  event_types     TEXT    NOT NULL,
+  secret          TEXT    NOT NULL CHECK (length(secret) > 0),
+  active          INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+  disabled_reason TEXT,
+  disabled_ms     INTEGER,
+  created_ms      INTEGER NOT NULL,
+  updated_ms      INTEGER NOT NULL
+);
+CREATE TABLE webhook_attempts (
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
+  webhook_id  INTEGER NOT NULL REFERENCES webhooks(id) ON DELETE CASCADE,
+  position    INTEGER NOT NULL,
+  event_id    TEXT    NOT NULL,
+  attempt     INTEGER NOT NULL CHECK (attempt >= 1),
+  at_ms       INTEGER NOT NULL,
+  status_code INTEGER,
+  latency_ms  INTEGER NOT NULL,
+  error       TEXT    NOT NULL,
+  manual      INTEGER NOT NULL DEFAULT 0 CHECK (manual IN (0, 1))
+);
+CREATE INDEX webhook_attempts_by_webhook ON webhook_attempts(webhook_id, id);
+CREATE INDEX webhook_attempts_by_time ON webhook_attempts(at_ms);
+CREATE TABLE outbox_cursors (
+  consumer         TEXT    PRIMARY KEY,
+  position         INTEGER NOT NULL CHECK (position >= 0),
+  pending_position INTEGER,
+  attempts         INTEGER NOT NULL DEFAULT 0,
+  first_attempt_ms INTEGER,
+  next_attempt_ms  INTEGER
+);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "initial schema", kInitialSchema},
     Migration{2, "note kinds", kNoteKinds},
@@ -238,6 +277,7 @@ constexpr std::array kMigrations{
     Migration{4, "shared settings", kSettings},
     Migration{5, "event log", kEvents},
     Migration{6, "api tokens", kApiTokens},
+    Migration{7, "webhooks and outbox", kWebhooks},
 };
 
 std::int64_t now_ms() {

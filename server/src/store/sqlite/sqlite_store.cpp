@@ -13,6 +13,8 @@
 #include "store/sqlite/sqlite_customer_store.hpp"
 #include "store/sqlite/sqlite_message_store.hpp"
 #include "store/sqlite/sqlite_event_store.hpp"
+#include "store/sqlite/sqlite_outbox_store.hpp"
+#include "store/sqlite/sqlite_webhook_store.hpp"
 #include "store/sqlite/sqlite_metrics_store.hpp"
 #include "store/sqlite/sqlite_note_store.hpp"
 #include "store/sqlite/sqlite_rating_store.hpp"
@@ -86,6 +88,8 @@ class SqliteStore final : public Store {
   MetricsStore& metrics() override { return metrics_; }
   EventStore& events() override { return events_; }
   ApiTokenStore& api_tokens() override { return api_tokens_; }
+  WebhookStore& webhooks() override { return webhooks_; }
+  OutboxStore& outbox() override { return outbox_; }
 
   int schema_version() override {
     auto query = statements_.use("SELECT ifnull(max(version), 0) FROM schema_migrations");
@@ -151,6 +155,8 @@ class SqliteStore final : public Store {
   sqlite::SqliteMetricsStore metrics_{db_.get(), statements_};
   sqlite::SqliteEventStore events_{db_.get(), statements_};
   sqlite::SqliteApiTokenStore api_tokens_{db_.get(), statements_};
+  sqlite::SqliteWebhookStore webhooks_{db_.get(), statements_};
+  sqlite::SqliteOutboxStore outbox_{db_.get(), statements_};
 };
 
 }  // namespace

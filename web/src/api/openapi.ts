@@ -676,6 +676,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every webhook endpoint with its delivery state (admin) */
+        get: operations["listWebhooks"];
+        put?: never;
+        /** Register a webhook endpoint (admin) */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook endpoint (admin) */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /** Remove a webhook endpoint with its attempts and cursor (admin) */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        /** Change a webhook endpoint (admin) */
+        patch: operations["updateWebhook"];
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Activate a disabled or paused endpoint (admin) */
+        post: operations["enableWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/{id}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Delivery attempts, newest first (admin) */
+        get: operations["listWebhookAttempts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/{id}/deliveries/{position}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send one logged event to the endpoint again, now (admin) */
+        post: operations["retryWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/metrics": {
         parameters: {
             query?: never;
@@ -1133,6 +1221,73 @@ export interface components {
             first_position: number;
             /** @description The newest position. */
             last_position: number;
+        };
+        Webhook: {
+            id: number;
+            url: string;
+            /** @description `<aggregate>.<event>`, `<aggregate>.*` or `*` (every type). */
+            event_types: string[];
+            active: boolean;
+            /**
+             * @description `disabled`: inactive after failing past the retry window (see `disabled_reason`); `paused`: set inactive by an admin.
+             * @enum {string}
+             */
+            status: "active" | "disabled" | "paused";
+            /** @description Why it was disabled; null unless `disabled`. */
+            disabled_reason: string | null;
+            /** Format: date-time */
+            disabled_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description The log position its cursor is at: every event up to it was delivered (or not subscribed). */
+            delivered_up_to: number;
+            /** @description The event being retried, if any. */
+            pending_position: number | null;
+            /** @description Attempts so far for `pending_position`. */
+            pending_attempts: number;
+            /** Format: date-time */
+            next_attempt_at: string | null;
+            /** @description Log positions after `delivered_up_to`. */
+            lag_events: number;
+            /** @description The signing secret: only in the answer to the creation. */
+            secret?: string;
+        };
+        WebhookAttempt: {
+            id: number;
+            /** @description The event's log position. */
+            position: number;
+            event_id: string;
+            /** @description 1 for the first try of that event (and for a manual one). */
+            attempt: number;
+            /** Format: date-time */
+            at: string;
+            /** @description The receiver's HTTP status; null when none came (timeout, connection error). */
+            status_code: number | null;
+            latency_ms: number;
+            /** @description What went wrong; null when nothing did. */
+            error: string | null;
+            /** @description Sent again by hand (`.../retry`). */
+            manual: boolean;
+        };
+        NewWebhook: {
+            /** @description `http://` or `https://` with a host that resolves to public addresses only (unless on `--webhook-allow`); no credentials, no fragment. */
+            url: string;
+            /** @description `<aggregate>.<event>`, `<aggregate>.*` or `*`; aggregates: session, message, receipt, agent, transfer, note, whisper, canned_response, customer. */
+            event_types: string[];
+            /** @description Default true. */
+            active?: boolean;
+            /** @description Default: `whsec_` + 64 hex digits. */
+            secret?: string;
+        };
+        WebhookChange: {
+            /** @description `http://` or `https://` with a host that resolves to public addresses only (unless on `--webhook-allow`); no credentials, no fragment. */
+            url?: string;
+            /** @description `<aggregate>.<event>`, `<aggregate>.*` or `*`; aggregates: session, message, receipt, agent, transfer, note, whisper, canned_response, customer. */
+            event_types?: string[];
+            /** @description false pauses it; true resumes or re-enables it. */
+            active?: boolean;
         };
     };
     responses: {
@@ -2819,6 +2974,274 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             /** @description `position_pruned`: events after `after` are gone (retention); start again from `first_position - 1`. */
             410: components["responses"]["Gone"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every endpoint (no secrets). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        webhooks: components["schemas"]["Webhook"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `webhooks:manage` scope. */
+            403: components["responses"]["Forbidden"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewWebhook"];
+            };
+        };
+        responses: {
+            /** @description Registered; the answer holds the signing secret, this once. It gets what is logged from now on. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        webhook: components["schemas"]["Webhook"];
+                    };
+                };
+            };
+            /** @description `invalid_json`; `invalid_field` (an unknown field, or one of the wrong type or too long); `invalid_webhook` (no `url` or `event_types`, an unknown event type, a secret not 16-200 characters, a URL that is not http(s), does not resolve or resolves to a refused address). */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `webhooks:manage` scope. */
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        webhook: components["schemas"]["Webhook"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `webhooks:manage` scope. */
+            403: components["responses"]["Forbidden"];
+            /** @description `not_found`: no such webhook. */
+            404: components["responses"]["NotFound"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `webhooks:manage` scope. */
+            403: components["responses"]["Forbidden"];
+            /** @description `not_found`: no such webhook. */
+            404: components["responses"]["NotFound"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookChange"];
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        webhook: components["schemas"]["Webhook"];
+                    };
+                };
+            };
+            /** @description `invalid_json`; `invalid_field` (an unknown field, `secret` included, or one of the wrong type or too long); `invalid_webhook` (an unknown event type, an empty list, a URL that is not http(s), does not resolve or resolves to a refused address). */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `webhooks:manage` scope. */
+            403: components["responses"]["Forbidden"];
+            /** @description `not_found`: no such webhook. */
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    enableWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Active again; it resumes with the event it stopped on, with a fresh retry window. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        webhook: components["schemas"]["Webhook"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `webhooks:manage` scope. */
+            403: components["responses"]["Forbidden"];
+            /** @description `not_found`: no such webhook. */
+            404: components["responses"]["NotFound"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listWebhookAttempts: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Only attempts with a smaller id (0: from the newest). */
+                before?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attempts: components["schemas"]["WebhookAttempt"][];
+                        /** @description Pass as `before` for the next page; null on the last page. */
+                        next_before: number | null;
+                    };
+                };
+            };
+            /** @description `invalid_query`: `limit` or `before` out of range. */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `webhooks:manage` scope. */
+            403: components["responses"]["Forbidden"];
+            /** @description `not_found`: no such webhook. */
+            404: components["responses"]["NotFound"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    retryWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                /** @description The event's log position. */
+                position: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sent, whatever the endpoint's state, and recorded (`manual: true`); a failed delivery is answered too, with its `status_code` and `error`. The endpoint's cursor does not move. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attempt: components["schemas"]["WebhookAttempt"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `webhooks:manage` scope. */
+            403: components["responses"]["Forbidden"];
+            /** @description `not_found`: no such webhook, or no event at that position in the log. */
+            404: components["responses"]["NotFound"];
             /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];

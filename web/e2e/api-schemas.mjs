@@ -1,8 +1,9 @@
 // The real livedesk binary's REST answers against docs/openapi.json: walks the main flows (login, start chat,
-// messages, take, dashboard, notes, transfers, canned responses, blocks, attachments) and the errors (400, 401,
-// 403, 404, 409, 413, 415, 429), and validates every response body with Ajv against the schema the description
-// gives for that operation and status. A status the operation does not list fails, and so does a field the
-// schema does not name (the check adds additionalProperties: false; the published file leaves objects open).
+// messages, take, dashboard, notes, transfers, canned responses, blocks, attachments, API tokens, events, webhooks)
+// and the errors (400, 401, 403, 404, 409, 413, 415, 429), and validates every response body with Ajv against the
+// schema the description gives for that operation and status. A status the operation does not list fails, and so
+// does a field the schema does not name (the check adds additionalProperties: false; the published file leaves
+// objects open).
 // Run from web/: `node e2e/api-schemas.mjs` (scripts/web.sh test does).
 import { execFileSync, spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -329,6 +330,46 @@ async function flows() {
   await call('DELETE', `/api/v1/admin/api-tokens/${created.id}`, { token: admin, expect: 404 });
   await call('GET', '/api/v1/events?wait=0', { token: created.token, expect: 401 });
 
+  // Webhooks (the server allows 127.0.0.1): the endpoint points at a closed local port and is created inactive, so
+  // nothing reaches anyone; the manual retry fails to connect and is answered as a recorded attempt.
+  const hooks = (await call('POST', '/api/v1/admin/api-tokens', { token: admin, body: { name: 'hooks', scopes: ['webhooks:manage'] }, expect: 201 })).api_token;
+  const reader = (await call('POST', '/api/v1/admin/api-tokens', { token: admin, body: { name: 'reader', scopes: ['events:read'] }, expect: 201 })).api_token;
+  const url = `http://127.0.0.1:${await freePort()}/hook`;
+  const hook = (await call('POST', '/api/v1/admin/webhooks', { token: admin, body: { url, event_types: ['message.*'], active: false }, expect: 201 })).webhook;
+  if (!hook.secret || hook.status !== 'paused') throw new Error(`a new inactive webhook: ${JSON.stringify(hook)}`);
+  await call('POST', '/api/v1/admin/webhooks', { token: hooks.token, body: { url, event_types: ['*'], secret: 'short' }, expect: 400 });
+  await call('POST', '/api/v1/admin/webhooks', { token: admin, body: { url: 'ftp://example.com/', event_types: ['*'] }, expect: 400 });
+  await call('POST', '/api/v1/admin/webhooks', { token: admin, body: { url, event_types: ['*'], colour: 'red' }, expect: 400 });
+  await call('POST', '/api/v1/admin/webhooks', { token: supervisor, body: { url, event_types: ['*'] }, expect: 403 });
+  await call('POST', '/api/v1/admin/webhooks', { token: reader.token, body: { url, event_types: ['*'] }, expect: 403 });
+  await call('POST', '/api/v1/admin/webhooks', { body: { url, event_types: ['*'] }, expect: 401 });
+  const listed = (await call('GET', '/api/v1/admin/webhooks', { token: hooks.token, expect: 200 })).webhooks;
+  if (listed.length !== 1 || 'secret' in listed[0]) throw new Error(`the webhook list: ${JSON.stringify(listed)}`);
+  await call('GET', '/api/v1/admin/webhooks', { token: alice, expect: 403 });
+  await call('GET', `/api/v1/admin/webhooks/${hook.id}`, { token: admin, expect: 200 });
+  await call('GET', '/api/v1/admin/webhooks/999999', { token: admin, expect: 404 });
+  await call('PATCH', `/api/v1/admin/webhooks/${hook.id}`, { token: admin, body: { event_types: ['session.*', 'message.created'] }, expect: 200 });
+  await call('PATCH', `/api/v1/admin/webhooks/${hook.id}`, { token: admin, body: { secret: 'a-new-secret-of-enough-length' }, expect: 400 });
+  await call('PATCH', `/api/v1/admin/webhooks/${hook.id}`, { token: admin, body: { event_types: ['nothing.*'] }, expect: 400 });
+  await call('PATCH', '/api/v1/admin/webhooks/999999', { token: admin, body: { active: false }, expect: 404 });
+  // Enabled, then paused again at once: whatever it tried in between failed on the closed port.
+  const enabled = (await call('POST', `/api/v1/admin/webhooks/${hook.id}/enable`, { token: hooks.token, expect: 200 })).webhook;
+  if (enabled.status !== 'active') throw new Error(`an enabled webhook: ${JSON.stringify(enabled)}`);
+  await call('PATCH', `/api/v1/admin/webhooks/${hook.id}`, { token: admin, body: { active: false }, expect: 200 });
+  await call('POST', '/api/v1/admin/webhooks/999999/enable', { token: admin, expect: 404 });
+  const logged = (await call('GET', '/api/v1/events?after=0&limit=1&wait=0', { token: admin, expect: 200 })).events;
+  const retried = (await call('POST', `/api/v1/admin/webhooks/${hook.id}/deliveries/${logged[0].position}/retry`, { token: admin, expect: 200 })).attempt;
+  if (!retried.manual || retried.status_code !== null || !retried.error) throw new Error(`a retry to a closed port: ${JSON.stringify(retried)}`);
+  await call('POST', `/api/v1/admin/webhooks/${hook.id}/deliveries/999999999/retry`, { token: admin, expect: 404 });
+  const attempts = await call('GET', `/api/v1/admin/webhooks/${hook.id}/attempts?limit=1`, { token: admin, expect: 200 });
+  if (attempts.attempts.length !== 1 || attempts.next_before !== attempts.attempts[0].id) throw new Error(`one page of attempts: ${JSON.stringify(attempts)}`);
+  await call('GET', `/api/v1/admin/webhooks/${hook.id}/attempts?before=${attempts.next_before}`, { token: admin, expect: 200 });
+  await call('GET', `/api/v1/admin/webhooks/${hook.id}/attempts?limit=0`, { token: admin, expect: 400 });
+  await call('GET', '/api/v1/admin/webhooks/999999/attempts', { token: admin, expect: 404 });
+  await call('DELETE', `/api/v1/admin/webhooks/${hook.id}`, { token: hooks.token, expect: 204 });
+  await call('DELETE', `/api/v1/admin/webhooks/${hook.id}`, { token: admin, expect: 404 });
+  await call('POST', `/api/v1/admin/webhooks/${hook.id}/deliveries/${logged[0].position}/retry`, { token: admin, expect: 404 });
+
   // A chat that ends in the queue.
   const missed = await call('POST', '/api/v1/chat/sessions', { body: { name: 'Gone Soon', email: 'gone@example.com' }, expect: 201 });
   await call('POST', `/api/v1/chat/sessions/${missed.session_id}/close`, { token: missed.customer_token, expect: 200 });
@@ -362,7 +403,7 @@ for (const [name, role, password] of users) {
 }
 port = await freePort();
 const log = createWriteStream(join(artifacts, 'api-schemas-server.log'));
-const server = spawn(binary, ['serve', '--bind', '127.0.0.1', '--port', String(port), '--data-dir', dataDir, '--metrics-token', 'metrics-test-token'], { stdio: ['ignore', 'pipe', 'pipe'], env });
+const server = spawn(binary, ['serve', '--bind', '127.0.0.1', '--port', String(port), '--data-dir', dataDir, '--metrics-token', 'metrics-test-token', '--webhook-allow', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'], env });
 server.stdout.pipe(log);
 server.stderr.pipe(log);
 let exited = null;

@@ -13,6 +13,11 @@
 
 namespace livedesk::bus {
 
+// A publisher with nothing to send publishes a tick instead, {"origin","n","tick":true}, about once a
+// heartbeat: a receiver then learns of numbers it missed (events dropped while Redis was away) within a
+// heartbeat even when no event follows them.
+std::string encode_tick(std::string_view origin, std::uint64_t n);
+
 // `position` 0: not a logged event (the key is left out).
 std::string encode_envelope(std::string_view origin, std::uint64_t n, const Event& event, std::int64_t position = 0);
 
@@ -23,6 +28,7 @@ struct DecodedEnvelope {
   std::uint64_t n = 0;
   std::int64_t position = 0;  // 0: not logged
   std::optional<Event> event;
+  bool tick = false;  // a tick carries no event
 };
 
 // nullopt when the envelope itself (JSON, origin, n) is malformed; keys it

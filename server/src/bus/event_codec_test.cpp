@@ -247,6 +247,25 @@ TEST(Envelope, RoundTripsAndKeepsTheNumberOfAnUnknownEvent) {
   EXPECT_FALSE(unknown->event.has_value());
 }
 
+TEST(Envelope, CarriesALogPositionAndTicksCarryOnlyTheirNumber) {
+  Event event = every_event(true)[3];
+  auto logged = decode_envelope(encode_envelope("node-a", 5, event, 1042));
+  ASSERT_TRUE(logged.has_value());
+  EXPECT_EQ(logged->position, 1042);
+  EXPECT_FALSE(logged->tick);
+  EXPECT_EQ(decode_envelope(encode_envelope("node-a", 5, event))->position, 0);
+
+  auto tick = decode_envelope(encode_tick("node-a", 6));
+  ASSERT_TRUE(tick.has_value());
+  EXPECT_TRUE(tick->tick);
+  EXPECT_EQ(tick->n, 6u);
+  EXPECT_FALSE(tick->event.has_value());
+
+  EXPECT_FALSE(decode_envelope(R"({"origin":"a","n":1,"tick":false})").has_value());
+  EXPECT_FALSE(decode_envelope(R"({"origin":"a","n":1,"position":0,"event":{"type":"x","data":{}}})").has_value());
+  EXPECT_FALSE(decode_envelope(R"({"origin":"a","n":1,"position":"7","event":{"type":"x","data":{}}})").has_value());
+}
+
 TEST(Envelope, RejectsMalformedEnvelopes) {
   const std::string event = encode_event(every_event(false)[1]);
   const std::vector<std::string> malformed = {

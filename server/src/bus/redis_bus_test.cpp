@@ -251,11 +251,12 @@ TEST(RedisBus, AFollowerOfTheLogFillsGapsFromItInsteadOfResyncing) {
   Node b(shared_redis_url(), "b", channel);
   // The log holds positions 1..6: depth 10, 20, ... (what the leader committed).
   std::atomic<int> reads{0};
+  std::atomic<std::int64_t> log_end{6};
   b.bus.follow_log(
       [&](std::int64_t after, std::size_t limit) -> std::optional<std::vector<LogFollower::Entry>> {
         ++reads;
         std::vector<LogFollower::Entry> out;
-        for (std::int64_t p = after + 1; p <= 6 && out.size() < limit; ++p)
+        for (std::int64_t p = after + 1; p <= log_end && out.size() < limit; ++p)
           out.push_back({p, depth(static_cast<std::size_t>(p * 10), 9)});
         return out;
       },
@@ -281,6 +282,13 @@ TEST(RedisBus, AFollowerOfTheLogFillsGapsFromItInsteadOfResyncing) {
   b.bus.after_delivered([] {});
   EXPECT_TRUE(eventually([&] { return reads >= 3; }));
   EXPECT_EQ(b.heard.count(), 6u);
+  EXPECT_EQ(b.resyncs_seen, 0);
+
+  // Position 7 was committed but its publish was dropped (n 7); an idle origin's tick shows the jump.
+  log_end = 7;
+  send(encode_tick("x", 8));
+  ASSERT_TRUE(eventually([&] { return b.heard.count() == 7; })) << b.heard.count();
+  EXPECT_EQ(b.heard.depths(9).back(), 70u);
   EXPECT_EQ(b.resyncs_seen, 0);
 }
 

@@ -34,6 +34,13 @@ bool RedisPublisher::offer(const Event& event, std::int64_t position) {
   return queued;
 }
 
+void RedisPublisher::offer_tick() {
+  queue_.post_if(Queued{0, 0, std::nullopt}, [this](Queued& entry, std::size_t) {
+    entry.n = next_n_++;
+    return connected_.load();
+  });
+}
+
 void RedisPublisher::stop() {
   queue_.stop();
   if (thread_.joinable()) thread_.join();
@@ -68,9 +75,9 @@ void RedisPublisher::run() {
       if (!batch.empty()) {
         send(*connection_, batch);
       } else {
-        // Idle: find out now, not at the next event, whether Redis is still there.
-        auto reply = connection_->command({"PING"});
-        if (reply->type == REDIS_REPLY_ERROR) throw RedisConnectionError("PING: " + std::string(reply->str, reply->len));
+        // Idle: a tick, sent at once by the next round, tells receivers of numbers they missed and
+        // tells us now, not at the next event, whether Redis is still there.
+        offer_tick();
       }
     } catch (const RedisConnectionError& e) {
       support::log_event(spdlog::level::warn, "redis_publisher_lost",
@@ -90,7 +97,9 @@ void RedisPublisher::send(RedisConnection& connection, std::deque<Queued>& batch
   while (!batch.empty()) {
     std::size_t count = std::min(batch.size(), kPipelineChunk);
     for (std::size_t i = 0; i < count; ++i) {
-      std::string payload = encode_envelope(options_.node_id, batch[i].n, batch[i].event, batch[i].position);
+      const auto& entry = batch[i];
+      std::string payload = entry.event ? encode_envelope(options_.node_id, entry.n, *entry.event, entry.position)
+                                        : encode_tick(options_.node_id, entry.n);
       connection.append({"PUBLISH", options_.channel, payload});
     }
     connection.flush();
@@ -99,7 +108,7 @@ void RedisPublisher::send(RedisConnection& connection, std::deque<Queued>& batch
       if (reply->type == REDIS_REPLY_ERROR) {
         ++dropped_;
         support::log_event(spdlog::level::warn, "redis_publish_refused", {{"error", std::string(reply->str, reply->len)}});
-      } else {
+      } else if (batch.front().event) {
         ++published_;
       }
       batch.pop_front();

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <optional>
 #include <thread>
 
 #include "bus/events.hpp"
@@ -41,10 +42,12 @@ class RedisPublisher {
   struct Queued {
     std::uint64_t n;
     std::int64_t position;
-    Event event;
+    std::optional<Event> event;  // nullopt: a tick
   };
 
   void run();
+  // Queues a tick, numbered like an event (see bus/envelope.hpp).
+  void offer_tick();
   void send(RedisConnection& connection, std::deque<Queued>& batch);
   void went_down(std::size_t lost);
 

@@ -146,6 +146,7 @@ void RedisSubscriber::handle(const redisReply& reply) {
     support::log_event(spdlog::level::warn, "redis_event_gap", {{"origin", envelope->origin}, {"n", envelope->n}});
     resync();
   }
+  if (envelope->tick) return;
   if (!envelope->event) return skip("unknown event");
   ++received_;
   callbacks_.on_event(std::move(*envelope->event), envelope->position);

@@ -6,7 +6,8 @@
 //             delivered them locally already);
 //   on_resync when events may have been missed: each time a subscription
 //             starts after a time without one (a lost connection, or a first
-//             connect that needed retries), and at a gap in an origin's numbers.
+//             connect that needed retries), and at a gap in an origin's numbers
+//             (which an idle origin's ticks reveal within a heartbeat).
 // Envelopes that do not decode are logged and skipped.
 #include <atomic>
 #include <condition_variable>

@@ -231,9 +231,12 @@ TEST(Cluster, RedisRestartLosesNothing) {
   const auto agent = login_staff(cluster.port(agent_node), kAgent.username, kAgent.password);
   const auto chat = start_chat(cluster.port(customer_node), "Rea", "rea@example.com");
   const auto sid = chat.session_id;
-  StickyClient agent_client(sid, [&](std::int64_t last_seq) {
-    return open_agent(cluster.port(agent_node), agent.token, resume_after(sid, last_seq));
-  });
+  // The agent hears nothing while its node waits for Redis (whose subscriber retries with a backoff of up to
+  // 5 s): a patient client, so that any reconnection would be the server's doing.
+  StickyClient agent_client(
+      sid,
+      [&](std::int64_t last_seq) { return open_agent(cluster.port(agent_node), agent.token, resume_after(sid, last_seq)); },
+      StickyTimings{.ack_wait = std::chrono::milliseconds(20000)});
   StickyClient customer(sid, [&](std::int64_t last_seq) {
     return open_customer(cluster.port(customer_node), chat.token, last_seq);
   });
@@ -241,6 +244,7 @@ TEST(Cluster, RedisRestartLosesNothing) {
   customer.send_until_acked("before the restart", "r1");
   agent_client.wait_for_seq(*int_at(fetch_messages(cluster.port(lead), chat.token, sid).back(), {"seq"}));
 
+  const int agent_connections = agent_client.connections(), customer_connections = customer.connections();
   cluster.redis().kill();
   for (int i = 2; i <= 6; ++i) {
     ids.push_back("r" + std::to_string(i));
@@ -263,8 +267,15 @@ TEST(Cluster, RedisRestartLosesNothing) {
     if (str_at(m, {"sender_type"}) == "customer") agent_ids.insert(str_at(m, {"client_msg_id"}));
   EXPECT_EQ(agent_ids, std::set<std::string>(ids.begin(), ids.end()));
   expect_gap_free_history(cluster.port(lead), chat.token, sid, ids);
-  EXPECT_EQ(agent_client.connections(), 1) << "no client was made to reconnect";
-  EXPECT_EQ(customer.connections(), 1);
+  // (A socket opened before its node saw the leader may have been refused once: count from before the restart.)
+  if (agent_client.connections() != agent_connections)
+    for (int i = 0; i < 3; ++i)
+      for (const auto& line : cluster.node(i).log_objects()) std::cout << "DBG" << i << " " << json::serialize(line) << "\n";
+  EXPECT_EQ(agent_client.connections(), agent_connections) << "no client was made to reconnect";
+  EXPECT_EQ(customer.connections(), customer_connections);
+  for (int i = 0; i < 3; ++i)
+    for (const auto& line : cluster.node(i).log_objects())
+      EXPECT_NE(line.if_contains("msg") ? line.at("msg") : json::value(), "resync_after_event_gap") << "node" << i;
 }
 
 TEST(Cluster, AFileUploadedThroughOneNodeDownloadsFromAnother) {

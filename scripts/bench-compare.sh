@@ -3,12 +3,13 @@
 # of livedesk-bench at saturation, alternating A and B for a number of rounds, then each one's median and
 # spread of delivered messages a second, latency and server CPU per message. How docs/benchmarks.md
 # measures what a change costs (e.g. the event log: the commit before it against main).
-#   ./scripts/bench-compare.sh BASELINE_BIN CANDIDATE_BIN [rounds (3)] [offered msg/s (20000)]
+#   ./scripts/bench-compare.sh BASELINE_BIN CANDIDATE_BIN [rounds (3)] [offered msg/s (20000)] [customers (300)]
+# (a third as many agents as customers).
 # Builds the release livedesk-bench (under the build lock); writes bench/results/compare-<time>.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -ge 2 ] || { echo "usage: $0 BASELINE_BIN CANDIDATE_BIN [rounds] [rate]" >&2; exit 2; }
-baseline=$1 candidate=$2 rounds=${3:-3} rate=${4:-20000}
+baseline=$1 candidate=$2 rounds=${3:-3} rate=${4:-20000} customers=${5:-300}
 cmake --preset release >/dev/null
 flock /tmp/livedesk-build.lock cmake --build build/release -j2 --target livedesk-bench
 bench=build/release/bench/livedesk-bench
@@ -20,7 +21,7 @@ for round in $(seq 1 "$rounds"); do
   for side in baseline candidate; do
     bin=$baseline; [ "$side" = candidate ] && bin=$candidate
     echo "== round $round $side: $bin" >&2
-    "$bench" chat --customers 300 --agents 100 --rate "$rate" --duration-s 10 --workers 2 --livedesk "$bin" |
+    "$bench" chat --customers "$customers" --agents $((customers / 3)) --rate "$rate" --duration-s 10 --workers 2 --livedesk "$bin" |
       tail -1 | python3 -c "import json,sys; r=json.load(sys.stdin); r['side']='$side'; r['round']=$round; print(json.dumps(r))" |
       tee -a "$lines" >&2
   done

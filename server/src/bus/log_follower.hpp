@@ -35,7 +35,6 @@ class LogFollower {
 
   // From now on positions up to `delivered_up_to` count as delivered.
   void follow(Reader reader, std::int64_t delivered_up_to);
-  bool following() const { return static_cast<bool>(reader_); }
 
   // A live event. False when a gap before it could not be filled (the log did
   // not answer, or no longer holds those positions); it is delivered anyway.

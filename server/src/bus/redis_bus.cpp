@@ -40,12 +40,13 @@ void RedisBus::State::deliver(const Event& event, std::int64_t position) {
     for (const auto& listener : *positions) listener(position);
 }
 
-void RedisBus::State::note_filled(std::uint64_t before, const char* why) {
-  const auto count = follower.filled() - before;
-  if (count == 0) return;
-  filled += count;
-  support::log_event(spdlog::level::info, "events_read_from_log",
-                     {{"why", why}, {"events", count}, {"up_to", follower.delivered_up_to()}});
+void RedisBus::State::settle(std::uint64_t filled_before, const char* why, bool whole) {
+  if (const auto count = follower.filled() - filled_before; count > 0) {
+    filled += count;
+    support::log_event(spdlog::level::info, "events_read_from_log",
+                       {{"why", why}, {"events", count}, {"up_to", follower.delivered_up_to()}});
+  }
+  if (!whole) fall_back();
 }
 
 void RedisBus::State::fall_back() {
@@ -113,18 +114,14 @@ void RedisBus::after_delivered(std::function<void()> then) { delivery_.post(std:
 void RedisBus::deliver(Event event, std::int64_t position) {
   delivery_.post([state = state_, event = std::move(event), position] {
     const auto before = state->follower.filled();
-    const bool whole = state->follower.offer(event, position);
-    state->note_filled(before, "gap");
-    if (!whole) state->fall_back();
+    state->settle(before, "gap", state->follower.offer(event, position));
   });
 }
 
 void RedisBus::catch_up() {
   delivery_.post([state = state_] {
     const auto before = state->follower.filled();
-    const bool whole = state->follower.catch_up();
-    state->note_filled(before, "catch_up");
-    if (!whole) state->fall_back();
+    state->settle(before, "catch_up", state->follower.catch_up());
   });
 }
 

@@ -80,7 +80,8 @@ class RedisBus final : public EventBus {
     explicit State();
     void deliver(const Event& event, std::int64_t position);
     void fall_back();
-    void note_filled(std::uint64_t before, const char* why);
+    // Counts and logs what the follower read from the log since `filled_before`; falls back unless `whole`.
+    void settle(std::uint64_t filled_before, const char* why, bool whole);
     // Copied on write, so delivering never holds the lock while a listener runs.
     std::mutex mutex;
     std::shared_ptr<const std::vector<Listener>> listeners;

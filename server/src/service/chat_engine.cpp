@@ -71,7 +71,7 @@ void ChatEngine::load(store::Store& s) {
     for (auto& row : s.sessions().list_by_status(status)) {
       OpenSession session;
       session.row = row;
-      session.customer = s.customers().find(row.customer_id).value_or(store::Customer{});
+      session.customer = s.contacts().find(row.customer_id).value_or(store::Contact{});
       if (auto last = s.messages().last(row.id)) {
         session.last_message = to_view(*last);
         session.row.next_seq = std::max(session.row.next_seq, last->seq + 1);
@@ -143,7 +143,7 @@ domain::SessionView ChatEngine::view(const OpenSession& open) const {
 domain::SessionView ChatEngine::view(store::Store& s, const store::ChatSession& row) const {
   OpenSession closed;
   closed.row = row;
-  closed.customer = s.customers().find(row.customer_id).value_or(store::Customer{});
+  closed.customer = s.contacts().find(row.customer_id).value_or(store::Contact{});
   if (auto last = s.messages().last(row.id)) closed.last_message = to_view(*last);
   return view(closed);
 }
@@ -180,7 +180,7 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Sta
     return;
   }
   OpenSession open;
-  open.customer = s.customers().upsert(request.customer_name, email, now_ms());
+  open.customer = s.contacts().upsert(request.customer_name, email, now_ms());
   open.row.customer_id = open.customer.id;
   open.row.subject = request.subject;
   open.row.created_ms = now_ms();

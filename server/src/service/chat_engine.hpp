@@ -118,7 +118,7 @@ class ChatEngine {
  private:
   struct OpenSession {
     store::ChatSession row;
-    store::Customer customer;
+    store::Contact customer;
     std::optional<domain::MessageView> last_message;
     domain::UnreadSeqs unread_customer_seqs;         // customer messages the agent has not read
     int customer_connections = 0;

@@ -15,13 +15,13 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Blo
   const auto& email_in = call.email;
   const auto& reason = call.reason;
   std::optional<std::string> email = email_in;
-  std::optional<store::Customer> customer;
+  std::optional<store::Contact> customer;
   if (customer_id) {
-    customer = s.customers().find(*customer_id);
+    customer = s.contacts().find(*customer_id);
     if (!customer) return done(not_found("customer", *customer_id));
   } else if (email) {
     std::transform(email->begin(), email->end(), email->begin(), [](unsigned char c) { return std::tolower(c); });
-    customer = s.customers().find_by_email(*email);
+    customer = s.contacts().find_by_email(*email);
   } else {
     return done(ChatError{400, "missing_field", "give customer_id or email"});
   }

@@ -20,7 +20,7 @@
 #include "store/audit_store.hpp"
 #include "store/block_store.hpp"
 #include "store/canned_store.hpp"
-#include "store/customer_store.hpp"
+#include "store/contact_store.hpp"
 #include "store/event_store.hpp"
 #include "store/fencing_token.hpp"
 #include "store/message_store.hpp"
@@ -44,7 +44,7 @@ class Store {
 
   virtual AccountStore& accounts() = 0;
   virtual AuditStore& audit() = 0;
-  virtual CustomerStore& customers() = 0;
+  virtual ContactStore& contacts() = 0;
   virtual SessionStore& sessions() = 0;
   virtual MessageStore& messages() = 0;
   virtual RatingStore& ratings() = 0;

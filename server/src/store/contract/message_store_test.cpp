@@ -138,8 +138,8 @@ TEST_P(MessageStoreTest, LastMessageIsTheHighestSeq) {
 TEST_P(MessageStoreTest, HostileStringsRoundTrip) {
   const std::string quotes = "o'brien \"; DROP TABLE messages; -- \\ %_";
   const std::string unicode = "ünïcödé 日本語 🙂 \u202e";
-  const Customer customer = store_->customers().upsert(quotes + unicode, "o'brien@example.com", kT0);
-  EXPECT_EQ(store_->customers().find(customer.id)->name, quotes + unicode);
+  const Contact customer = store_->contacts().upsert(quotes + unicode, "o'brien@example.com", kT0);
+  EXPECT_EQ(store_->contacts().find(customer.id)->name, quotes + unicode);
 
   auto session = waiting(kT0, customer.id);
   session.subject = unicode;

@@ -85,7 +85,7 @@ TEST_P(SessionStoreTest, LatestClosedSessionOfCustomerNeedsAnAgent) {
   const auto newer = store_->sessions().insert(closed(kT0 + 10, kT0 + 200, agent_));
   store_->sessions().insert(closed(kT0 + 20, kT0 + 300, std::nullopt));  // missed in the queue: no agent
   store_->sessions().insert(waiting(kT0 + 400));
-  const auto other = store_->customers().upsert("Oscar", "oscar@example.com", kT0).id;
+  const auto other = store_->contacts().upsert("Oscar", "oscar@example.com", kT0).id;
   auto someone_else = closed(kT0, kT0 + 900, agent_);
   someone_else.customer_id = other;
   store_->sessions().insert(someone_else);
@@ -98,7 +98,7 @@ TEST_P(SessionStoreTest, LatestClosedSessionOfCustomerNeedsAnAgent) {
 }
 
 TEST_P(SessionStoreTest, OpenSessionsOfCustomerAreWaitingOrActiveOldestFirst) {
-  const auto other_customer = store_->customers().upsert("Dan", "dan@example.com", kT0).id;
+  const auto other_customer = store_->contacts().upsert("Dan", "dan@example.com", kT0).id;
   store_->sessions().insert(waiting(kT0 + 1, other_customer));
   store_->sessions().insert(closed(kT0 + 2, kT0 + 3, agent_));
   ChatSession active = waiting(kT0 + 4);

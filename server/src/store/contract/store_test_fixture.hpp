@@ -69,7 +69,7 @@ class ChatStoreTest : public StoreTest {
     store_ = open();
     agent_ = store_->accounts().create(NewStaffUser{
         .username = "agent", .name = "Agent", .role = domain::Role::agent, .password_hash = "h", .created_ms = kT0});
-    customer_ = store_->customers().upsert("Carla", "carla@example.com", kT0).id;
+    customer_ = store_->contacts().upsert("Carla", "carla@example.com", kT0).id;
   }
 
   ChatSession waiting(std::int64_t created_ms = kT0, std::int64_t customer = 0) const {

@@ -259,6 +259,81 @@ CREATE TABLE outbox_cursors (
 );
 )sql";
 
+// Migration 8 of store/sqlite/migrations.cpp (conversations and contacts), read for PostgreSQL. The
+// search projection is a table with a tsvector over the same four fields (weighted customer A, subject B,
+// messages C, notes D) and a GIN index; text is folded with public.unaccent ('simple' configuration), as SQLite's
+// unicode61 remove_diacritics folds it. unaccent is a trusted extension: the database's owner may create it.
+constexpr std::string_view kConversations = R"sql(
+CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public;
+ALTER TABLE customers ALTER COLUMN email DROP NOT NULL;
+ALTER TABLE customers
+  ADD COLUMN external_id       TEXT UNIQUE,
+  ADD COLUMN identity_verified INTEGER NOT NULL DEFAULT 0 CHECK (identity_verified IN (0, 1)),
+  ADD COLUMN visitor_id        TEXT UNIQUE,
+  ADD COLUMN attributes        TEXT NOT NULL DEFAULT '{}' CHECK (attributes::json IS NOT NULL),
+  ADD COLUMN last_seen_ms      BIGINT,
+  ADD COLUMN updated_ms        BIGINT,
+  ADD COLUMN merged_into       BIGINT REFERENCES customers(id),
+  ADD COLUMN erased_ms         BIGINT;
+UPDATE customers c SET updated_ms = c.created_ms,
+  last_seen_ms = (SELECT max(s.created_ms) FROM chat_sessions s WHERE s.customer_id = c.id);
+ALTER TABLE customers ALTER COLUMN updated_ms SET NOT NULL;
+CREATE INDEX customers_by_last_seen ON customers(last_seen_ms);
+CREATE INDEX customers_by_name ON customers(name);
+
+CREATE TABLE contact_notes (
+  id             BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  customer_id    BIGINT NOT NULL REFERENCES customers(id),
+  author_user_id BIGINT NOT NULL REFERENCES staff_users(id),
+  body           TEXT   NOT NULL CHECK (length(body) > 0),
+  created_ms     BIGINT NOT NULL,
+  updated_ms     BIGINT NOT NULL,
+  deleted_ms     BIGINT
+);
+CREATE INDEX contact_notes_by_customer ON contact_notes(customer_id, created_ms);
+
+CREATE TABLE tags (
+  id          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  name        TEXT   NOT NULL CHECK (length(name) > 0),
+  color       TEXT   NOT NULL DEFAULT '',
+  created_ms  BIGINT NOT NULL,
+  archived_ms BIGINT
+);
+CREATE UNIQUE INDEX tags_by_name ON tags(translate(name, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'));
+CREATE TABLE session_tags (
+  session_id BIGINT NOT NULL REFERENCES chat_sessions(id),
+  tag_id     BIGINT NOT NULL REFERENCES tags(id),
+  added_by   BIGINT REFERENCES staff_users(id),
+  added_ms   BIGINT NOT NULL,
+  PRIMARY KEY (session_id, tag_id)
+);
+CREATE INDEX session_tags_by_tag ON session_tags(tag_id, session_id);
+
+CREATE TABLE dispositions (
+  id          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  name        TEXT   NOT NULL CHECK (length(name) > 0),
+  created_ms  BIGINT NOT NULL,
+  archived_ms BIGINT
+);
+CREATE UNIQUE INDEX dispositions_by_name
+  ON dispositions(translate(name, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'));
+ALTER TABLE chat_sessions ADD COLUMN disposition_id BIGINT REFERENCES dispositions(id);
+ALTER TABLE chat_sessions ADD COLUMN erased_ms BIGINT;
+CREATE INDEX chat_sessions_by_disposition ON chat_sessions(disposition_id, id);
+CREATE INDEX chat_sessions_by_customer_id ON chat_sessions(customer_id, id);
+CREATE INDEX chat_sessions_by_agent_id    ON chat_sessions(agent_id, id);
+
+CREATE TABLE conversation_search (
+  session_id BIGINT   PRIMARY KEY REFERENCES chat_sessions(id),
+  customer   TEXT     NOT NULL DEFAULT '',
+  subject    TEXT     NOT NULL DEFAULT '',
+  messages   TEXT     NOT NULL DEFAULT '',
+  notes      TEXT     NOT NULL DEFAULT '',
+  document   tsvector NOT NULL
+);
+CREATE INDEX conversation_search_by_document ON conversation_search USING GIN (document);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "initial schema", kInitialSchema},
     Migration{2, "note kinds", kNoteKinds},
@@ -267,6 +342,7 @@ constexpr std::array kMigrations{
     Migration{5, "event log", kEvents},
     Migration{6, "api tokens", kApiTokens},
     Migration{7, "webhooks and outbox", kWebhooks},
+    Migration{8, "conversations and contacts", kConversations},
 };
 
 // Any constant will do, as long as no other code on the database uses it:

@@ -7,7 +7,7 @@
 #include "store/postgres/pg_api_token_store.hpp"
 #include "store/postgres/pg_block_store.hpp"
 #include "store/postgres/pg_canned_store.hpp"
-#include "store/postgres/pg_customer_store.hpp"
+#include "store/postgres/pg_contact_store.hpp"
 #include "store/postgres/pg_message_store.hpp"
 #include "store/postgres/pg_event_store.hpp"
 #include "store/postgres/pg_metrics_store.hpp"
@@ -42,7 +42,7 @@ class PgStore final : public Store {
 
   AccountStore& accounts() override { return accounts_; }
   AuditStore& audit() override { return audit_; }
-  CustomerStore& customers() override { return customers_; }
+  ContactStore& contacts() override { return contacts_; }
   SessionStore& sessions() override { return sessions_; }
   MessageStore& messages() override { return messages_; }
   RatingStore& ratings() override { return ratings_; }
@@ -80,7 +80,7 @@ class PgStore final : public Store {
   std::unique_ptr<PgConnection> connection_;
   postgres::PgAccountStore accounts_{*connection_};
   postgres::PgAuditStore audit_{*connection_};
-  postgres::PgCustomerStore customers_{*connection_};
+  postgres::PgContactStore contacts_{*connection_};
   postgres::PgSessionStore sessions_{*connection_};
   postgres::PgMessageStore messages_{*connection_};
   postgres::PgRatingStore ratings_{*connection_};
@@ -104,7 +104,7 @@ std::unique_ptr<Store> open_postgres_store(const std::string& url) {
   postgres::apply_migrations(connection->raw());
   for (const auto statements :
        {std::span<const PgStatement>(kStatements), postgres::PgAccountStore::statements(),
-        postgres::PgAuditStore::statements(), postgres::PgCustomerStore::statements(),
+        postgres::PgAuditStore::statements(), postgres::PgContactStore::statements(),
         postgres::PgSessionStore::statements(), postgres::PgMessageStore::statements(),
         postgres::PgRatingStore::statements(), postgres::PgTransferStore::statements(),
         postgres::PgNoteStore::statements(), postgres::PgCannedStore::statements(),

@@ -137,7 +137,7 @@ TEST_F(PgStoreTest, ACaughtDuplicateDoesNotSpoilItsTransaction) {
 TEST_F(PgStoreTest, ErrorsAreStoreErrorsAndUniqueViolationsDuplicates) {
   auto store = db_->open();
   const auto agent = store->accounts().create(staff("amy"));
-  const auto customer = store->customers().upsert("C", "c@example.com", 1).id;
+  const auto customer = store->contacts().upsert("C", "c@example.com", 1).id;
   const auto session = store->sessions().insert(ChatSession{.customer_id = customer, .created_ms = 1});
   store->ratings().insert(CsatRating{.session_id = session, .rating = 5, .created_ms = 2});
 

@@ -270,6 +270,91 @@ CREATE TABLE outbox_cursors (
 );
 )sql";
 
+// Conversations and contacts (#14).
+// - customers becomes the contacts table: email may be NULL (an anonymous visitor, known by the widget's
+//   visitor_id or the embedding site's user id until an email arrives), and a contact carries the site's
+//   user id (external_id, identity_verified when its HMAC checked out), custom attributes (a JSON object),
+//   last_seen_ms, merged_into (a contact merged into another keeps its row so old ids resolve) and erased_ms.
+//   SQLite cannot drop a NOT NULL, so the table is rebuilt (with foreign keys off, checked before commit).
+// - tags (admin-managed, unique by name ignoring ASCII case) and session_tags; dispositions (configurable
+//   close reasons, distinct from the contract's close_reason) and chat_sessions.disposition_id.
+// - contact_notes: staff notes about a contact (soft-deleted like notes).
+// - conversation_search: the full-text projection, one row per conversation (rowid = session id),
+//   rebuilt from the raw tables on demand; unicode61 folds case and diacritics.
+// - chat_sessions.erased_ms: the conversation's content was erased (its figures stay for reports).
+constexpr std::string_view kConversations = R"sql(
+CREATE TABLE contacts_rebuilt (
+  id                INTEGER PRIMARY KEY AUTOINCREMENT,
+  email             TEXT    UNIQUE CHECK (email IS NULL OR email = lower(email)),
+  name              TEXT    NOT NULL,
+  created_ms        INTEGER NOT NULL,
+  external_id       TEXT    UNIQUE,
+  identity_verified INTEGER NOT NULL DEFAULT 0 CHECK (identity_verified IN (0, 1)),
+  visitor_id        TEXT    UNIQUE,
+  attributes        TEXT    NOT NULL DEFAULT '{}' CHECK (json_valid(attributes)),
+  last_seen_ms      INTEGER,
+  updated_ms        INTEGER NOT NULL,
+  merged_into       INTEGER REFERENCES customers(id),
+  erased_ms         INTEGER
+);
+INSERT INTO contacts_rebuilt(id, email, name, created_ms, last_seen_ms, updated_ms)
+  SELECT c.id, c.email, c.name, c.created_ms,
+         (SELECT max(s.created_ms) FROM chat_sessions s WHERE s.customer_id = c.id), c.created_ms
+  FROM customers c;
+INSERT OR REPLACE INTO sqlite_sequence(name, seq)
+  SELECT 'contacts_rebuilt', seq FROM sqlite_sequence WHERE name = 'customers';
+DROP TABLE customers;
+ALTER TABLE contacts_rebuilt RENAME TO customers;
+CREATE INDEX customers_by_last_seen ON customers(last_seen_ms);
+CREATE INDEX customers_by_name ON customers(name);
+
+CREATE TABLE contact_notes (
+  id             INTEGER PRIMARY KEY AUTOINCREMENT,
+  customer_id    INTEGER NOT NULL REFERENCES customers(id),
+  author_user_id INTEGER NOT NULL REFERENCES staff_users(id),
+  body           TEXT    NOT NULL CHECK (length(body) > 0),
+  created_ms     INTEGER NOT NULL,
+  updated_ms     INTEGER NOT NULL,
+  deleted_ms     INTEGER
+);
+CREATE INDEX contact_notes_by_customer ON contact_notes(customer_id, created_ms);
+
+CREATE TABLE tags (
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
+  name        TEXT    NOT NULL CHECK (length(name) > 0),
+  color       TEXT    NOT NULL DEFAULT '',
+  created_ms  INTEGER NOT NULL,
+  archived_ms INTEGER
+);
+CREATE UNIQUE INDEX tags_by_name ON tags(lower(name));
+CREATE TABLE session_tags (
+  session_id    INTEGER NOT NULL REFERENCES chat_sessions(id),
+  tag_id        INTEGER NOT NULL REFERENCES tags(id),
+  added_by      INTEGER REFERENCES staff_users(id),
+  added_ms      INTEGER NOT NULL,
+  PRIMARY KEY (session_id, tag_id)
+);
+CREATE INDEX session_tags_by_tag ON session_tags(tag_id, session_id);
+
+CREATE TABLE dispositions (
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
+  name        TEXT    NOT NULL CHECK (length(name) > 0),
+  created_ms  INTEGER NOT NULL,
+  archived_ms INTEGER
+);
+CREATE UNIQUE INDEX dispositions_by_name ON dispositions(lower(name));
+ALTER TABLE chat_sessions ADD COLUMN disposition_id INTEGER REFERENCES dispositions(id);
+ALTER TABLE chat_sessions ADD COLUMN erased_ms INTEGER;
+CREATE INDEX chat_sessions_by_disposition ON chat_sessions(disposition_id, id);
+CREATE INDEX chat_sessions_by_customer_id ON chat_sessions(customer_id, id);
+CREATE INDEX chat_sessions_by_agent_id    ON chat_sessions(agent_id, id);
+
+CREATE VIRTUAL TABLE conversation_search USING fts5(
+  customer, subject, messages, notes,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "initial schema", kInitialSchema},
     Migration{2, "note kinds", kNoteKinds},
@@ -278,6 +363,7 @@ constexpr std::array kMigrations{
     Migration{5, "event log", kEvents},
     Migration{6, "api tokens", kApiTokens},
     Migration{7, "webhooks and outbox", kWebhooks},
+    Migration{8, "conversations and contacts", kConversations, true},
 };
 
 std::int64_t now_ms() {
@@ -313,12 +399,27 @@ void roll_back_if_open(sqlite3* db) noexcept {
   }
 }
 
+bool foreign_keys_on(sqlite3* db) {
+  Statement query(db, "PRAGMA foreign_keys");
+  return query.step() && query.column_int(0) != 0;
+}
+
+// SQLite's way to rebuild a table others point at (https://sqlite.org/lang_altertable.html, "other kinds
+// of table schema changes"): foreign keys off outside the transaction, checked before the commit.
+void check_foreign_keys(sqlite3* db) {
+  Statement check(db, "PRAGMA foreign_key_check");
+  if (check.step()) throw StoreError("foreign key check failed in table " + check.column_text(0));
+}
+
 void apply_one(sqlite3* db, const Migration& migration) {
+  const bool restore_foreign_keys = migration.rebuilds_tables && foreign_keys_on(db);
+  if (restore_foreign_keys) execute_script(db, "PRAGMA foreign_keys = OFF");
   execute_script(db, "BEGIN IMMEDIATE");
   try {
     // Re-check under the write lock: another process may have just applied it.
     if (!is_applied(db, migration.version)) {
       execute_script(db, migration.sql);
+      if (migration.rebuilds_tables) check_foreign_keys(db);
       Statement record(db, "INSERT INTO schema_migrations(version, applied_at_ms) VALUES (?1, ?2)");
       record.bind(1, migration.version);
       record.bind(2, now_ms());
@@ -327,9 +428,11 @@ void apply_one(sqlite3* db, const Migration& migration) {
     execute_script(db, "COMMIT");
   } catch (const StoreError& error) {
     roll_back_if_open(db);
+    if (restore_foreign_keys) execute_script(db, "PRAGMA foreign_keys = ON");
     throw StoreError("migration " + std::to_string(migration.version) + " (" +
                      std::string(migration.description) + ") failed: " + error.what());
   }
+  if (restore_foreign_keys) execute_script(db, "PRAGMA foreign_keys = ON");
 }
 
 }  // namespace

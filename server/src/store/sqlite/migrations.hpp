@@ -15,6 +15,7 @@ struct Migration {
   int version;
   std::string_view description;
   std::string_view sql;  // a fixed script; never built from values
+  bool rebuilds_tables = false;  // runs with foreign keys off, checked before it commits
 };
 
 // Every migration, in ascending version order.

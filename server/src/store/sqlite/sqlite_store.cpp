@@ -10,7 +10,7 @@
 #include "store/sqlite/sqlite_api_token_store.hpp"
 #include "store/sqlite/sqlite_block_store.hpp"
 #include "store/sqlite/sqlite_canned_store.hpp"
-#include "store/sqlite/sqlite_customer_store.hpp"
+#include "store/sqlite/sqlite_contact_store.hpp"
 #include "store/sqlite/sqlite_message_store.hpp"
 #include "store/sqlite/sqlite_event_store.hpp"
 #include "store/sqlite/sqlite_outbox_store.hpp"
@@ -75,7 +75,7 @@ class SqliteStore final : public Store {
 
   AccountStore& accounts() override { return accounts_; }
   AuditStore& audit() override { return audit_; }
-  CustomerStore& customers() override { return customers_; }
+  ContactStore& contacts() override { return contacts_; }
   SessionStore& sessions() override { return sessions_; }
   MessageStore& messages() override { return messages_; }
   RatingStore& ratings() override { return ratings_; }
@@ -142,7 +142,7 @@ class SqliteStore final : public Store {
   StatementCache statements_;  // declared after db_: finalized before the connection closes
   sqlite::SqliteAccountStore accounts_{db_.get(), statements_};
   sqlite::SqliteAuditStore audit_{db_.get(), statements_};
-  sqlite::SqliteCustomerStore customers_{db_.get(), statements_};
+  sqlite::SqliteContactStore contacts_{db_.get(), statements_};
   sqlite::SqliteSessionStore sessions_{db_.get(), statements_};
   sqlite::SqliteMessageStore messages_{db_.get(), statements_};
   sqlite::SqliteRatingStore ratings_{db_.get(), statements_};

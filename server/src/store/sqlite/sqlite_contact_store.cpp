@@ -1,4 +1,4 @@
-#include "store/sqlite/sqlite_customer_store.hpp"
+#include "store/sqlite/sqlite_contact_store.hpp"
 
 #include <string>
 
@@ -12,7 +12,7 @@ constexpr const char* kSelectCustomer = "SELECT id, name, email, created_ms FROM
 
 }  // namespace
 
-Customer SqliteCustomerStore::upsert(std::string_view name, std::string_view email_lowercase, std::int64_t now_ms) {
+Contact SqliteContactStore::upsert(std::string_view name, std::string_view email_lowercase, std::int64_t now_ms) {
   {
     // The conflict target is the UNIQUE(email) column, so a known email keeps its id and created_ms.
     auto upsert = statements_.use(
@@ -28,16 +28,16 @@ Customer SqliteCustomerStore::upsert(std::string_view name, std::string_view ema
   return std::move(*customer);
 }
 
-std::optional<Customer> SqliteCustomerStore::find(std::int64_t id) {
+std::optional<Contact> SqliteContactStore::find(std::int64_t id) {
   auto query = statements_.use(std::string(kSelectCustomer) + "WHERE id = ?1");
   query->bind(1, id);
-  return read_first<Customer>(*query);
+  return read_first<Contact>(*query);
 }
 
-std::optional<Customer> SqliteCustomerStore::find_by_email(std::string_view email_lowercase) {
+std::optional<Contact> SqliteContactStore::find_by_email(std::string_view email_lowercase) {
   auto query = statements_.use(std::string(kSelectCustomer) + "WHERE email = ?1");
   query->bind(1, email_lowercase);
-  return read_first<Customer>(*query);
+  return read_first<Contact>(*query);
 }
 
 }  // namespace livedesk::store::sqlite

@@ -1,4 +1,4 @@
-#include "store/postgres/pg_customer_store.hpp"
+#include "store/postgres/pg_contact_store.hpp"
 
 #include <string>
 
@@ -26,23 +26,23 @@ constexpr PgStatement kStatements[] = {kUpsertCustomer, kFindCustomer, kCustomer
 
 }  // namespace
 
-std::span<const PgStatement> PgCustomerStore::statements() { return kStatements; }
+std::span<const PgStatement> PgContactStore::statements() { return kStatements; }
 
-Customer PgCustomerStore::upsert(std::string_view name, std::string_view email_lowercase, std::int64_t now_ms) {
+Contact PgContactStore::upsert(std::string_view name, std::string_view email_lowercase, std::int64_t now_ms) {
   return db_.write([&](pqxx::transaction_base& tx) {
-    auto customer = read_first<Customer>(exec(tx, kUpsertCustomer, email_lowercase, name, now_ms));
+    auto customer = read_first<Contact>(exec(tx, kUpsertCustomer, email_lowercase, name, now_ms));
     if (!customer) throw StoreError("customer vanished right after upsert: " + std::string(email_lowercase));
     return std::move(*customer);
   });
 }
 
-std::optional<Customer> PgCustomerStore::find(std::int64_t id) {
-  return db_.read([&](pqxx::transaction_base& tx) { return read_first<Customer>(exec(tx, kFindCustomer, id)); });
+std::optional<Contact> PgContactStore::find(std::int64_t id) {
+  return db_.read([&](pqxx::transaction_base& tx) { return read_first<Contact>(exec(tx, kFindCustomer, id)); });
 }
 
-std::optional<Customer> PgCustomerStore::find_by_email(std::string_view email_lowercase) {
+std::optional<Contact> PgContactStore::find_by_email(std::string_view email_lowercase) {
   return db_.read(
-      [&](pqxx::transaction_base& tx) { return read_first<Customer>(exec(tx, kCustomerByEmail, email_lowercase)); });
+      [&](pqxx::transaction_base& tx) { return read_first<Contact>(exec(tx, kCustomerByEmail, email_lowercase)); });
 }
 
 }  // namespace livedesk::store::postgres

@@ -4,13 +4,15 @@
 // agent and dashboard WebSockets, as real clients do. Boost.Beast on C++20 coroutines, one
 // io_context thread per generator process, thousands of connections per thread.
 //
-//   livedesk-bench <connections|chat|fanout|storm|soak> --livedesk PATH [--key value ...]
+//   livedesk-bench <connections|chat|fanout|storm|soak|history> --livedesk PATH [--key value ...]
+//   livedesk-bench seed (--data-dir DIR | --database postgresql://...) [--livedesk PATH] [--key value ...]
 //
 // The tool starts its own server (fresh temporary data dir, one admin made by the CLI), sets up the
 // accounts it needs through the admin API, forks --workers generator processes (the open-file limit is
 // per process) which spread their client sockets over loopback source addresses 127.0.0.2.. (bound
 // before connect, so the ephemeral port range is per source address), and prints ONE JSON line.
-// Timestamps are CLOCK_MONOTONIC, which all processes on the machine share.
+// Timestamps are CLOCK_MONOTONIC, which all processes on the machine share. `seed` starts no server:
+// it writes a history into a database; `history` runs a server on that database (--data-dir).
 //
 // Where things are: cli/ (the command line), process/ (the server under test, fatal errors, /proc
 // readings), clients/ (the testkit's HTTP and WebSocket clients on the loopback dialer, frame helpers),
@@ -58,6 +60,17 @@ int main(int argc, char** argv) {
   if (!parsed.options) return parsed.exit_code;
   const BenchOptions& options = *parsed.options;
   signal(SIGPIPE, SIG_IGN);
+  if (auto* seed = std::get_if<SeedOptions>(&options.scenario)) {
+    json::object result;
+    try {
+      result = run_seed(*seed, options.server);
+    } catch (const std::exception& e) {
+      die(std::string("failed: ") + e.what());
+    }
+    result["machine"] = machine();
+    std::cout << json::serialize(result) << std::endl;
+    return 0;
+  }
   LoopbackDialer::instance().set_source_count(options.sources);
   ServerUnderTest server(options.server);
   on_fatal([&server] { server.stop(); });
@@ -71,6 +84,8 @@ int main(int argc, char** argv) {
                             [&](const FanoutOptions& o) { return run_fanout(o, server); },
                             [&](const StormOptions& o) { return run_storm(o, server); },
                             [&](const SoakOptions& o) { return run_soak(o, server); },
+                            [&](const SeedOptions&) { return json::object{}; },  // handled above
+                            [&](const HistoryOptions& o) { return run_history(o, server); },
                         },
                         options.scenario);
   } catch (const std::exception& e) {

@@ -39,6 +39,8 @@ void add_common_options(CLI::App& app, BenchOptions& o, std::optional<int>& work
                  "robin; RSS and CPU are summed over the nodes");
   app.add_option("--redis", s.redis, "redis://... shared by the nodes");
   app.add_option("--nodes", s.nodes, "Servers to start (above 1 needs --database and --redis)")->capture_default_str();
+  app.add_option("--data-dir", s.data_dir,
+                 "An existing data dir to run on (kept, no admin added; seed: where it writes the SQLite file)");
 }
 }  // namespace
 
@@ -101,7 +103,29 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
   k->add_option("--upload-bytes", soak.upload_bytes)->capture_default_str();
   k->add_option("--body-bytes", soak.body_bytes)->capture_default_str();
 
-  for (auto* sub : {c, ch, f, s, k}) sub->fallthrough();  // the common options also after the scenario
+  SeedOptions seed;
+  auto* sd = app.add_subcommand("seed", "Write a realistic history into --data-dir (SQLite) or --database (PostgreSQL)");
+  sd->add_option("--conversations", seed.conversations)->capture_default_str();
+  sd->add_option("--messages", seed.messages)->capture_default_str();
+  sd->add_option("--contacts", seed.contacts)->capture_default_str();
+  sd->add_option("--agents", seed.agents)->capture_default_str();
+  sd->add_option("--supervisors", seed.supervisors)->capture_default_str();
+  sd->add_option("--seed", seed.seed, "Same seed and --until: same history")->capture_default_str();
+  sd->add_option("--until", seed.until, "YYYY-MM-DD, the history's last day (default yesterday, UTC)");
+  sd->add_option("--batch", seed.batch, "Conversations per transaction")->capture_default_str();
+  sd->add_option("--rebuild", seed.rebuild, "1: run `livedesk search rebuild` afterwards (needs --livedesk)")
+      ->capture_default_str();
+
+  HistoryOptions history;
+  auto* hi = app.add_subcommand("history", "Search, list, contact and transcript latency on a seeded history");
+  hi->add_option("--requests", history.requests, "Measured requests per kind")->capture_default_str();
+  hi->add_option("--warmup", history.warmup, "Unmeasured requests per kind first")->capture_default_str();
+  hi->add_option("--deep-pages", history.deep_pages, "Cursor pages followed down the list")->capture_default_str();
+  hi->add_option("--user", history.user, "A seeded supervisor")->capture_default_str();
+  hi->add_option("--password", history.password)->capture_default_str();
+  hi->add_option("--seed", history.seed)->capture_default_str();
+
+  for (auto* sub : {c, ch, f, s, k, sd, hi}) sub->fallthrough();  // the common options also after the scenario
 
   auto args = join_command_values(argc, argv);
   std::reverse(args.begin(), args.end());  // CLI11 takes the arguments last first
@@ -115,6 +139,8 @@ ParsedCommandLine parse_command_line(int argc, char** argv) {
   if (*f) options.scenario = fanout;
   if (*s) options.scenario = storm;
   if (*k) options.scenario = soak;
+  if (*sd) options.scenario = seed;
+  if (*hi) options.scenario = history;
   if (workers) std::visit([&](auto& scenario) { scenario.workers = *workers; }, options.scenario);
   return {std::move(options), 0};
 }

@@ -1,6 +1,6 @@
 // The command line of livedesk-bench (CLI11, as the server's):
 //
-//   livedesk-bench <connections|chat|fanout|storm|soak> --livedesk PATH [--option value ...]
+//   livedesk-bench <connections|chat|fanout|storm|soak|seed|history> --livedesk PATH [--option value ...]
 //
 // The scenario's options and the common ones (server, cluster, sources) may
 // come in any order after the scenario. Called once, from main.

@@ -3,6 +3,7 @@
 // by parse_command_line (cli/bench_cli.hpp) and read by everyone else.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <variant>
@@ -21,6 +22,8 @@ struct ServerOptions {
   int server_threads = 0;                // 0: the server's default
   std::string server_args;               // extra arguments, split at spaces
   std::string server_wrapper;            // e.g. "valgrind --tool=callgrind"
+  // An existing data dir (e.g. one `seed` wrote): used as it is, kept afterwards, no admin added.
+  std::string data_dir;
 };
 
 struct ConnectionsOptions {
@@ -74,7 +77,33 @@ struct SoakOptions {
   int workers = 2;
 };
 
-using ScenarioOptions = std::variant<ConnectionsOptions, ChatOptions, FanoutOptions, StormOptions, SoakOptions>;
+// A realistic history written straight into a database (--data-dir or --database); no server runs.
+struct SeedOptions {
+  int conversations = 100000;
+  int64_t messages = 1000000;
+  int contacts = 20000;
+  int agents = 40;
+  int supervisors = 3;
+  uint64_t seed = 1;
+  std::string until;  // YYYY-MM-DD, the history's last day (default: yesterday, UTC)
+  int batch = 5000;   // conversations per transaction
+  bool rebuild = true;  // run `livedesk search rebuild` afterwards (needs --livedesk)
+  int workers = 1;    // unused: one process writes
+};
+
+// Reads against a server on a seeded data dir or database, as a seeded supervisor.
+struct HistoryOptions {
+  int requests = 300;  // per kind (search, list, contact pages, contact lists, transcripts)
+  int warmup = 30;     // per kind, not measured
+  int deep_pages = 20;  // the conversation list followed this many pages down by its cursor
+  std::string user = "seed-sup0";
+  std::string password = "seed-staff-password-1";
+  uint64_t seed = 1;
+  int workers = 1;  // unused: one connection measures latency, not throughput
+};
+
+using ScenarioOptions = std::variant<ConnectionsOptions, ChatOptions, FanoutOptions, StormOptions, SoakOptions,
+                                     SeedOptions, HistoryOptions>;
 
 struct BenchOptions {
   ServerOptions server;

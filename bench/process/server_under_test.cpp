@@ -58,10 +58,17 @@ void ServerUnderTest::start() {
   if (options_.livedesk.empty()) die("--livedesk PATH (the server binary) is required");
   if (options_.nodes < 1 || (options_.nodes > 1 && options_.database.empty()))
     die("--nodes above 1 needs --database postgresql://... and --redis");
-  char tmpl[] = "/tmp/livedesk-bench-XXXXXX";
-  if (!mkdtemp(tmpl)) die("mkdtemp failed");
-  dir_ = tmpl;
-  add_admin();
+  if (!options_.data_dir.empty()) {
+    // A seeded history: its own accounts, kept afterwards.
+    dir_ = options_.data_dir;
+    options_.keep_data = true;
+    std::filesystem::create_directories(dir_);
+  } else {
+    char tmpl[] = "/tmp/livedesk-bench-XXXXXX";
+    if (!mkdtemp(tmpl)) die("mkdtemp failed");
+    dir_ = tmpl;
+    add_admin();
+  }
   for (int node = 0; node < options_.nodes; ++node) {
     int port = node == 0 ? options_.port : 0;
     if (port == 0) port = free_port();

@@ -4,7 +4,8 @@
 // documented CLI (`livedesk user add`), then starts one `livedesk serve` (SQLite)
 // or, with a database, `nodes` servers sharing that PostgreSQL and Redis, and
 // waits until every node has seen a leader. stop() SIGTERMs every node (SIGKILL
-// after 30 s) and removes the data dir. The parent process owns it; workers
+// after 30 s) and removes the data dir. With options.data_dir the server runs
+// on that existing dir (a seeded history): no admin is added, nothing removed. The parent process owns it; workers
 // only inherit its endpoints through the LoopbackDialer.
 #pragma once
 

@@ -22,5 +22,11 @@ boost::json::object run_storm(const StormOptions& options, const ServerUnderTest
 // A long run at moderate load (chat, dashboards, reconnects, uploads): the server's RSS, open
 // descriptors and message latency per sample interval, and every message checked at the end.
 boost::json::object run_soak(const SoakOptions& options, const ServerUnderTest& server);
+// A realistic history written into the database of --data-dir or --database (no server): seed time,
+// counts, sizes; then `livedesk search rebuild` when --livedesk is given.
+boost::json::object run_seed(const SeedOptions& options, const ServerOptions& server);
+// Latency of the history reads (search, conversation lists and deep cursor pages, contact pages and
+// lists, transcripts) against a server on a seeded history, one request at a time.
+boost::json::object run_history(const HistoryOptions& options, const ServerUnderTest& server);
 
 }  // namespace livedesk::bench

@@ -293,7 +293,7 @@ CREATE TABLE contacts_rebuilt (
   visitor_id        TEXT    UNIQUE,
   attributes        TEXT    NOT NULL DEFAULT '{}' CHECK (json_valid(attributes)),
   last_seen_ms      INTEGER,
-  updated_ms        INTEGER NOT NULL,
+  updated_ms        INTEGER NOT NULL DEFAULT 0,
   merged_into       INTEGER REFERENCES customers(id),
   erased_ms         INTEGER
 );

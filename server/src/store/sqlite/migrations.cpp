@@ -301,8 +301,12 @@ INSERT INTO contacts_rebuilt(id, email, name, created_ms, last_seen_ms, updated_
   SELECT c.id, c.email, c.name, c.created_ms,
          (SELECT max(s.created_ms) FROM chat_sessions s WHERE s.customer_id = c.id), c.created_ms
   FROM customers c;
-INSERT OR REPLACE INTO sqlite_sequence(name, seq)
-  SELECT 'contacts_rebuilt', seq FROM sqlite_sequence WHERE name = 'customers';
+-- The id counter carries over, so an id once given (even to a deleted row) is never given again.
+UPDATE sqlite_sequence SET seq = max(seq, ifnull((SELECT seq FROM sqlite_sequence WHERE name = 'customers'), 0))
+  WHERE name = 'contacts_rebuilt';
+INSERT INTO sqlite_sequence(name, seq)
+  SELECT 'contacts_rebuilt', seq FROM sqlite_sequence WHERE name = 'customers'
+  AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'contacts_rebuilt');
 DROP TABLE customers;
 ALTER TABLE contacts_rebuilt RENAME TO customers;
 CREATE INDEX customers_by_last_seen ON customers(last_seen_ms);

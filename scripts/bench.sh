@@ -5,6 +5,11 @@
 #                          ./scripts/bench.sh --long   the full-size targets of issue #5
 #                          ./scripts/bench.sh --nodes N   N nodes on PostgreSQL + Redis (started here
 #                                                         on loopback, fsync on; a fresh database per scenario)
+#                          ./scripts/bench.sh --history [--nodes 1]   issue #14's history at scale: seeds
+#                                 100,000 conversations (SQLite, or PostgreSQL with --nodes), runs the history
+#                                 reads 3 times, writes bench/results/history-<backend>-latest.json (median of
+#                                 the 3 runs and their spread per figure). LIVEDESK_HISTORY_SEED_ARGS: e.g.
+#                                 "--conversations 20000 --messages 200000 --contacts 4000" for a smaller one.
 # LIVEDESK_BIN=/path/to/livedesk measures another server binary (default: the release build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,8 +18,9 @@ nodes=0  # 0: one node on SQLite
 while [ $# -gt 0 ]; do
   case "$1" in
     --long) mode=long ;;
+    --history) mode=history ;;
     --nodes) nodes=$2; shift ;;
-    *) echo "usage: $0 [--long] [--nodes N]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--long | --history] [--nodes N]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -45,6 +51,42 @@ cleanup() {
 trap cleanup EXIT
 # shellcheck disable=SC2046
 run() { echo "== $*" >&2; "$bench" "$@" --livedesk "$server" $(cluster_args) | tail -1 | tee -a "$lines" >&2; }
+if [ "$mode" = history ]; then
+  # One seeded history, three runs of the reads, each on a freshly started server.
+  data=$(mktemp -d /tmp/livedesk-history.XXXXXX)
+  backend=sqlite
+  db_args=(--data-dir "$data")
+  if [ "$nodes" -gt 0 ]; then
+    backend=postgres
+    name=history_$(date +%s%N)
+    psql -q "$LIVEDESK_TEST_PG_URL" -c "CREATE DATABASE $name" >/dev/null
+    db_args=(--database "${LIVEDESK_TEST_PG_URL%/*}/$name" --data-dir "$data")
+  fi
+  echo "== seed ($backend)" >&2
+  # shellcheck disable=SC2086
+  seed=$("$bench" seed "${db_args[@]}" --livedesk "$server" ${LIVEDESK_HISTORY_SEED_ARGS:-} | tail -1)
+  echo "$seed" >&2
+  for run in 1 2 3; do
+    echo "== history run $run ($backend)" >&2
+    "$bench" history "${db_args[@]}" --livedesk "$server" | tail -1 | tee -a "$lines" >&2
+  done
+  out=bench/results/history-$backend-latest.json
+  jq -s --argjson seed "$seed" --arg date "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
+    --arg commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" '
+    def median: sort | .[(length / 2 | floor)];
+    def fig($runs; $kind; $f): [$runs[] | .kinds[$kind][$f] | select(. != null)] |
+      if length == 0 then null else {median: median, min: min, max: max} end;
+    . as $runs | {date: $date, commit: $commit, seed: $seed, runs: $runs,
+      summary: ([$runs[0].kinds | keys[]] | map({key: ., value: {
+        p50_ms: fig($runs; .; "p50_ms"), p90_ms: fig($runs; .; "p90_ms"),
+        p99_ms: fig($runs; .; "p99_ms"), max_ms: fig($runs; .; "max_ms"),
+        statuses: $runs[0].kinds[.].statuses}}) | from_entries)}' "$lines" > "$out"
+  cp "$out" "${out%-latest.json}-$(date -u +%Y%m%dT%H%M%SZ).json"
+  jq -r '.summary | to_entries[] | "\(.key): p50 \(.value.p50_ms.median) p90 \(.value.p90_ms.median) p99 \(.value.p99_ms.median) (\(.value.p99_ms.min)–\(.value.p99_ms.max)) max \(.value.max_ms.median) ms"' "$out" >&2
+  rm -rf "$data"
+  echo "wrote $out" >&2
+  exit 0
+fi
 if [ "$mode" = short ]; then
   run connections --n 2000 --dashboard-share 0.1 --hold-s 10 --workers 2
   run chat --customers 150 --agents 50 --rate 8000 --duration-s 10 --workers 2

@@ -60,7 +60,7 @@ if [ "$mode" = history ]; then
     backend=postgres
     name=history_$(date +%s%N)
     psql -q "$LIVEDESK_TEST_PG_URL" -c "CREATE DATABASE $name" >/dev/null
-    db_args=(--database "${LIVEDESK_TEST_PG_URL%/*}/$name" --data-dir "$data")
+    db_args=(--database "${LIVEDESK_TEST_PG_URL%/*}/$name" --redis "$LIVEDESK_TEST_REDIS_URL" --data-dir "$data")
   fi
   echo "== seed ($backend)" >&2
   # shellcheck disable=SC2086

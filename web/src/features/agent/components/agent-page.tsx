@@ -37,7 +37,7 @@ export function AgentPage({ user, onLogout }: Props) {
 
   return (
     <div className="page agent-page">
-      <AppHeader title={supervisor ? 'Agent console (supervisor)' : 'Agent console'} userName={user.name || user.username} onLogout={onLogout}>
+      <AppHeader title={supervisor ? 'Agent console (supervisor)' : 'Agent console'} userName={user.name || user.username} role={user.role} onLogout={onLogout}>
         <LiveBadge status={conn.status} />
         {user.role === 'agent' ? <StatusSelector status={state.status} onChange={actions.setStatus} /> : null}
       </AppHeader>

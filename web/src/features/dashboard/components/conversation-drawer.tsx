@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Note } from '../../../api/types';
 import { formatClock } from '../../../components/format';
+import { ContactPanel } from '../../../components/contact-panel';
 import { LockIcon } from '../../../components/lock-icon';
 import { MessageList } from '../../../components/message-list';
 import { Shimmer } from '../../../components/panel';
@@ -44,7 +45,7 @@ function NoteItems({ items, kind }: { items: Note[]; kind: 'note' | 'whisper' })
  * A supervisor's live view of one conversation: silent monitoring (watch), private whispers to the
  * agent, and barge-in to join the chat visibly. Escape closes it.
  */
-export function ConversationDrawer({ sessionId, onClose }: { sessionId: number; onClose: () => void }) {
+export function ConversationDrawer({ sessionId, me = null, onClose }: { sessionId: number; me?: number | null; onClose: () => void }) {
   const { session, messages, notes, whispers, typing, watching, error, loading, addLocal, addNoteLocal } = useSessionUpdates(sessionId);
   const [whisper, setWhisper] = useState('');
   const [reply, setReply] = useState('');
@@ -163,6 +164,7 @@ export function ConversationDrawer({ sessionId, onClose }: { sessionId: number; 
             <NoteItems items={notes} kind="note" />
           </details>
         ) : null}
+        {session ? <ContactPanel contactId={session.customer.id} me={me} currentConversationId={sessionId} /> : null}
         {actionError ? (
           <p className="form-error drawer-section" role="alert">
             {actionError}

@@ -5,6 +5,7 @@ import { getAttachment } from '../api/get-attachment';
 import { getCannedResponses } from '../api/get-canned-responses';
 import { postRenderCannedResponse } from '../api/post-render-canned-response';
 import { type AgentState, myMessageStatus } from '../hooks/agent-state';
+import { ChatTags } from './chat-tags';
 import { Composer, type CannedSource } from './composer';
 import { WhisperPanel } from './whisper-panel';
 
@@ -95,6 +96,7 @@ export function ConversationView({ session, state, me, supervisor, onSend, onTyp
           <span className="badge">Closed{session.close_reason ? `: ${session.close_reason}` : ''}</span>
         )}
       </header>
+      <ChatTags sessionId={id} />
       <WhisperPanel whispers={state.whispers[id] ?? []} />
       <MessageList
         messages={messages}

@@ -7,6 +7,7 @@ import { LoginPage } from '../features/auth/components/login-page';
 import { homeFor } from '../features/auth/hooks/use-login';
 import { HomePage } from './home-page';
 import { RequireRole } from './require-role';
+import { ApiError } from '../services/http-client';
 import { useAuthState } from './use-auth-state';
 
 // Pages with heavy parts (charts) load on demand, so / and /login stay small.
@@ -116,7 +117,12 @@ function AppRoutes() {
 
 export function App() {
   // Server state (conversations, contacts, tags) is cached per tab; live chat state stays on the sockets.
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 15_000, refetchOnWindowFocus: false } } }));
+  const [queryClient] = useState(() => new QueryClient({
+        defaultOptions: {
+          // A 4xx answer (not found, forbidden, bad query) will not change by asking again; a 5xx or a lost connection may.
+          queries: { staleTime: 15_000, refetchOnWindowFocus: false, retry: (count, err) => !(err instanceof ApiError && err.status < 500) && count < 2 },
+        },
+      }));
   return (
     <QueryClientProvider client={queryClient}>
       <BrowserRouter>

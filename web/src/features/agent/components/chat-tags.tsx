@@ -21,6 +21,8 @@ export function ChatTags({ sessionId }: { sessionId: number }) {
   const add = useMutation({ mutationFn: (tagId: number) => putConversationTag(sessionId, tagId), onSuccess: (res) => { setPick(''); done(res); } });
   const remove = useMutation({ mutationFn: (tagId: number) => deleteConversationTag(sessionId, tagId), onSuccess: done });
   const error = add.error ?? remove.error;
+  // A server without tags (or a chat it cannot describe) shows no tag bar at all.
+  if (all.error && conversation.error) return null;
   const available = (all.data?.tags ?? []).filter((t) => !t.archived && !tags.some((x) => x.id === t.id));
   return (
     <div className="chat-tags" data-testid="chat-tags">

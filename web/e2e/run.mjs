@@ -506,6 +506,7 @@ try {
       const mark = (await hit.locator('mark').allTextContents()).map((t) => t.toLowerCase());
       if (!mark.includes(rare)) throw new Error(`snippet marks ${JSON.stringify(mark)}, not ${rare}`);
       await supervisor.screenshot({ path: join(artifacts, 'conversations-1440.png'), fullPage: true });
+      copyFileSync(join(artifacts, 'conversations-1440.png'), join(repo, 'docs/screenshot-conversations.png'));
       await hit.getByRole('link').first().click();
       await supervisor.getByTestId('transcript-message').filter({ hasText: firstText }).waitFor({ timeout: LONG });
     });

@@ -164,7 +164,12 @@ export function ConversationDrawer({ sessionId, me = null, onClose }: { sessionI
             <NoteItems items={notes} kind="note" />
           </details>
         ) : null}
-        {session ? <ContactPanel contactId={session.customer.id} me={me} currentConversationId={sessionId} /> : null}
+        {session ? (
+          <details className="drawer-section drawer-contact" data-testid="drawer-contact">
+            <summary>Contact: {session.customer.name}</summary>
+            <ContactPanel contactId={session.customer.id} me={me} currentConversationId={sessionId} />
+          </details>
+        ) : null}
         {actionError ? (
           <p className="form-error drawer-section" role="alert">
             {actionError}

@@ -1,7 +1,10 @@
 // Shapes of the #14 routes (conversations search and transcript, contacts, tags, dispositions), written from the
 // fixed API (/work/notes/r14/api.md) while those routes are being documented in docs/openapi.json. Once they are,
 // these names should become aliases of the generated schemas (like ./types.ts does), keeping the same names.
+import type { components } from './openapi';
 import type { Message, Note, Transfer } from './types';
+
+type Schemas = components['schemas'];
 
 export type ConversationStatus = 'waiting' | 'active' | 'closed';
 export type ConversationCloseReason = 'resolved' | 'missed' | 'blocked';
@@ -11,20 +14,12 @@ export interface NamedRef {
   name: string;
 }
 
-export interface Tag {
-  id: number;
-  name: string;
-  color: string;
-  archived?: boolean;
-  created_at?: string;
-}
-
-export interface Disposition {
-  id: number;
-  name: string;
-  archived?: boolean;
-  created_at?: string;
-}
+// Tags and dispositions are in docs/openapi.json already: their generated schemas.
+export type Tag = Schemas['Tag'];
+/** A tag as a conversation, a timeline entry or a search result names it. */
+export type TagRef = Pick<Tag, 'id' | 'name' | 'color'> & Partial<Pick<Tag, 'archived' | 'created_at'>>;
+export type Disposition = Schemas['Disposition'];
+export type ConversationSettings = Schemas['ConversationSettings'];
 
 /** One piece of a search snippet: plain text, `hit` when it matched the query. Never HTML. */
 export interface SnippetSegment {
@@ -43,7 +38,7 @@ export interface Conversation {
   closed_at: string | null;
   close_reason: ConversationCloseReason | null;
   disposition: NamedRef | null;
-  tags: Tag[];
+  tags: TagRef[];
   rating: number | null;
   message_count: number;
   last_message_at: string | null;
@@ -69,7 +64,7 @@ export type TimelineEntry =
       close_reason?: ConversationCloseReason | null;
       disposition?: NamedRef | null;
     }
-  | { kind: 'tag'; at: string; action: 'added' | 'removed'; tag: Tag; by: NamedRef | null };
+  | { kind: 'tag'; at: string; action: 'added' | 'removed'; tag: TagRef; by: NamedRef | null };
 
 export interface Transcript {
   conversation: Conversation;
@@ -123,8 +118,4 @@ export interface ContactDetail {
 export interface ContactPage {
   contacts: Contact[];
   next_cursor: string | null;
-}
-
-export interface ConversationSettings {
-  disposition_required: boolean;
 }

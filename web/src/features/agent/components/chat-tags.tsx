@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { deleteConversationTag, getTags, getTranscript, putConversationTag, transcriptKey } from '../../../api/conversations';
-import type { Tag } from '../../../api/issue14-types';
+import type { TagRef } from '../../../api/issue14-types';
 import { TagChip } from '../../../components/tag-chip';
 import { describeError } from '../hooks/use-agent-console';
 
@@ -11,9 +11,9 @@ export function ChatTags({ sessionId }: { sessionId: number }) {
   const conversation = useQuery({ queryKey: transcriptKey(sessionId), queryFn: ({ signal }) => getTranscript(sessionId, signal), retry: false });
   const all = useQuery({ queryKey: ['tags', 'active'], queryFn: () => getTags(false) });
   const [pick, setPick] = useState('');
-  const [local, setLocal] = useState<Tag[] | null>(null);
+  const [local, setLocal] = useState<TagRef[] | null>(null);
   const tags = local ?? conversation.data?.conversation.tags ?? [];
-  const done = (res: { tags: Tag[] }) => {
+  const done = (res: { tags: TagRef[] }) => {
     setLocal(res.tags);
     void client.invalidateQueries({ queryKey: transcriptKey(sessionId) });
     void client.invalidateQueries({ queryKey: ['conversations'] });

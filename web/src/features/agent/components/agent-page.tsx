@@ -98,6 +98,7 @@ export function AgentPage({ user, onLogout }: Props) {
               key={selected.id}
               session={selected}
               state={state}
+              manager={manager}
               me={user.id}
               supervisor={supervisor}
               onSend={(body) => actions.send(selected.id, body)}

@@ -3,10 +3,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { deleteConversationTag, getTags, getTranscript, putConversationTag, transcriptKey } from '../../../api/conversations';
 import type { TagRef } from '../../../api/issue14-types';
 import { TagChip } from '../../../components/tag-chip';
+import { useRealtimeData } from '../../../services/use-realtime';
+import type { ConnectionManager } from '../../../services/websocket';
 import { describeError } from '../hooks/use-agent-console';
 
 /** The tags of the chat in front: chips with a remove button, and a picker of the active tags to add one. */
-export function ChatTags({ sessionId }: { sessionId: number }) {
+export function ChatTags({ sessionId, manager }: { sessionId: number; manager: ConnectionManager }) {
   const client = useQueryClient();
   const conversation = useQuery({ queryKey: transcriptKey(sessionId), queryFn: ({ signal }) => getTranscript(sessionId, signal), retry: false });
   const all = useQuery({ queryKey: ['tags', 'active'], queryFn: () => getTags(false) });
@@ -18,6 +20,18 @@ export function ChatTags({ sessionId }: { sessionId: number }) {
     void client.invalidateQueries({ queryKey: transcriptKey(sessionId) });
     void client.invalidateQueries({ queryKey: ['conversations'] });
   };
+  // Someone else (a supervisor, another tab) tags this chat: the agent socket's tag_update frame.
+  useRealtimeData<{ session_id: number; tag: TagRef; action: 'added' | 'removed' }>(
+    'tag_update',
+    (d) => {
+      if (d.session_id !== sessionId) return;
+      setLocal((prev) => {
+        const others = (prev ?? conversation.data?.conversation.tags ?? []).filter((t) => t.id !== d.tag.id);
+        return d.action === 'added' ? [...others, d.tag] : others;
+      });
+    },
+    manager,
+  );
   const add = useMutation({ mutationFn: (tagId: number) => putConversationTag(sessionId, tagId), onSuccess: (res) => { setPick(''); done(res); } });
   const remove = useMutation({ mutationFn: (tagId: number) => deleteConversationTag(sessionId, tagId), onSuccess: done });
   const error = add.error ?? remove.error;

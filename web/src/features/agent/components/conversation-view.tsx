@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { Session } from '../../../api/types';
+import type { ConnectionManager } from '../../../services/websocket';
 import { MessageList, type DisplayMessage } from '../../../components/message-list';
 import { getAttachment } from '../api/get-attachment';
 import { getCannedResponses } from '../api/get-canned-responses';
@@ -12,6 +13,8 @@ import { WhisperPanel } from './whisper-panel';
 interface Props {
   session: Session;
   state: AgentState;
+  /** The agent socket (live tag changes). */
+  manager: ConnectionManager;
   me: number;
   supervisor: boolean;
   onSend: (body: string) => void;
@@ -23,7 +26,7 @@ interface Props {
   onBlock: () => void;
 }
 
-export function ConversationView({ session, state, me, supervisor, onSend, onTyping, onClose, onBack, onTransfer, onAssign, onBlock }: Props) {
+export function ConversationView({ session, state, manager, me, supervisor, onSend, onTyping, onClose, onBack, onTransfer, onAssign, onBlock }: Props) {
   const id = session.id;
   const canned: CannedSource = useMemo(
     () => ({
@@ -96,7 +99,7 @@ export function ConversationView({ session, state, me, supervisor, onSend, onTyp
           <span className="badge">Closed{session.close_reason ? `: ${session.close_reason}` : ''}</span>
         )}
       </header>
-      <ChatTags sessionId={id} />
+      <ChatTags sessionId={id} manager={manager} />
       <WhisperPanel whispers={state.whispers[id] ?? []} />
       <MessageList
         messages={messages}

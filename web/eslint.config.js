@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import importPlugin from 'eslint-plugin-import';
 
-const features = ['dashboard', 'agent', 'widget', 'auth'];
+const features = ['dashboard', 'agent', 'widget', 'auth', 'conversations', 'contacts'];
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'e2e/artifacts'] },

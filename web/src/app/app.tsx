@@ -1,11 +1,13 @@
-import { lazy, Suspense, useCallback } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes, useNavigate } from 'react-router';
-import type { User } from '../api/types';
+import type { Role, User } from '../api/types';
 import { Shimmer } from '../components/panel';
 import { LoginPage } from '../features/auth/components/login-page';
 import { homeFor } from '../features/auth/hooks/use-login';
 import { HomePage } from './home-page';
 import { RequireRole } from './require-role';
+import { ApiError } from '../services/http-client';
 import { useAuthState } from './use-auth-state';
 
 // Pages with heavy parts (charts) load on demand, so / and /login stay small.
@@ -13,9 +15,18 @@ const DashboardPage = lazy(() =>
   import('../features/dashboard/components/dashboard-page').then((m) => ({ default: m.DashboardPage })),
 );
 const AgentPage = lazy(() => import('../features/agent/components/agent-page').then((m) => ({ default: m.AgentPage })));
+const ConversationsPage = lazy(() =>
+  import('../features/conversations/components/conversations-page').then((m) => ({ default: m.ConversationsPage })),
+);
+const TranscriptPage = lazy(() =>
+  import('../features/conversations/components/transcript-page').then((m) => ({ default: m.TranscriptPage })),
+);
+const ContactPage = lazy(() => import('../features/contacts/components/contact-page').then((m) => ({ default: m.ContactPage })));
 const WidgetDemoPage = lazy(() =>
   import('../features/widget/components/widget-demo-page').then((m) => ({ default: m.WidgetDemoPage })),
 );
+
+const STAFF: Role[] = ['agent', 'supervisor', 'admin'];
 
 function AppRoutes() {
   const navigate = useNavigate();
@@ -63,6 +74,30 @@ function AppRoutes() {
             </RequireRole>
           }
         />
+        <Route
+          path="/conversations"
+          element={
+            <RequireRole user={user} roles={STAFF}>
+              {user ? <ConversationsPage key={user.id} user={user} onLogout={onLogout} /> : null}
+            </RequireRole>
+          }
+        />
+        <Route
+          path="/conversations/:id"
+          element={
+            <RequireRole user={user} roles={STAFF}>
+              {user ? <TranscriptPage key={user.id} user={user} onLogout={onLogout} /> : null}
+            </RequireRole>
+          }
+        />
+        <Route
+          path="/contacts/:id"
+          element={
+            <RequireRole user={user} roles={STAFF}>
+              {user ? <ContactPage key={user.id} user={user} onLogout={onLogout} /> : null}
+            </RequireRole>
+          }
+        />
         <Route path="/widget" element={<WidgetDemoPage />} />
         <Route
           path="*"
@@ -81,9 +116,18 @@ function AppRoutes() {
 }
 
 export function App() {
+  // Server state (conversations, contacts, tags) is cached per tab; live chat state stays on the sockets.
+  const [queryClient] = useState(() => new QueryClient({
+        defaultOptions: {
+          // A 4xx answer (not found, forbidden, bad query) will not change by asking again; a 5xx or a lost connection may.
+          queries: { staleTime: 15_000, refetchOnWindowFocus: false, retry: (count, err) => !(err instanceof ApiError && err.status < 500) && count < 2 },
+        },
+      }));
   return (
-    <BrowserRouter>
-      <AppRoutes />
-    </BrowserRouter>
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <AppRoutes />
+      </BrowserRouter>
+    </QueryClientProvider>
   );
 }

@@ -1,6 +1,9 @@
 import { useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { getConversationSettings, getDispositions } from '../../../api/conversations';
 import type { Session, User } from '../../../api/types';
 import { AppHeader } from '../../../components/app-header';
+import { ContactPanel } from '../../../components/contact-panel';
 import { ConnectionStatusBar, LiveBadge } from '../../../components/connection-status';
 import { useConnectionState, useManagedConnection } from '../../../services/use-realtime';
 import { useAgentConsole } from '../hooks/use-agent-console';
@@ -11,6 +14,7 @@ import { IncomingTransfers } from './incoming-transfers';
 import { NotesPanel } from './notes-panel';
 import { QueueList } from './queue-list';
 import { StatusSelector } from './status-selector';
+import { CloseDialog } from './close-dialog';
 import { AssignDialog, BlockDialog, TransferDialog } from './tool-dialogs';
 
 interface Props {
@@ -18,7 +22,7 @@ interface Props {
   onLogout: () => void;
 }
 
-type OpenDialog = { kind: 'transfer' | 'assign' | 'block'; session: Session } | null;
+type OpenDialog = { kind: 'transfer' | 'assign' | 'block' | 'close'; session: Session } | null;
 
 /** /agent: the agent console, on the agent socket (/api/v1/agent/ws). Supervisors also get assign and block. */
 export function AgentPage({ user, onLogout }: Props) {
@@ -30,6 +34,15 @@ export function AgentPage({ user, onLogout }: Props) {
   const chats = Object.values(state.chats).sort((a, b) => a.id - b.id);
   const selected = state.selected !== null ? (state.chats[state.selected] ?? null) : null;
   const agents = Object.values(state.agents);
+  // Close reasons (#14): asked for on close when any are configured; required when the setting says so.
+  const dispositions = useQuery({ queryKey: ['dispositions'], queryFn: getDispositions, retry: false });
+  const settings = useQuery({ queryKey: ['settings', 'conversations'], queryFn: getConversationSettings, retry: false });
+  const activeDispositions = (dispositions.data?.dispositions ?? []).filter((d) => !d.archived);
+  const dispositionRequired = settings.data?.disposition_required ?? false;
+  const closeChat = (session: Session) => {
+    if (activeDispositions.length || dispositionRequired) setDialog({ kind: 'close', session });
+    else void actions.close(session.id);
+  };
   const open = (kind: 'transfer' | 'assign' | 'block', session: Session) => {
     if (kind === 'assign') actions.reloadAgents();
     setDialog({ kind, session });
@@ -37,7 +50,7 @@ export function AgentPage({ user, onLogout }: Props) {
 
   return (
     <div className="page agent-page">
-      <AppHeader title={supervisor ? 'Agent console (supervisor)' : 'Agent console'} userName={user.name || user.username} onLogout={onLogout}>
+      <AppHeader title={supervisor ? 'Agent console (supervisor)' : 'Agent console'} userName={user.name || user.username} role={user.role} onLogout={onLogout}>
         <LiveBadge status={conn.status} />
         {user.role === 'agent' ? <StatusSelector status={state.status} onChange={actions.setStatus} /> : null}
       </AppHeader>
@@ -85,17 +98,19 @@ export function AgentPage({ user, onLogout }: Props) {
               key={selected.id}
               session={selected}
               state={state}
+              manager={manager}
               me={user.id}
               supervisor={supervisor}
               onSend={(body) => actions.send(selected.id, body)}
               onTyping={(t) => actions.typing(selected.id, t)}
-              onClose={() => actions.close(selected.id)}
+              onClose={() => closeChat(selected)}
               onBack={() => actions.select(null)}
               onTransfer={() => open('transfer', selected)}
               onAssign={() => open('assign', selected)}
               onBlock={() => open('block', selected)}
             />
             <div className="agent-tools">
+              <ContactPanel key={`contact-${selected.id}`} contactId={selected.customer.id} me={user.id} currentConversationId={selected.id} />
               <NotesPanel
                 key={selected.id}
                 notes={state.notes[selected.id] ?? []}
@@ -127,6 +142,14 @@ export function AgentPage({ user, onLogout }: Props) {
           session={dialog.session}
           agents={agents}
           onSubmit={(agentId, force) => actions.assign(dialog.session.id, agentId, force)}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+      {dialog?.kind === 'close' ? (
+        <CloseDialog
+          dispositions={activeDispositions}
+          required={dispositionRequired}
+          onSubmit={(dispositionId) => void actions.close(dialog.session.id, dispositionId)}
           onClose={() => setDialog(null)}
         />
       ) : null}

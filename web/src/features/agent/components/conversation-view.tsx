@@ -1,16 +1,20 @@
 import { useMemo } from 'react';
 import type { Session } from '../../../api/types';
+import type { ConnectionManager } from '../../../services/websocket';
 import { MessageList, type DisplayMessage } from '../../../components/message-list';
 import { getAttachment } from '../api/get-attachment';
 import { getCannedResponses } from '../api/get-canned-responses';
 import { postRenderCannedResponse } from '../api/post-render-canned-response';
 import { type AgentState, myMessageStatus } from '../hooks/agent-state';
+import { ChatTags } from './chat-tags';
 import { Composer, type CannedSource } from './composer';
 import { WhisperPanel } from './whisper-panel';
 
 interface Props {
   session: Session;
   state: AgentState;
+  /** The agent socket (live tag changes). */
+  manager: ConnectionManager;
   me: number;
   supervisor: boolean;
   onSend: (body: string) => void;
@@ -22,7 +26,7 @@ interface Props {
   onBlock: () => void;
 }
 
-export function ConversationView({ session, state, me, supervisor, onSend, onTyping, onClose, onBack, onTransfer, onAssign, onBlock }: Props) {
+export function ConversationView({ session, state, manager, me, supervisor, onSend, onTyping, onClose, onBack, onTransfer, onAssign, onBlock }: Props) {
   const id = session.id;
   const canned: CannedSource = useMemo(
     () => ({
@@ -95,6 +99,7 @@ export function ConversationView({ session, state, me, supervisor, onSend, onTyp
           <span className="badge">Closed{session.close_reason ? `: ${session.close_reason}` : ''}</span>
         )}
       </header>
+      <ChatTags sessionId={id} manager={manager} />
       <WhisperPanel whispers={state.whispers[id] ?? []} />
       <MessageList
         messages={messages}

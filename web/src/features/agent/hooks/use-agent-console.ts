@@ -30,6 +30,8 @@ export function describeError(err: unknown): string {
     if (err.code === 'transfer_closed') return 'That transfer was already answered or has expired.';
     if (err.code === 'invalid_target') return 'You cannot transfer a chat to yourself.';
     if (err.code === 'already_blocked') return 'This customer is already blocked.';
+    if (err.code === 'disposition_required') return 'Pick a close reason (disposition) to close this chat.';
+    if (err.code === 'not_your_chat') return 'Only the agent on this chat (or a supervisor) can change it.';
     return err.message;
   }
   return err instanceof Error ? err.message : String(err);
@@ -237,10 +239,11 @@ export function useAgentConsole(manager: ConnectionManager, user: User, lastSeqs
           dispatch({ type: 'notice', text: describeError(err) });
         }
       },
-      async close(sessionId: number) {
-        if (manager.send({ type: 'close', data: { session_id: sessionId } })) return;
+      async close(sessionId: number, dispositionId: number | null = null) {
+        const data = dispositionId ? { session_id: sessionId, disposition_id: dispositionId } : { session_id: sessionId };
+        if (manager.send({ type: 'close', data })) return;
         try {
-          const res = await postCloseSession(sessionId);
+          const res = await postCloseSession(sessionId, dispositionId);
           dispatch({ type: 'session', me, session: res.session });
         } catch (err) {
           dispatch({ type: 'notice', text: describeError(err) });

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Note } from '../../../api/types';
 import { formatClock } from '../../../components/format';
+import { ContactPanel } from '../../../components/contact-panel';
 import { LockIcon } from '../../../components/lock-icon';
 import { MessageList } from '../../../components/message-list';
 import { Shimmer } from '../../../components/panel';
@@ -44,7 +45,7 @@ function NoteItems({ items, kind }: { items: Note[]; kind: 'note' | 'whisper' })
  * A supervisor's live view of one conversation: silent monitoring (watch), private whispers to the
  * agent, and barge-in to join the chat visibly. Escape closes it.
  */
-export function ConversationDrawer({ sessionId, onClose }: { sessionId: number; onClose: () => void }) {
+export function ConversationDrawer({ sessionId, me = null, onClose }: { sessionId: number; me?: number | null; onClose: () => void }) {
   const { session, messages, notes, whispers, typing, watching, error, loading, addLocal, addNoteLocal } = useSessionUpdates(sessionId);
   const [whisper, setWhisper] = useState('');
   const [reply, setReply] = useState('');
@@ -161,6 +162,12 @@ export function ConversationDrawer({ sessionId, onClose }: { sessionId: number; 
           <details className="drawer-section drawer-notes">
             <summary>Agent notes ({notes.length})</summary>
             <NoteItems items={notes} kind="note" />
+          </details>
+        ) : null}
+        {session ? (
+          <details className="drawer-section drawer-contact" data-testid="drawer-contact">
+            <summary>Contact: {session.customer.name}</summary>
+            <ContactPanel contactId={session.customer.id} me={me} currentConversationId={sessionId} />
           </details>
         ) : null}
         {actionError ? (

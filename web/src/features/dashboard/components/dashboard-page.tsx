@@ -43,7 +43,7 @@ function DashboardView({ user, onLogout }: Props) {
 
   return (
     <div className="page dashboard-page">
-      <AppHeader title="Dashboard" userName={user.name || user.username} onLogout={onLogout}>
+      <AppHeader title="Dashboard" userName={user.name || user.username} role={user.role} onLogout={onLogout}>
         <LiveBadge status={rt.status} />
       </AppHeader>
       <ConnectionStatusBar
@@ -69,7 +69,7 @@ function DashboardView({ user, onLogout }: Props) {
         <SatisfactionPanel metrics={metrics.data} error={metrics.error} />
         <MessageAnalyticsPanel metrics={metrics.data} error={metrics.error} />
       </main>
-      {openId !== null ? <ConversationDrawer sessionId={openId} onClose={() => setOpenId(null)} /> : null}
+      {openId !== null ? <ConversationDrawer sessionId={openId} me={user.id} onClose={() => setOpenId(null)} /> : null}
     </div>
   );
 }

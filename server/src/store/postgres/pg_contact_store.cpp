@@ -13,8 +13,9 @@ namespace {
 // The conflict target is UNIQUE(email), so a known email keeps its id and created_ms.
 constexpr PgStatement kUpsertCustomer{
     "upsert_customer",
-    "INSERT INTO customers(email, name, created_ms) VALUES ($1, $2, $3) "
-    "ON CONFLICT (email) DO UPDATE SET name = excluded.name RETURNING " LIVEDESK_PG_CUSTOMER_COLUMNS};
+    "INSERT INTO customers(email, name, created_ms, updated_ms, last_seen_ms) VALUES ($1, $2, $3, $3, $3) "
+    "ON CONFLICT (email) DO UPDATE SET name = excluded.name, updated_ms = excluded.updated_ms, "
+    "last_seen_ms = excluded.last_seen_ms RETURNING " LIVEDESK_PG_CUSTOMER_COLUMNS};
 constexpr PgStatement kFindCustomer{"find_customer",
                                     "SELECT " LIVEDESK_PG_CUSTOMER_COLUMNS " FROM customers WHERE id = $1"};
 constexpr PgStatement kCustomerByEmail{"customer_by_email",

@@ -16,8 +16,9 @@ Contact SqliteContactStore::upsert(std::string_view name, std::string_view email
   {
     // The conflict target is the UNIQUE(email) column, so a known email keeps its id and created_ms.
     auto upsert = statements_.use(
-        "INSERT INTO customers(email, name, created_ms) VALUES (?1, ?2, ?3) "
-        "ON CONFLICT(email) DO UPDATE SET name = excluded.name");
+        "INSERT INTO customers(email, name, created_ms, updated_ms, last_seen_ms) VALUES (?1, ?2, ?3, ?3, ?3) "
+        "ON CONFLICT(email) DO UPDATE SET name = excluded.name, updated_ms = excluded.updated_ms, "
+        "last_seen_ms = excluded.last_seen_ms");
     upsert->bind(1, email_lowercase);
     upsert->bind(2, name);
     upsert->bind(3, now_ms);

@@ -1797,7 +1797,7 @@ export interface operations {
             /** @description `invalid_field`: empty file or bad name. */
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `messages:write` scope. */
+            /** @description `not_your_chat`: an agent writes only to chats it is on (docs/api.md, "Access model"). `forbidden`: the role does not allow this. `insufficient_scope`: an API token without the `messages:write` scope. */
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             /** @description `session_closed`. */
@@ -1870,7 +1870,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `messages:write` scope. */
+            /** @description `not_your_chat`: an agent writes only to chats it is on (docs/api.md, "Access model"). `forbidden`: the role does not allow this. `insufficient_scope`: an API token without the `messages:write` scope. */
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             /** @description `session_closed`. */
@@ -1904,7 +1904,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `admin` scope. */
+            /** @description `not_your_chat`: an agent writes only to chats it is on (docs/api.md, "Access model"). `forbidden`: the role does not allow this. `insufficient_scope`: an API token without the `admin` scope. */
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             /** @description `session_closed`. */
@@ -2453,7 +2453,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `admin` scope. */
+            /** @description `not_your_chat`: an agent writes only to chats it is on (docs/api.md, "Access model"). `forbidden`: the role does not allow this. `insufficient_scope`: an API token without the `admin` scope. */
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
@@ -2524,7 +2524,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `admin` scope. */
+            /** @description `not_author`: only the note's author changes it (and an admin may delete it). `insufficient_scope`: an API token without the `admin` scope. */
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
@@ -2560,7 +2560,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `admin` scope. */
+            /** @description `not_author`: only the note's author changes it (and an admin may delete it). `insufficient_scope`: an API token without the `admin` scope. */
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
@@ -2664,7 +2664,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `admin` scope. */
+            /** @description `not_owner`: another agent's own canned response. `forbidden`: a shared one, unless admin. `insufficient_scope`: an API token without the `admin` scope. */
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             /** @description `duplicate_shortcut`. */
@@ -2698,7 +2698,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `admin` scope. */
+            /** @description `not_owner`: another agent's own canned response. `forbidden`: a shared one, unless admin. `insufficient_scope`: an API token without the `admin` scope. */
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
@@ -2734,7 +2734,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `admin` scope. */
+            /** @description `not_owner`: another agent's own canned response. `insufficient_scope`: an API token without the `admin` scope. */
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];

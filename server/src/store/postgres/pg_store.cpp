@@ -14,6 +14,8 @@
 #include "store/postgres/pg_migrations.hpp"
 #include "store/postgres/pg_note_store.hpp"
 #include "store/postgres/pg_outbox_store.hpp"
+// #14 privacy
+#include "store/postgres/pg_privacy_store.hpp"
 #include "store/postgres/pg_rating_store.hpp"
 #include "store/postgres/pg_session_store.hpp"
 #include "store/postgres/pg_setting_store.hpp"
@@ -57,6 +59,8 @@ class PgStore final : public Store {
   ApiTokenStore& api_tokens() override { return api_tokens_; }
   WebhookStore& webhooks() override { return webhooks_; }
   OutboxStore& outbox() override { return outbox_; }
+  // #14 privacy
+  PrivacyStore& privacy() override { return privacy_; }
 
   int schema_version() override {
     return connection_->read([](pqxx::transaction_base& tx) { return as_int(exec(tx, kSchemaVersion)[0][0]); });
@@ -95,6 +99,8 @@ class PgStore final : public Store {
   postgres::PgApiTokenStore api_tokens_{*connection_};
   postgres::PgWebhookStore webhooks_{*connection_};
   postgres::PgOutboxStore outbox_{*connection_};
+  // #14 privacy
+  postgres::PgPrivacyStore privacy_{*connection_};
 };
 
 }  // namespace
@@ -112,7 +118,8 @@ std::unique_ptr<Store> open_postgres_store(const std::string& url) {
         postgres::PgSettingStore::statements(), postgres::PgMetricsStore::statements(),
         postgres::PgEventStore::statements(),
         postgres::PgApiTokenStore::statements(),
-        postgres::PgWebhookStore::statements(), postgres::PgOutboxStore::statements()}) {
+        postgres::PgWebhookStore::statements(), postgres::PgOutboxStore::statements(),
+        postgres::PgPrivacyStore::statements() /* #14 privacy */}) {
     connection->prepare(statements);
   }
   return std::make_unique<PgStore>(std::move(connection));

@@ -14,6 +14,8 @@
 #include "store/sqlite/sqlite_message_store.hpp"
 #include "store/sqlite/sqlite_event_store.hpp"
 #include "store/sqlite/sqlite_outbox_store.hpp"
+// #14 privacy
+#include "store/sqlite/sqlite_privacy_store.hpp"
 #include "store/sqlite/sqlite_webhook_store.hpp"
 #include "store/sqlite/sqlite_metrics_store.hpp"
 #include "store/sqlite/sqlite_note_store.hpp"
@@ -90,6 +92,8 @@ class SqliteStore final : public Store {
   ApiTokenStore& api_tokens() override { return api_tokens_; }
   WebhookStore& webhooks() override { return webhooks_; }
   OutboxStore& outbox() override { return outbox_; }
+  // #14 privacy
+  PrivacyStore& privacy() override { return privacy_; }
 
   int schema_version() override {
     auto query = statements_.use("SELECT ifnull(max(version), 0) FROM schema_migrations");
@@ -157,6 +161,8 @@ class SqliteStore final : public Store {
   sqlite::SqliteApiTokenStore api_tokens_{db_.get(), statements_};
   sqlite::SqliteWebhookStore webhooks_{db_.get(), statements_};
   sqlite::SqliteOutboxStore outbox_{db_.get(), statements_};
+  // #14 privacy
+  sqlite::SqlitePrivacyStore privacy_{db_.get(), statements_};
 };
 
 }  // namespace

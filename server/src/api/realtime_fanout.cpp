@@ -93,6 +93,7 @@ struct Fanout {
     auto closing = error_frame("customer_blocked", "this chat has been closed");
     for (auto session_id : e.closed_sessions) hub.publish(topics::customer_control(session_id), closing);
   }
+  void operator()(const bus::ContactErased&) const {}  // #14 privacy: for the event log (search), no socket
   void operator()(const bus::AssignmentRevoked& e) const {
     hub.publish(topics::agent(e.agent_id),
                 event_frame("assignment_revoked", {{"session_id", e.session_id}, {"reason", e.reason}}));

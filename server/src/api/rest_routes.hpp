@@ -37,6 +37,8 @@ void add_canned_routes(Router& router, RestServices services);
 void add_block_routes(Router& router, RestServices services);
 void add_api_token_routes(Router& router, RestServices services);
 void add_event_routes(Router& router, RestServices services);
+// #14 privacy
+void add_privacy_routes(Router& router, RestServices services);
 
 inline void add_rest_routes(Router& router, RestServices services) {
   add_auth_routes(router, services);
@@ -51,6 +53,7 @@ inline void add_rest_routes(Router& router, RestServices services) {
   add_block_routes(router, services);
   add_api_token_routes(router, services);
   add_event_routes(router, services);
+  add_privacy_routes(router, services);  // #14 privacy
 }
 
 }  // namespace livedesk::api

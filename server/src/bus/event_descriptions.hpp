@@ -22,5 +22,7 @@ BOOST_DESCRIBE_STRUCT(TransferChanged, (), (transfer, session_agent_id))
 BOOST_DESCRIBE_STRUCT(NoteChanged, (), (note, action, agent_id))
 BOOST_DESCRIBE_STRUCT(CannedChanged, (), (canned, action))
 BOOST_DESCRIBE_STRUCT(BlockChanged, (), (block, action, closed_sessions))
+// #14 privacy
+BOOST_DESCRIBE_STRUCT(ContactErased, (), (contact_id, sessions, by, contact))
 
 }  // namespace livedesk::bus

@@ -99,8 +99,18 @@ struct BlockChanged {
   std::vector<std::int64_t> closed_sessions;
 };
 
+// #14 privacy: a contact was erased (by an admin, or by retention: `by` empty); `sessions` are the
+// conversations erased with it (retention: one conversation, contact_id its contact's, contact kept).
+struct ContactErased {
+  std::int64_t contact_id = 0;
+  std::vector<std::int64_t> sessions;
+  std::optional<std::int64_t> by;
+  bool contact = true;  // false: retention erased conversations only, the contact row stays
+};
+
 using Event = std::variant<SessionChanged, QueueDepthChanged, QueuePositions, MessageCreated, TypingChanged,
                            ReceiptAdvanced, AgentStatusChanged, AssignmentRevoked, TransferChanged, NoteChanged,
-                           CannedChanged, BlockChanged>;
+                           CannedChanged, BlockChanged,
+                           ContactErased /* #14 privacy */>;
 
 }  // namespace livedesk::bus

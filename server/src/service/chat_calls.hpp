@@ -313,6 +313,25 @@ BOOST_DESCRIBE_STRUCT(DeleteCanned, (), (actor, id))
 BOOST_DESCRIBE_STRUCT(SearchCanned, (), (actor, prefix))
 BOOST_DESCRIBE_STRUCT(RenderCanned, (), (actor, canned_id, session_id))
 
+// #14 privacy (chat_engine_privacy.cpp)
+// Erases a contact and every conversation of it (docs/api.md, "Privacy"); admins only. 404 unknown contact,
+// 409 `session_open` while it has an open chat.
+struct EraseContact {
+  static constexpr std::string_view name = "erase_contact";
+  using Result = ErasureCounts;
+  Actor admin;
+  std::int64_t contact_id = 0;
+};
+// Retention: erases up to `limit` closed conversations closed before `cutoff_ms`, as the system.
+struct EraseExpired {
+  static constexpr std::string_view name = "erase_expired";
+  using Result = ErasureCounts;
+  std::int64_t cutoff_ms = 0;
+  int limit = 50;
+};
+BOOST_DESCRIBE_STRUCT(EraseContact, (), (admin, contact_id))
+BOOST_DESCRIBE_STRUCT(EraseExpired, (), (cutoff_ms, limit))
+
 }  // namespace calls
 
 // A call on its way, with whom to answer: `done` gets the outcome exactly once.
@@ -341,7 +360,8 @@ using ChatCalls =
              calls::RecordUpload, calls::FindUpload, calls::SetStatus, calls::GetMetrics, calls::ListAgents,
              calls::RequestTransfer, calls::AnswerTransfer, calls::ListTransfers, calls::BlockCustomer,
              calls::UnblockCustomer, calls::ListBlocks, calls::AddNote, calls::EditNote, calls::ListNotes,
-             calls::SaveCanned, calls::DeleteCanned, calls::SearchCanned, calls::RenderCanned>;
+             calls::SaveCanned, calls::DeleteCanned, calls::SearchCanned, calls::RenderCanned,
+             calls::EraseContact, calls::EraseExpired /* #14 privacy */>;
 using PendingChatCall = ChatCalls::Pending;
 
 }  // namespace livedesk::service

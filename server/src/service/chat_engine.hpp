@@ -105,6 +105,9 @@ class ChatEngine {
   void handle(store::Store& s, store::CommitHooks& h, const calls::SearchCanned& call,
               Done<std::vector<domain::CannedView>> done);
   void handle(store::Store& s, store::CommitHooks& h, const calls::RenderCanned& call, Done<std::string> done);
+  // #14 privacy (chat_engine_privacy.cpp)
+  void handle(store::Store& s, store::CommitHooks& h, const calls::EraseContact& call, Done<ErasureCounts> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::EraseExpired& call, Done<ErasureCounts> done);
 
   // Connection events (not use cases: they come from sockets, not from requests).
   void staff_connected(store::Store& s, store::CommitHooks& h, const Actor& staff);
@@ -187,6 +190,8 @@ class ChatEngine {
   void expire_transfers(store::Store& s, store::CommitHooks& h);
   void close_transfer(store::Store& s, store::CommitHooks& h, store::Transfer& transfer, const std::string& status);
   domain::NoteView note_view(const store::Note& note);
+  // #14 privacy: erases one conversation into `counts` (its blobs not yet checked for other users).
+  void erase_conversation(store::Store& s, std::int64_t session_id, ErasureCounts& counts);
   void receipt_stats(store::Store& s, std::int64_t session_id, const std::string& sender_type, std::int64_t up_to_seq,
                      const std::string& status);
   void set_agent_status(store::Store& s, store::CommitHooks& h, Agent& agent, domain::AgentStatus status);

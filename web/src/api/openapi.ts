@@ -781,6 +781,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contacts/{id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase a contact and what it said in every conversation (admin)
+         * @description Irreversible: the contact's name becomes "Erased contact"; email, external id, visitor id, attributes and contact notes go; in each of its conversations message bodies, attachment fields and files, notes, the subject, the rating's comment and the search row are cleared; counts, times and ratings stay. Audited (`contact.erased`); event `contact.erased`.
+         */
+        post: operations["eraseContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3267,6 +3287,52 @@ export interface operations {
             };
             /** @description `unauthorized`: no or a wrong metrics token (with `WWW-Authenticate`). */
             401: components["responses"]["Unauthorized"];
+        };
+    };
+    eraseContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    confirm: true;
+                };
+            };
+        };
+        responses: {
+            /** @description Erased. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        erased: {
+                            conversations: number;
+                            messages: number;
+                            attachments: number;
+                        };
+                    };
+                };
+            };
+            /** @description `invalid_field`: `confirm` is not `true`; `invalid_json`. */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: not an admin. `insufficient_scope`: an API token without the `admin` scope. */
+            403: components["responses"]["Forbidden"];
+            /** @description `not_found`: no such contact. */
+            404: components["responses"]["NotFound"];
+            /** @description `session_open`: the contact has an open chat; close it first. */
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["Unavailable"];
         };
     };
 }

@@ -3,8 +3,12 @@
 // figures are what they were.
 #include <gtest/gtest.h>
 
+#include <sqlite3.h>
+
 #include <boost/json.hpp>
+#include <chrono>
 #include <filesystem>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -134,6 +138,41 @@ TEST(Privacy, AnErasedContactLeavesNothingToReadOrDownloadOnPostgres) {
   TestDatabase database;
   ToolsFloor f({"--database", database.url()});
   erase_a_contact(f, false);
+}
+
+// Moves a closed conversation's end `days` into the past, in the server's SQLite file (as years of history
+// would have it).
+void age_conversation(const std::filesystem::path& database, std::int64_t session_id, int days) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(database.c_str(), &db), SQLITE_OK);
+  sqlite3_busy_timeout(db, 5000);
+  const std::string sql = "UPDATE chat_sessions SET closed_ms = closed_ms - " + std::to_string(days) +
+                          " * 86400000 WHERE id = " + std::to_string(session_id);
+  EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+  sqlite3_close(db);
+}
+
+TEST(Privacy, RetentionErasesConversationsClosedLongerAgoThanItsDays) {
+  ToolsFloor f({"--retention-days", "30", "--event-prune-ms", "100"});
+  const auto port = f.port();
+  const auto old = chat_taken_by(port, f.ann.token, "Olden", "olden@example.com", "an old secret");
+  expect(call(port, "POST", session_path(old.session_id, "/close"), old.token), 200, "closed");
+  const auto recent = chat_taken_by(port, f.ann.token, "Newton", "newton@example.com", "a recent question");
+  expect(call(port, "POST", session_path(recent.session_id, "/close"), recent.token), 200, "closed");
+  const auto open = chat_taken_by(port, f.ann.token, "Opal", "opal@example.com", "still talking");
+  age_conversation(f.server().database_path(), old.session_id, 31);
+  age_conversation(f.server().database_path(), recent.session_id, 29);
+
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (messages_of(f, old.session_id)[0].at("body") != "" && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  for (const auto& m : messages_of(f, old.session_id)) EXPECT_EQ(m.at("body"), "") << m;
+  EXPECT_EQ(messages_of(f, recent.session_id)[0].at("body"), "a recent question");
+  EXPECT_EQ(messages_of(f, open.session_id)[0].at("body"), "still talking");
+  const auto audited = audit_entries(port, f.ada.token, "action=conversation.erased");
+  ASSERT_EQ(audited.size(), 1u);
+  EXPECT_EQ(audited[0].at("target_id").as_string(), sid(old.session_id));
+  EXPECT_TRUE(audited[0].at("actor_user_id").is_null());  // the system
 }
 
 }  // namespace

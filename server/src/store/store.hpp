@@ -36,6 +36,9 @@
 #include "store/transfer_store.hpp"
 #include "store/upload_store.hpp"
 #include "store/webhook_store.hpp"
+// Tags and dispositions (#14)
+#include "store/disposition_store.hpp"
+#include "store/tag_store.hpp"
 
 namespace livedesk::store {
 
@@ -61,6 +64,9 @@ class Store {
   virtual ApiTokenStore& api_tokens() = 0;
   virtual WebhookStore& webhooks() = 0;
   virtual OutboxStore& outbox() = 0;
+  // Tags and dispositions (#14)
+  virtual TagStore& tags() = 0;
+  virtual DispositionStore& dispositions() = 0;
   // #14 privacy
   virtual PrivacyStore& privacy() = 0;
 

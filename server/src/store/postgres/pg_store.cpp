@@ -22,6 +22,9 @@
 #include "store/postgres/pg_transfer_store.hpp"
 #include "store/postgres/pg_upload_store.hpp"
 #include "store/postgres/pg_webhook_store.hpp"
+// Tags and dispositions (#14)
+#include "store/postgres/pg_disposition_store.hpp"
+#include "store/postgres/pg_tag_store.hpp"
 
 namespace livedesk::store {
 
@@ -59,6 +62,9 @@ class PgStore final : public Store {
   ApiTokenStore& api_tokens() override { return api_tokens_; }
   WebhookStore& webhooks() override { return webhooks_; }
   OutboxStore& outbox() override { return outbox_; }
+  // Tags and dispositions (#14)
+  TagStore& tags() override { return tags_; }
+  DispositionStore& dispositions() override { return dispositions_; }
   // #14 privacy
   PrivacyStore& privacy() override { return privacy_; }
 
@@ -99,6 +105,9 @@ class PgStore final : public Store {
   postgres::PgApiTokenStore api_tokens_{*connection_};
   postgres::PgWebhookStore webhooks_{*connection_};
   postgres::PgOutboxStore outbox_{*connection_};
+  // Tags and dispositions (#14)
+  postgres::PgTagStore tags_{*connection_};
+  postgres::PgDispositionStore dispositions_{*connection_};
   // #14 privacy
   postgres::PgPrivacyStore privacy_{*connection_};
 };
@@ -119,6 +128,8 @@ std::unique_ptr<Store> open_postgres_store(const std::string& url) {
         postgres::PgEventStore::statements(),
         postgres::PgApiTokenStore::statements(),
         postgres::PgWebhookStore::statements(), postgres::PgOutboxStore::statements(),
+        // Tags and dispositions (#14)
+        postgres::PgTagStore::statements(), postgres::PgDispositionStore::statements(),
         postgres::PgPrivacyStore::statements() /* #14 privacy */}) {
     connection->prepare(statements);
   }

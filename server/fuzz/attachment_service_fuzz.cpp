@@ -34,6 +34,10 @@ class MemoryBlobStore final : public store::BlobStore {
     auto it = blobs_.find(std::string(sha256));
     return it == blobs_.end() ? std::nullopt : std::optional(it->second);
   }
+  void remove(std::string_view sha256) override {
+    std::lock_guard lock(mutex_);
+    blobs_.erase(std::string(sha256));
+  }
   void clear() {
     std::lock_guard lock(mutex_);
     blobs_.clear();

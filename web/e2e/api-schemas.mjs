@@ -242,7 +242,8 @@ async function flows() {
   await call('POST', `/api/v1/chat/sessions/${chat}/take`, { token: bob, expect: 409 });
   await call('GET', '/api/v1/agent/sessions', { token: alice, expect: 200 });
   await call('POST', `/api/v1/chat/sessions/${chat}/messages`, { token: alice, body: { body: 'Hi Casey, let me help', client_msg_id: 'a-1' }, expect: 201 });
-  await call('POST', `/api/v1/chat/sessions/${chat}/messages`, { token: bob, body: { body: 'Not my chat' }, expect: 404 });
+  await call('POST', `/api/v1/chat/sessions/${chat}/messages`, { token: bob, body: { body: 'Not my chat' }, expect: 403 }); // not_your_chat
+  await call('GET', `/api/v1/chat/sessions/${chat}/messages`, { token: bob, expect: 200 }); // staff read every chat
   await call('POST', `/api/v1/chat/sessions/${chat}/receipts`, { token: customer, body: { up_to_seq: 10, status: 'read' }, expect: 200 });
   await call('POST', `/api/v1/chat/sessions/${chat}/receipts`, { token: alice, body: { up_to_seq: 10, status: 'seen' }, expect: 400 });
   await call('GET', `/api/v1/admin/chat-dashboard/sessions/active`, { token: supervisor, expect: 200 });
@@ -252,7 +253,9 @@ async function flows() {
   await call('POST', `/api/v1/chat/sessions/${chat}/notes`, { token: alice, body: { body: '   ' }, expect: 400 });
   await call('GET', `/api/v1/chat/sessions/${chat}/notes`, { token: alice, expect: 200 });
   await call('PATCH', `/api/v1/notes/${note.id}`, { token: alice, body: { body: 'Customer has model X3' }, expect: 200 });
-  await call('PATCH', `/api/v1/notes/${note.id}`, { token: supervisor, body: { body: 'mine now' }, expect: 403 });
+  await call('PATCH', `/api/v1/notes/${note.id}`, { token: supervisor, body: { body: 'mine now' }, expect: 403 }); // not_author
+  await call('GET', `/api/v1/chat/sessions/${chat}/notes`, { token: bob, expect: 200 });
+  await call('POST', `/api/v1/chat/sessions/${chat}/notes`, { token: bob, body: { body: 'not my chat' }, expect: 403 });
   await call('POST', `/api/v1/chat/sessions/${chat}/whispers`, { token: supervisor, body: { body: 'Offer the replacement' }, expect: 201 });
   await call('POST', `/api/v1/chat/sessions/${chat}/whispers`, { token: alice, body: { body: 'agents do not whisper' }, expect: 403 });
   await call('DELETE', `/api/v1/notes/${note.id}`, { token: alice, expect: 200 });
@@ -286,7 +289,7 @@ async function flows() {
   await call('POST', `/api/v1/canned-responses/${canned.id}/render`, { token: alice, body: { session_id: chat }, expect: 200 });
   await call('POST', `/api/v1/canned-responses/${canned.id}/render`, { token: alice, body: {}, expect: 400 });
   await call('DELETE', `/api/v1/canned-responses/${shared.id}`, { token: bob, expect: 403 });
-  await call('DELETE', `/api/v1/canned-responses/${canned.id}`, { token: bob, expect: 404 }); // another agent's own: not visible
+  await call('DELETE', `/api/v1/canned-responses/${canned.id}`, { token: bob, expect: 403 }); // another agent's own: not_owner
   await call('DELETE', `/api/v1/canned-responses/${canned.id}`, { token: alice, expect: 200 });
   await call('DELETE', `/api/v1/canned-responses/${canned.id}`, { token: alice, expect: 404 });
 
@@ -410,6 +413,18 @@ async function flows() {
   await call('POST', `/api/v1/chat/sessions/${missed.session_id}/close`, { token: missed.customer_token, expect: 200 });
   await call('GET', '/api/v1/admin/chat-dashboard/overview', { token: supervisor, expect: 200 });
   await call('GET', '/api/v1/admin/audit', { token: admin, expect: 200 });
+
+  // #14 privacy: erasing a contact (the missed chat's), with its refusals.
+  const erasable = missed.session.customer.id;
+  const erase = `/api/v1/contacts/${erasable}/erase`;
+  await call('POST', erase, { token: admin, body: {}, expect: 400 });
+  await call('POST', erase, { token: supervisor, body: { confirm: true }, expect: 403 });
+  await call('POST', erase, { body: { confirm: true }, expect: 401 });
+  await call('POST', '/api/v1/contacts/999999/erase', { token: admin, body: { confirm: true }, expect: 404 });
+  const stillHere = await call('POST', '/api/v1/chat/sessions', { body: { name: 'Still Here', email: 'here@example.com' }, expect: 201 });
+  await call('POST', `/api/v1/contacts/${stillHere.session.customer.id}/erase`, { token: admin, body: { confirm: true }, expect: 409 });
+  const erased = (await call('POST', erase, { token: admin, body: { confirm: true }, expect: 200 })).erased;
+  if (erased.conversations !== 1) throw new Error(`an erasure: ${JSON.stringify(erased)}`);
 }
 
 // ---- the server ----

@@ -108,6 +108,7 @@ struct Fanout {
     hub.publish(to, event_frame("disposition_update",
                                 {{"session_id", e.session_id}, {"disposition", disposition}, {"by", e.by}}));
   }
+  void operator()(const bus::ContactErased&) const {}  // #14 privacy: for the event log (search), no socket
   void operator()(const bus::AssignmentRevoked& e) const {
     hub.publish(topics::agent(e.agent_id),
                 event_frame("assignment_revoked", {{"session_id", e.session_id}, {"reason", e.reason}}));

@@ -40,6 +40,8 @@ void add_event_routes(Router& router, RestServices services);
 // Tags and dispositions (#14)
 void add_tag_routes(Router& router, RestServices services);
 void add_disposition_routes(Router& router, RestServices services);
+// #14 privacy
+void add_privacy_routes(Router& router, RestServices services);
 
 inline void add_rest_routes(Router& router, RestServices services) {
   add_auth_routes(router, services);
@@ -57,6 +59,7 @@ inline void add_rest_routes(Router& router, RestServices services) {
   // Tags and dispositions (#14)
   add_tag_routes(router, services);
   add_disposition_routes(router, services);
+  add_privacy_routes(router, services);  // #14 privacy
 }
 
 }  // namespace livedesk::api

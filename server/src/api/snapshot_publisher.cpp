@@ -27,6 +27,7 @@ struct Staleness {
   // Tags and dispositions (#14)
   std::vector<int> operator()(const bus::ConversationTagChanged&) const { return {}; }
   std::vector<int> operator()(const bus::DispositionSet&) const { return {}; }
+  std::vector<int> operator()(const bus::ContactErased&) const { return {}; }  // #14 privacy
 };
 }  // namespace
 

@@ -149,6 +149,11 @@ Command parse_command_line(int argc, char** argv) {
   serve_cmd->add_option("--event-retention-s", event_retention_s, "Keep event-log entries this many seconds (30 days)")
       ->envname("LIVEDESK_EVENT_RETENTION_S")->check(CLI::Range(1LL, 10LL * 366 * 24 * 3600))->capture_default_str();
 
+  // #14 privacy
+  serve_cmd->add_option("--retention-days", serve.retention_days,
+                        "Erase closed conversations older than this many days (0 = keep forever)")
+      ->envname("LIVEDESK_RETENTION_DAYS")->check(CLI::Range(0, 100 * 366))->capture_default_str();
+
   UserAddConfig& user = command.user_add;
   auto* user_cmd = app.add_subcommand("user", "Manage staff accounts");
   user_cmd->require_subcommand(1);

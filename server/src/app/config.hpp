@@ -38,6 +38,9 @@ struct ServeConfig {
   // The event log (docs/integrations.md): entries older than this are pruned, every prune interval.
   std::chrono::seconds event_retention{30LL * 24 * 3600};
   std::chrono::milliseconds event_prune{60'000};
+  // #14 privacy: closed conversations older than this many days are erased (0: kept forever), checked every
+  // event_prune interval by the leader.
+  int retention_days = 0;
   // The event stream and API tokens (docs/api.md "Event stream", "API tokens").
   std::chrono::milliseconds event_stream_poll{1000};  // a fallback: positions come on the bus
   std::chrono::milliseconds event_stream_heartbeat{15'000};

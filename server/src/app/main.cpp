@@ -54,6 +54,7 @@
 #include "store/sqlite/sqlite_store.hpp"
 #include "store/store_executor.hpp"
 #include "service/event_log_retention.hpp"
+#include "service/conversation_retention.hpp"  // #14 privacy
 #include "support/json_log.hpp"
 #include "support/metrics/server_metrics.hpp"
 #include "support/worker_thread.hpp"
@@ -221,6 +222,7 @@ int serve(const app::ServeConfig& config) {
   service::Readiness readiness(store, node ? std::function<service::ClusterView()>([&node] { return node->view(); })
                                            : std::function<service::ClusterView()>());
   service::AttachmentService attachments(chat, files, blobs);
+  service::ConversationRetention conversation_retention(attachments, clock, config.retention_days);  // #14 privacy
   api::add_rest_routes(router,
                        {auth, accounts, readiness, chat, attachments, api_tokens, event_feed,
                         config.event_stream_heartbeat});
@@ -300,9 +302,11 @@ int serve(const app::ServeConfig& config) {
                       {std::min(config.snapshot_min_interval, std::chrono::milliseconds(250)),
                        [&snapshots] { snapshots.tick(); }}};
   if (node) options.periodic.push_back({std::chrono::milliseconds(10'000), [&node] { node->resend_presence(); }});
-  options.periodic.push_back({config.event_prune, [&event_retention, &webhooks, &node, &config] {
+  options.periodic.push_back({config.event_prune, [&event_retention, &webhooks, &node, &config,
+                                                    &conversation_retention] {
                                 if (node && !node->leading()) return;
                                 event_retention.prune();
+                                conversation_retention.run();  // #14 privacy
                                 webhooks.prune_attempts(config.event_retention);  // attempts live as long as the log
                               }});
   options.periodic.push_back({std::min(config.event_stream_poll, std::chrono::milliseconds(250)),

@@ -31,6 +31,8 @@ constexpr std::string_view type_name(std::type_identity<BlockChanged>) { return 
 // Tags and dispositions (#14)
 constexpr std::string_view type_name(std::type_identity<ConversationTagChanged>) { return "conversation_tag_changed"; }
 constexpr std::string_view type_name(std::type_identity<DispositionSet>) { return "disposition_set"; }
+// #14 privacy
+constexpr std::string_view type_name(std::type_identity<ContactErased>) { return "contact_erased"; }
 
 template <std::size_t I>
 constexpr std::string_view name_at() {

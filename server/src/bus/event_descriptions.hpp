@@ -25,5 +25,7 @@ BOOST_DESCRIBE_STRUCT(BlockChanged, (), (block, action, closed_sessions))
 // Tags and dispositions (#14)
 BOOST_DESCRIBE_STRUCT(ConversationTagChanged, (), (session_id, tag, by, action, agent_id))
 BOOST_DESCRIBE_STRUCT(DispositionSet, (), (session_id, disposition, by, agent_id))
+// #14 privacy
+BOOST_DESCRIBE_STRUCT(ContactErased, (), (contact_id, sessions, by, contact))
 
 }  // namespace livedesk::bus

@@ -101,6 +101,15 @@ struct BlockChanged {
   std::vector<std::int64_t> closed_sessions;
 };
 
+// #14 privacy: a contact was erased (by an admin, or by retention: `by` empty); `sessions` are the
+// conversations erased with it (retention: one conversation, contact_id its contact's, contact kept).
+struct ContactErased {
+  std::int64_t contact_id = 0;
+  std::vector<std::int64_t> sessions;
+  std::optional<std::int64_t> by;
+  bool contact = true;  // false: retention erased conversations only, the contact row stays
+};
+
 // Tags and dispositions (#14): a tag was put on or taken off a conversation, by staff user `by`;
 // staff on that chat hear of it, customers never do.
 struct ConversationTagChanged {
@@ -122,6 +131,7 @@ using Event = std::variant<SessionChanged, QueueDepthChanged, QueuePositions, Me
                            ReceiptAdvanced, AgentStatusChanged, AssignmentRevoked, TransferChanged, NoteChanged,
                            CannedChanged, BlockChanged,
                            // Tags and dispositions (#14)
-                           ConversationTagChanged, DispositionSet>;
+                           ConversationTagChanged, DispositionSet,
+                           ContactErased /* #14 privacy */>;
 
 }  // namespace livedesk::bus

@@ -63,4 +63,33 @@ void AttachmentService::download(Actor actor, std::int64_t session_id, std::stri
   });
 }
 
+// #14 privacy
+namespace {
+// Deletes the erasure's unused files on the files thread, then answers. A file that cannot be deleted is
+// reported (503) although the erasure committed: the rows no longer point at it, and erasing again retries.
+Done<ErasureCounts> delete_files_after(support::WorkerThread& files, store::BlobStore& blobs, Done<ErasureCounts> done) {
+  return [&files, &blobs, done](Outcome<ErasureCounts> outcome) {
+    auto* counts = std::get_if<ErasureCounts>(&outcome);
+    if (!counts || counts->unused_blobs.empty()) return done(outcome);
+    const bool queued = files.post([&blobs, done, counts = *counts] {
+      try {
+        for (const auto& sha256 : counts.unused_blobs) blobs.remove(sha256);
+        done(counts);
+      } catch (const std::exception& error) {
+        done(ChatError{503, "store_error", std::string("the files could not all be deleted: ") + error.what()});
+      }
+    });
+    if (!queued) done(unavailable());
+  };
+}
+}  // namespace
+
+void AttachmentService::erase_contact(Actor admin, std::int64_t contact_id, Done<ErasureCounts> done) {
+  chat_.call(calls::EraseContact{admin, contact_id}, delete_files_after(files_, blobs_, std::move(done)));
+}
+
+void AttachmentService::erase_expired(std::int64_t cutoff_ms, int limit, Done<ErasureCounts> done) {
+  chat_.call(calls::EraseExpired{cutoff_ms, limit}, delete_files_after(files_, blobs_, std::move(done)));
+}
+
 }  // namespace livedesk::service

@@ -32,6 +32,10 @@ class AttachmentService {
   void upload(Actor actor, std::int64_t session_id, std::string name, std::string bytes, Done<Upload> done);
   // The bytes of a file of the session, once the engine allowed `actor` to read it.
   void download(Actor actor, std::int64_t session_id, std::string sha256, Done<Download> done);
+  // #14 privacy: erases a contact (calls::EraseContact), then deletes the files no chat uses any more.
+  void erase_contact(Actor admin, std::int64_t contact_id, Done<ErasureCounts> done);
+  // Retention: erases closed conversations closed before `cutoff_ms` (calls::EraseExpired), then their files.
+  void erase_expired(std::int64_t cutoff_ms, int limit, Done<ErasureCounts> done);
 
  private:
   ChatService& chat_;

@@ -30,6 +30,8 @@ BOOST_DESCRIBE_STRUCT(MessageAccepted, (), (message, duplicate))
 BOOST_DESCRIBE_STRUCT(Upload, (), (id, name, mime, size, url))
 BOOST_DESCRIBE_STRUCT(UploadedFile, (), (session_id, sha256, name, mime, size, created_ms))
 BOOST_DESCRIBE_STRUCT(NewCanned, (), (shared, shortcut, title, body))
+// #14 privacy
+BOOST_DESCRIBE_STRUCT(ErasureCounts, (), (conversations, messages, attachments, unused_blobs))
 
 // Actor's kind is a nested enum; spelled out by hand.
 void tag_invoke(boost::json::value_from_tag, boost::json::value& out, const Actor& actor);

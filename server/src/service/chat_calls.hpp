@@ -380,6 +380,24 @@ BOOST_DESCRIBE_STRUCT(ListDispositions, (), (include_archived))
 BOOST_DESCRIBE_STRUCT(SaveDisposition, (), (actor, id, disposition_name, archived))
 BOOST_DESCRIBE_STRUCT(SetDisposition, (), (actor, session_id, disposition_id))
 BOOST_DESCRIBE_STRUCT(ConversationSettings, (), (actor, disposition_required))
+// #14 privacy (chat_engine_privacy.cpp)
+// Erases a contact and every conversation of it (docs/api.md, "Privacy"); admins only. 404 unknown contact,
+// 409 `session_open` while it has an open chat.
+struct EraseContact {
+  static constexpr std::string_view name = "erase_contact";
+  using Result = ErasureCounts;
+  Actor admin;
+  std::int64_t contact_id = 0;
+};
+// Retention: erases up to `limit` closed conversations closed before `cutoff_ms`, as the system.
+struct EraseExpired {
+  static constexpr std::string_view name = "erase_expired";
+  using Result = ErasureCounts;
+  std::int64_t cutoff_ms = 0;
+  int limit = 50;
+};
+BOOST_DESCRIBE_STRUCT(EraseContact, (), (admin, contact_id))
+BOOST_DESCRIBE_STRUCT(EraseExpired, (), (cutoff_ms, limit))
 
 }  // namespace calls
 
@@ -412,7 +430,8 @@ using ChatCalls =
              calls::SaveCanned, calls::DeleteCanned, calls::SearchCanned, calls::RenderCanned,
              // Tags and dispositions (#14)
              calls::ListTags, calls::SaveTag, calls::TagConversation, calls::ListDispositions,
-             calls::SaveDisposition, calls::SetDisposition, calls::ConversationSettings>;
+             calls::SaveDisposition, calls::SetDisposition, calls::ConversationSettings,
+             calls::EraseContact, calls::EraseExpired /* #14 privacy */>;
 using PendingChatCall = ChatCalls::Pending;
 
 }  // namespace livedesk::service

@@ -320,7 +320,7 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Tak
   const Actor& actor = call.agent;
   const std::int64_t session_id = call.session_id;
   auto* session = find_open(session_id);
-  if (!session) return done(not_found("session", session_id));
+  if (!session) return done(closed_or_missing(s, session_id));
   if (session->row.status != "waiting")
     return done(conflict("already_assigned", "session " + std::to_string(session_id) + " is no longer waiting"));
   Agent& agent = agent_entry(s, actor.id);
@@ -340,7 +340,7 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Ass
   const auto& agent_id = call.agent_id;
   const auto& force = call.force;
   auto* session = find_open(session_id);
-  if (!session) return done(not_found("session", session_id));
+  if (!session) return done(closed_or_missing(s, session_id));
   auto user = s.accounts().find(agent_id);
   if (!user) return done(ChatError{404, "not_found", "no such agent: " + std::to_string(agent_id)});
   Agent& agent = agent_entry(s, agent_id);
@@ -365,12 +365,8 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Clo
   const auto& actor = call.actor;
   const auto& session_id = call.session_id;
   auto* session = find_open(session_id);
-  if (!session) {
-    if (auto row = s.sessions().find(session_id); row && may_access(actor, session_id))
-      return done(conflict("session_closed", "session " + std::to_string(session_id) + " is already closed"));
-    return done(not_found("session", session_id));
-  }
-  if (!may_access(actor, session_id)) return done(not_found("session", session_id));
+  if (auto refusal = write_refusal(s, actor, session_id)) return done(*refusal);
+  if (!session) return done(conflict("session_closed", "session " + std::to_string(session_id) + " is already closed"));
   // Tags and dispositions (#14): staff may (or must) close with a disposition.
   if (auto refusal = close_disposition_refusal(s, actor, call.disposition_id)) return done(*refusal);
   const auto agent_before_close = session->row.agent_id;
@@ -410,12 +406,36 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Rat
   });
 }
 
-bool ChatEngine::may_access(const Actor& actor, std::int64_t session_id) const {
+bool ChatEngine::may_read(const Actor& actor, std::int64_t session_id) const {
+  // Agents read every chat (a later issue narrows this by department); a customer token opens its own only.
   if (actor.is_customer()) return actor.session_id == session_id;
-  if (domain::has_at_least(actor.role, domain::Role::supervisor)) return true;
-  auto it = open_.find(session_id);
-  if (it == open_.end()) return true;  // closed chats are history any agent may read
-  return it->second.row.status == "waiting" || it->second.row.agent_id == actor.id;
+  return true;
+}
+
+ChatError ChatEngine::closed_or_missing(store::Store& s, std::int64_t session_id) {
+  if (s.sessions().find(session_id)) return conflict("session_closed", "this chat is closed");
+  return not_found("session", session_id);
+}
+
+std::optional<ChatError> ChatEngine::write_refusal(store::Store& s, const Actor& actor, std::int64_t session_id) {
+  if (actor.is_customer()) {
+    // Another customer's chat is not there for this token, whether or not it exists.
+    if (actor.session_id != session_id) return not_found("session", session_id);
+    if (!find_open(session_id) && !s.sessions().find(session_id)) return not_found("session", session_id);
+    return std::nullopt;
+  }
+  std::optional<std::int64_t> agent_id;
+  if (auto* open = find_open(session_id)) {
+    if (open->barged.count(actor.id)) return std::nullopt;
+    agent_id = open->row.agent_id;
+  } else if (auto row = s.sessions().find(session_id)) {
+    agent_id = row->agent_id;
+  } else {
+    return not_found("session", session_id);
+  }
+  if (domain::has_at_least(actor.role, domain::Role::supervisor)) return std::nullopt;
+  if (agent_id == actor.id) return std::nullopt;
+  return ChatError{403, "not_your_chat", "only the chat's agent (or a supervisor) can change this chat"};
 }
 
 std::optional<std::int64_t> ChatEngine::agent_of(std::int64_t session_id) const {
@@ -425,7 +445,7 @@ std::optional<std::int64_t> ChatEngine::agent_of(std::int64_t session_id) const 
 }
 
 Outcome<domain::SessionView> ChatEngine::session(store::Store& s, const Actor& actor, std::int64_t session_id) {
-  if (!may_access(actor, session_id)) return not_found("session", session_id);
+  if (!may_read(actor, session_id)) return not_found("session", session_id);
   if (auto* open = find_open(session_id)) return view(*open);
   auto row = s.sessions().find(session_id);
   if (!row) return not_found("session", session_id);

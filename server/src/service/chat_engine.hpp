@@ -105,6 +105,9 @@ class ChatEngine {
   void handle(store::Store& s, store::CommitHooks& h, const calls::SearchCanned& call,
               Done<std::vector<domain::CannedView>> done);
   void handle(store::Store& s, store::CommitHooks& h, const calls::RenderCanned& call, Done<std::string> done);
+  // #14 privacy (chat_engine_privacy.cpp)
+  void handle(store::Store& s, store::CommitHooks& h, const calls::EraseContact& call, Done<ErasureCounts> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::EraseExpired& call, Done<ErasureCounts> done);
 
   // Tags (chat_engine_tags.cpp) and dispositions (chat_engine_dispositions.cpp) (#14).
   void handle(store::Store& s, store::CommitHooks& h, const calls::ListTags& call,
@@ -163,9 +166,16 @@ class ChatEngine {
   Outcome<std::vector<domain::MessageView>> messages_after(store::Store& s, const Actor& actor, std::int64_t session_id,
                                                            std::int64_t after_seq, int limit);
   std::vector<domain::SessionView> sessions_of_agent(std::int64_t agent_id) const;
-  // Sessions `actor` may follow live (a customer: its own; an agent: its chats; supervisors: all open).
-  bool may_access(const Actor& actor, std::int64_t session_id) const;
-  // Supervisors may watch any open chat; agents only their own.
+  // The access model (docs/api.md, "Access model"). Reading: a customer its own chat, staff every chat.
+  bool may_read(const Actor& actor, std::int64_t session_id) const;
+  // Writing to a chat: why `actor` may not, or nullopt when it may. 404 when the chat does not exist (or is
+  // another customer's), 403 `not_your_chat` for an agent who is not on it (assigned, or joined by barge-in;
+  // for a closed chat, the agent it ended with); supervisors and admins may act on every chat.
+  std::optional<ChatError> write_refusal(store::Store& s, const Actor& actor, std::int64_t session_id);
+  // What a call that needs an open chat answers when `session_id` is not open: 409 `session_closed` when the
+  // chat exists (closed), 404 when it does not.
+  ChatError closed_or_missing(store::Store& s, std::int64_t session_id);
+  // Any staff member may watch any open chat (watching is a read).
   bool may_watch(const Actor& actor, std::int64_t session_id) const;
   std::string status_of(std::int64_t agent_id) const;
   std::optional<std::int64_t> agent_of(std::int64_t session_id) const;
@@ -195,6 +205,8 @@ class ChatEngine {
   void expire_transfers(store::Store& s, store::CommitHooks& h);
   void close_transfer(store::Store& s, store::CommitHooks& h, store::Transfer& transfer, const std::string& status);
   domain::NoteView note_view(const store::Note& note);
+  // #14 privacy: erases one conversation into `counts` (its blobs not yet checked for other users).
+  void erase_conversation(store::Store& s, std::int64_t session_id, ErasureCounts& counts);
   void receipt_stats(store::Store& s, std::int64_t session_id, const std::string& sender_type, std::int64_t up_to_seq,
                      const std::string& status);
   void set_agent_status(store::Store& s, store::CommitHooks& h, Agent& agent, domain::AgentStatus status);

@@ -13,6 +13,17 @@ void replace_all(std::string& text, const std::string& from, const std::string& 
   for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
     text.replace(at, from.size(), to);
 }
+// Who may change or remove a canned response: an agent's own is its owner's alone (admins included), a
+// shared one is the admins'.
+std::optional<ChatError> canned_refusal(const store::CannedResponse& canned, const Actor& actor,
+                                        const std::string& verb) {
+  if (canned.owner_user_id) {
+    if (*canned.owner_user_id == actor.id) return std::nullopt;
+    return ChatError{403, "not_owner", "only its owner may " + verb + " an agent's own canned response"};
+  }
+  if (actor.role == domain::Role::admin) return std::nullopt;
+  return ChatError{403, "forbidden", "only admins " + verb + " shared responses"};
+}
 }  // namespace
 
 void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::SaveCanned& call,
@@ -30,10 +41,8 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Sav
   store::CannedResponse canned;
   if (id) {
     auto existing = s.canned().find(*id);
-    const bool mine = existing && existing->owner_user_id == actor.id;
-    const bool shared_and_admin = existing && !existing->owner_user_id && actor.role == domain::Role::admin;
-    if (!existing || (existing->owner_user_id && !mine)) return done(not_found("canned response", *id));
-    if (!mine && !shared_and_admin) return done(ChatError{403, "forbidden", "only admins change shared responses"});
+    if (!existing) return done(not_found("canned response", *id));
+    if (auto refusal = canned_refusal(*existing, actor, "change")) return done(*refusal);
     canned = *existing;
   } else {
     if (request.shared && actor.role != domain::Role::admin)
@@ -67,10 +76,8 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Del
   const auto& actor = call.actor;
   const auto& id = call.id;
   auto existing = s.canned().find(id);
-  if (!existing || (existing->owner_user_id && existing->owner_user_id != actor.id))
-    return done(not_found("canned response", id));
-  if (!existing->owner_user_id && actor.role != domain::Role::admin)
-    return done(ChatError{403, "forbidden", "only admins remove shared responses"});
+  if (!existing) return done(not_found("canned response", id));
+  if (auto refusal = canned_refusal(*existing, actor, "remove")) return done(*refusal);
   s.canned().remove(id);
   audit(s, actor, "canned.deleted", "canned_response", id);
   auto v = to_view(*existing);
@@ -94,8 +101,9 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks&, const calls::Rende
   const auto& canned_id = call.canned_id;
   const auto& session_id = call.session_id;
   auto canned = s.canned().find(canned_id);
-  if (!canned || (canned->owner_user_id && canned->owner_user_id != actor.id))
-    return done(not_found("canned response", canned_id));
+  if (!canned) return done(not_found("canned response", canned_id));
+  if (canned->owner_user_id && canned->owner_user_id != actor.id)
+    return done(ChatError{403, "not_owner", "this canned response is another agent's own"});
   auto session = this->session(s, actor, session_id);
   if (auto* error = std::get_if<ChatError>(&session)) return done(*error);
   const auto& v = std::get<domain::SessionView>(session);

@@ -39,12 +39,9 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Sen
   if (auto problem = domain::new_message_problem(request.type, request.body, request.attachment_id.has_value(),
                                                  request.client_msg_id))
     return done(ChatError{400, "invalid_field", *problem});
-  if (!may_access(actor, session_id)) return done(not_found("session", session_id));
+  if (auto refusal = write_refusal(s, actor, session_id)) return done(*refusal);
   auto* session = find_open(session_id);
-  if (!session) {
-    if (s.sessions().find(session_id)) return done(ChatError{409, "session_closed", "this chat is closed"});
-    return done(not_found("session", session_id));
-  }
+  if (!session) return done(ChatError{409, "session_closed", "this chat is closed"});
   const std::string sender_type = actor.is_customer() ? "customer" : "agent";
   if (!actor.is_customer() && session->row.agent_id != actor.id && !session->barged.count(actor.id))
     return done(ChatError{403, "not_your_chat", "only the chat's agent (or a supervisor who joined) can write here"});
@@ -90,7 +87,7 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Rec
   const auto& session_id = call.session_id;
   const auto& up_to_seq = call.up_to_seq;
   const auto& status = call.status;
-  if (!may_access(reader, session_id)) return done(not_found("session", session_id));
+  if (auto refusal = write_refusal(s, reader, session_id)) return done(*refusal);
   if (status != "delivered" && status != "read")
     return done(ChatError{400, "invalid_field", "status must be delivered or read"});
   auto* session = find_open(session_id);
@@ -121,7 +118,7 @@ void ChatEngine::handle(store::Store&, store::CommitHooks& h, const calls::Typin
   const auto& is_typing = call.is_typing;
   done(true);  // nobody waits for typing; a refusal is silent
   auto* session = find_open(session_id);
-  if (!session || !may_access(actor, session_id)) return;
+  if (!session || !may_read(actor, session_id)) return;
   if (!actor.is_customer() && session->row.agent_id != actor.id) return;
   emit_live(h, bus::TypingChanged{session_id, actor.is_customer() ? "customer" : "agent", is_typing, session->row.agent_id});
 }
@@ -137,7 +134,7 @@ void ChatEngine::receipt_stats(store::Store& s, std::int64_t session_id, const s
 Outcome<std::vector<domain::MessageView>> ChatEngine::messages_after(store::Store& s, const Actor& actor,
                                                                      std::int64_t session_id, std::int64_t after_seq,
                                                                      int limit) {
-  if (!may_access(actor, session_id) || (!find_open(session_id) && !s.sessions().find(session_id)))
+  if (!may_read(actor, session_id) || (!find_open(session_id) && !s.sessions().find(session_id)))
     return not_found("session", session_id);
   std::vector<domain::MessageView> out;
   for (const auto& m : s.messages().after(session_id, after_seq, limit)) out.push_back(to_view(m));

@@ -19,14 +19,13 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Add
   const auto& session_id = call.session_id;
   const auto& kind = call.kind;
   const auto& body = call.body;
-  if (actor.is_customer() || !may_access(actor, session_id) ||
-      (!find_open(session_id) && !s.sessions().find(session_id)))
+  // Customers never see notes: to them there is nothing here.
+  if (actor.is_customer() || (!find_open(session_id) && !s.sessions().find(session_id)))
     return done(not_found("session", session_id));
-  if (kind == "whisper") {
-    if (!domain::has_at_least(actor.role, domain::Role::supervisor))
-      return done(ChatError{403, "forbidden", "only supervisors whisper"});
-    if (!find_open(session_id)) return done(ChatError{409, "session_closed", "the chat is closed"});
-  }
+  if (kind == "whisper" && !domain::has_at_least(actor.role, domain::Role::supervisor))
+    return done(ChatError{403, "forbidden", "only supervisors whisper"});
+  if (auto refusal = write_refusal(s, actor, session_id)) return done(*refusal);
+  if (kind == "whisper" && !find_open(session_id)) return done(ChatError{409, "session_closed", "the chat is closed"});
   if (domain::is_blank(body)) return done(ChatError{400, "invalid_field", "the note is empty"});
   if (body.size() > 8 * 1024) return done(ChatError{400, "invalid_field", "the note is longer than 8 KiB"});
   agent_entry(s, actor.id);  // so the author's name is known
@@ -52,8 +51,12 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Edi
   const auto& note_id = call.note_id;
   const auto& body = call.body;
   auto note = s.notes().find(note_id);
-  if (!note || note->deleted_ms || !may_access(actor, note->session_id)) return done(not_found("note", note_id));
-  if (note->author_user_id != actor.id) return done(ChatError{403, "forbidden", "only its author may change a note"});
+  if (actor.is_customer() || !note || note->deleted_ms) return done(not_found("note", note_id));
+  // Its author edits and deletes it; an admin may delete anyone's (and edits none but their own).
+  const bool removal_by_admin = !body && actor.role == domain::Role::admin;
+  if (note->author_user_id != actor.id && !removal_by_admin)
+    return done(ChatError{403, "not_author", body ? "only its author may change a note"
+                                                  : "only its author (or an admin) may delete a note"});
   if (body && domain::is_blank(*body)) return done(ChatError{400, "invalid_field", "the note is empty"});
   if (body && body->size() > 8 * 1024) return done(ChatError{400, "invalid_field", "the note is longer than 8 KiB"});
   note->updated_ms = now_ms();
@@ -74,8 +77,7 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks&, const calls::ListN
                         Done<std::vector<domain::NoteView>> done) {
   const auto& actor = call.actor;
   const auto& session_id = call.session_id;
-  if (actor.is_customer() || !may_access(actor, session_id) ||
-      (!find_open(session_id) && !s.sessions().find(session_id)))
+  if (actor.is_customer() || (!find_open(session_id) && !s.sessions().find(session_id)))
     return done(not_found("session", session_id));
   std::vector<domain::NoteView> out;
   for (const auto& note : s.notes().of_session(session_id)) out.push_back(note_view(note));

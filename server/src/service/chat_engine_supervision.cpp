@@ -5,8 +5,7 @@ namespace livedesk::service {
 
 bool ChatEngine::may_watch(const Actor& actor, std::int64_t session_id) const {
   if (actor.is_customer()) return false;
-  if (domain::has_at_least(actor.role, domain::Role::supervisor)) return open_.count(session_id) != 0;
-  return agent_of(session_id) == actor.id;
+  return open_.count(session_id) != 0;
 }
 
 void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::BargeIn& call,
@@ -14,7 +13,7 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Bar
   const auto& actor = call.supervisor;
   const auto& session_id = call.session_id;
   auto* session = find_open(session_id);
-  if (!session) return done(not_found("session", session_id));
+  if (!session) return done(closed_or_missing(s, session_id));
   if (session->row.status != "active")
     return done(ChatError{409, "not_active", "a supervisor can join only a chat that has an agent"});
   if (session->barged.insert(actor.id).second) {

@@ -12,7 +12,7 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Req
   const auto& to_agent_id = call.to_agent_id;
   const auto& reason = call.reason;
   auto* session = find_open(session_id);
-  if (!session) return done(not_found("session", session_id));
+  if (!session) return done(closed_or_missing(s, session_id));
   if (session->row.status != "active" || session->row.agent_id != actor.id)
     return done(ChatError{403, "not_your_chat", "only the chat's agent can transfer it"});
   if (to_agent_id && *to_agent_id == actor.id)
@@ -111,7 +111,8 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks&, const calls::ListT
                         Done<std::vector<domain::TransferView>> done) {
   const auto& actor = call.actor;
   const auto& session_id = call.session_id;
-  if (actor.is_customer() || !may_access(actor, session_id)) return done(not_found("session", session_id));
+  if (actor.is_customer() || (!find_open(session_id) && !s.sessions().find(session_id)))
+    return done(not_found("session", session_id));
   std::vector<domain::TransferView> out;
   for (const auto& t : s.transfers().of_session(session_id)) out.push_back(to_view(t));
   return done(out);

@@ -18,11 +18,8 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Rec
   const auto& actor = call.actor;
   const auto& session_id = call.session_id;
   const auto& file = call.file;
-  if (!may_access(actor, session_id)) return done(not_found("session", session_id));
-  if (!find_open(session_id)) {
-    if (s.sessions().find(session_id)) return done(ChatError{409, "session_closed", "this chat is closed"});
-    return done(not_found("session", session_id));
-  }
+  if (auto refusal = write_refusal(s, actor, session_id)) return done(*refusal);
+  if (!find_open(session_id)) return done(ChatError{409, "session_closed", "this chat is closed"});
   s.uploads().insert({file.session_id, file.sha256, file.name, file.mime, file.size, file.created_ms});
   Upload upload{file.sha256, file.name, file.mime, file.size, upload_url(session_id, file.sha256)};
   h.after_commit([done, upload](bool ok) {
@@ -34,7 +31,7 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks&, const calls::FindU
   const auto& actor = call.actor;
   const auto& session_id = call.session_id;
   const auto& sha256 = call.sha256;
-  if (!may_access(actor, session_id)) return done(not_found("session", session_id));
+  if (!may_read(actor, session_id)) return done(not_found("session", session_id));
   auto file = s.uploads().find(session_id, sha256);
   if (!file) return done(ChatError{404, "not_found", "no such attachment in this chat"});
   done(UploadedFile{file->session_id, file->sha256, file->name, file->mime, file->size, file->created_ms});

@@ -110,6 +110,15 @@ struct NewCanned {
   std::string body;
 };
 
+// #14 privacy: what an erasure cleared; `unused_blobs` are the attachment files no chat uses any more, to be
+// deleted from the blob store once the erasure has committed.
+struct ErasureCounts {
+  std::int64_t conversations = 0;
+  std::int64_t messages = 0;
+  std::int64_t attachments = 0;
+  std::vector<std::string> unused_blobs;
+};
+
 struct ChatSettings {
   std::chrono::milliseconds unanswered_timeout{120'000};
   std::chrono::milliseconds waiting_customer_grace{120'000};

@@ -32,6 +32,8 @@ struct LoggedType {
     return "conversation.tag_" + e.action;
   }
   std::optional<std::string> operator()(const bus::DispositionSet&) const { return "conversation.disposition_set"; }
+  // #14 privacy
+  std::optional<std::string> operator()(const bus::ContactErased&) const { return "contact.erased"; }
 };
 
 }  // namespace

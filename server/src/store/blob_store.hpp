@@ -15,6 +15,8 @@ class BlobStore {
   // Stores `bytes` under `sha256` (64 hex characters); a second put of the same hash is a no-op.
   virtual void put(std::string_view sha256, std::string_view bytes) = 0;
   virtual std::optional<std::string> get(std::string_view sha256) = 0;
+  // Deletes the bytes (erasure, #14 privacy); removing what is not there is a no-op.
+  virtual void remove(std::string_view sha256) = 0;
 };
 
 // Blobs as files in one folder (the data dir's attachments/).
@@ -23,6 +25,7 @@ class FileBlobStore final : public BlobStore {
   explicit FileBlobStore(std::filesystem::path folder);
   void put(std::string_view sha256, std::string_view bytes) override;
   std::optional<std::string> get(std::string_view sha256) override;
+  void remove(std::string_view sha256) override;
 
  private:
   std::filesystem::path path_of(std::string_view sha256) const;

@@ -39,4 +39,10 @@ std::optional<std::string> FileBlobStore::get(std::string_view sha256) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
+void FileBlobStore::remove(std::string_view sha256) {
+  std::error_code ec;
+  fs::remove(path_of(sha256), ec);
+  if (ec) throw StoreError("cannot delete attachment " + std::string(sha256) + ": " + ec.message());
+}
+
 }  // namespace livedesk::store

@@ -27,6 +27,8 @@
 #include "store/metrics_store.hpp"
 #include "store/note_store.hpp"
 #include "store/outbox_store.hpp"
+// #14 privacy
+#include "store/privacy_store.hpp"
 #include "store/rating_store.hpp"
 #include "store/session_store.hpp"
 #include "store/setting_store.hpp"
@@ -65,6 +67,8 @@ class Store {
   // Tags and dispositions (#14)
   virtual TagStore& tags() = 0;
   virtual DispositionStore& dispositions() = 0;
+  // #14 privacy
+  virtual PrivacyStore& privacy() = 0;
 
   virtual int schema_version() = 0;  // highest applied migration
   virtual bool ping() = 0;           // runs SELECT 1; false on error

@@ -938,6 +938,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contacts/{id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase a contact and what it said in every conversation (admin)
+         * @description Irreversible: the contact's name becomes "Erased contact"; email, external id, visitor id, attributes and contact notes go; in each of its conversations message bodies, attachment fields and files, notes, the subject, the rating's comment and the search row are cleared; counts, times and ratings stay. Audited (`contact.erased`); event `contact.erased`.
+         */
+        post: operations["eraseContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1975,7 +1995,7 @@ export interface operations {
             /** @description `invalid_field`: empty file or bad name. */
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `messages:write` scope. */
+            /** @description `not_your_chat`: an agent writes only to chats it is on (docs/api.md, "Access model"). `forbidden`: the role does not allow this. `insufficient_scope`: an API token without the `messages:write` scope. */
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             /** @description `session_closed`. */
@@ -2048,7 +2068,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `messages:write` scope. */
+            /** @description `not_your_chat`: an agent writes only to chats it is on (docs/api.md, "Access model"). `forbidden`: the role does not allow this. `insufficient_scope`: an API token without the `messages:write` scope. */
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             /** @description `session_closed`. */
@@ -2091,7 +2111,7 @@ export interface operations {
             /** @description `disposition_required`: the setting requires a disposition and none was given. `bad_disposition`: unknown or archived. */
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `admin` scope. */
+            /** @description `not_your_chat`: an agent writes only to chats it is on (docs/api.md, "Access model"). `forbidden`: the role does not allow this. `insufficient_scope`: an API token without the `admin` scope. */
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             /** @description `session_closed`. */
@@ -2640,7 +2660,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `admin` scope. */
+            /** @description `not_your_chat`: an agent writes only to chats it is on (docs/api.md, "Access model"). `forbidden`: the role does not allow this. `insufficient_scope`: an API token without the `admin` scope. */
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
@@ -2711,7 +2731,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `admin` scope. */
+            /** @description `not_author`: only the note's author changes it (and an admin may delete it). `insufficient_scope`: an API token without the `admin` scope. */
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
@@ -2747,7 +2767,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `admin` scope. */
+            /** @description `not_author`: only the note's author changes it (and an admin may delete it). `insufficient_scope`: an API token without the `admin` scope. */
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
@@ -2851,7 +2871,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `admin` scope. */
+            /** @description `not_owner`: another agent's own canned response. `forbidden`: a shared one, unless admin. `insufficient_scope`: an API token without the `admin` scope. */
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             /** @description `duplicate_shortcut`. */
@@ -2885,7 +2905,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `admin` scope. */
+            /** @description `not_owner`: another agent's own canned response. `forbidden`: a shared one, unless admin. `insufficient_scope`: an API token without the `admin` scope. */
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
@@ -2921,7 +2941,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `admin` scope. */
+            /** @description `not_owner`: another agent's own canned response. `insufficient_scope`: an API token without the `admin` scope. */
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
@@ -3909,6 +3929,52 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    eraseContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    confirm: true;
+                };
+            };
+        };
+        responses: {
+            /** @description Erased. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        erased: {
+                            conversations: number;
+                            messages: number;
+                            attachments: number;
+                        };
+                    };
+                };
+            };
+            /** @description `invalid_field`: `confirm` is not `true`; `invalid_json`. */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: not an admin. `insufficient_scope`: an API token without the `admin` scope. */
+            403: components["responses"]["Forbidden"];
+            /** @description `not_found`: no such contact. */
+            404: components["responses"]["NotFound"];
+            /** @description `session_open`: the contact has an open chat; close it first. */
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             503: components["responses"]["Unavailable"];
         };
     };

@@ -35,4 +35,11 @@ std::optional<std::string> PgBlobStore::get(std::string_view sha256) {
   });
 }
 
+void PgBlobStore::remove(std::string_view sha256) {
+  std::lock_guard lock(mutex_);
+  connection_.write([&](pqxx::transaction_base& tx) {
+    tx.exec_params("DELETE FROM blobs WHERE sha256 = $1", std::string(sha256));
+  });
+}
+
 }  // namespace livedesk::store

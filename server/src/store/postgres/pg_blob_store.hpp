@@ -21,6 +21,7 @@ class PgBlobStore final : public BlobStore {
 
   void put(std::string_view sha256, std::string_view bytes) override;
   std::optional<std::string> get(std::string_view sha256) override;
+  void remove(std::string_view sha256) override;
 
  private:
   std::mutex mutex_;

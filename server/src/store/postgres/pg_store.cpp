@@ -14,6 +14,8 @@
 #include "store/postgres/pg_migrations.hpp"
 #include "store/postgres/pg_note_store.hpp"
 #include "store/postgres/pg_outbox_store.hpp"
+// #14 privacy
+#include "store/postgres/pg_privacy_store.hpp"
 #include "store/postgres/pg_rating_store.hpp"
 #include "store/postgres/pg_session_store.hpp"
 #include "store/postgres/pg_setting_store.hpp"
@@ -63,6 +65,8 @@ class PgStore final : public Store {
   // Tags and dispositions (#14)
   TagStore& tags() override { return tags_; }
   DispositionStore& dispositions() override { return dispositions_; }
+  // #14 privacy
+  PrivacyStore& privacy() override { return privacy_; }
 
   int schema_version() override {
     return connection_->read([](pqxx::transaction_base& tx) { return as_int(exec(tx, kSchemaVersion)[0][0]); });
@@ -104,6 +108,8 @@ class PgStore final : public Store {
   // Tags and dispositions (#14)
   postgres::PgTagStore tags_{*connection_};
   postgres::PgDispositionStore dispositions_{*connection_};
+  // #14 privacy
+  postgres::PgPrivacyStore privacy_{*connection_};
 };
 
 }  // namespace
@@ -123,7 +129,8 @@ std::unique_ptr<Store> open_postgres_store(const std::string& url) {
         postgres::PgApiTokenStore::statements(),
         postgres::PgWebhookStore::statements(), postgres::PgOutboxStore::statements(),
         // Tags and dispositions (#14)
-        postgres::PgTagStore::statements(), postgres::PgDispositionStore::statements()}) {
+        postgres::PgTagStore::statements(), postgres::PgDispositionStore::statements(),
+        postgres::PgPrivacyStore::statements() /* #14 privacy */}) {
     connection->prepare(statements);
   }
   return std::make_unique<PgStore>(std::move(connection));

@@ -14,6 +14,8 @@
 #include "store/sqlite/sqlite_message_store.hpp"
 #include "store/sqlite/sqlite_event_store.hpp"
 #include "store/sqlite/sqlite_outbox_store.hpp"
+// #14 privacy
+#include "store/sqlite/sqlite_privacy_store.hpp"
 #include "store/sqlite/sqlite_webhook_store.hpp"
 #include "store/sqlite/sqlite_metrics_store.hpp"
 #include "store/sqlite/sqlite_note_store.hpp"
@@ -96,6 +98,8 @@ class SqliteStore final : public Store {
   // Tags and dispositions (#14)
   TagStore& tags() override { return tags_; }
   DispositionStore& dispositions() override { return dispositions_; }
+  // #14 privacy
+  PrivacyStore& privacy() override { return privacy_; }
 
   int schema_version() override {
     auto query = statements_.use("SELECT ifnull(max(version), 0) FROM schema_migrations");
@@ -166,6 +170,8 @@ class SqliteStore final : public Store {
   // Tags and dispositions (#14)
   sqlite::SqliteTagStore tags_{db_.get(), statements_};
   sqlite::SqliteDispositionStore dispositions_{db_.get(), statements_};
+  // #14 privacy
+  sqlite::SqlitePrivacyStore privacy_{db_.get(), statements_};
 };
 
 }  // namespace

@@ -93,6 +93,8 @@ struct Fanout {
     auto closing = error_frame("customer_blocked", "this chat has been closed");
     for (auto session_id : e.closed_sessions) hub.publish(topics::customer_control(session_id), closing);
   }
+  // Contacts: no socket frame yet; integrations get contact.updated / contact.merged from the event log.
+  void operator()(const bus::ContactChanged&) const {}
   void operator()(const bus::AssignmentRevoked& e) const {
     hub.publish(topics::agent(e.agent_id),
                 event_frame("assignment_revoked", {{"session_id", e.session_id}, {"reason", e.reason}}));

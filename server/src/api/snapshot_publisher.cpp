@@ -24,6 +24,7 @@ struct Staleness {
   std::vector<int> operator()(const bus::NoteChanged&) const { return {}; }
   std::vector<int> operator()(const bus::CannedChanged&) const { return {}; }
   std::vector<int> operator()(const bus::BlockChanged&) const { return {}; }
+  std::vector<int> operator()(const bus::ContactChanged&) const { return {}; }  // contacts
 };
 }  // namespace
 

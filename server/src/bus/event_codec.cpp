@@ -28,6 +28,8 @@ constexpr std::string_view type_name(std::type_identity<TransferChanged>) { retu
 constexpr std::string_view type_name(std::type_identity<NoteChanged>) { return "note_changed"; }
 constexpr std::string_view type_name(std::type_identity<CannedChanged>) { return "canned_changed"; }
 constexpr std::string_view type_name(std::type_identity<BlockChanged>) { return "block_changed"; }
+// contacts
+constexpr std::string_view type_name(std::type_identity<ContactChanged>) { return "contact_changed"; }
 
 template <std::size_t I>
 constexpr std::string_view name_at() {

@@ -22,5 +22,7 @@ BOOST_DESCRIBE_STRUCT(TransferChanged, (), (transfer, session_agent_id))
 BOOST_DESCRIBE_STRUCT(NoteChanged, (), (note, action, agent_id))
 BOOST_DESCRIBE_STRUCT(CannedChanged, (), (canned, action))
 BOOST_DESCRIBE_STRUCT(BlockChanged, (), (block, action, closed_sessions))
+// contacts
+BOOST_DESCRIBE_STRUCT(ContactChanged, (), (contact, action, from_contact_id))
 
 }  // namespace livedesk::bus

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "domain/chat_views.hpp"
+#include "domain/contact_views.hpp"  // contacts
 
 namespace livedesk::bus {
 
@@ -99,8 +100,18 @@ struct BlockChanged {
   std::vector<std::int64_t> closed_sessions;
 };
 
+// Contacts: a contact was changed by staff or the widget (updated), or another contact was merged into it
+// (merged; `from_contact_id` is the one merged away).
+struct ContactChanged {
+  domain::ContactView contact;
+  std::string action;  // updated | merged
+  std::optional<std::int64_t> from_contact_id;
+};
+
 using Event = std::variant<SessionChanged, QueueDepthChanged, QueuePositions, MessageCreated, TypingChanged,
                            ReceiptAdvanced, AgentStatusChanged, AssignmentRevoked, TransferChanged, NoteChanged,
-                           CannedChanged, BlockChanged>;
+                           CannedChanged, BlockChanged,
+                           // contacts
+                           ContactChanged>;
 
 }  // namespace livedesk::bus

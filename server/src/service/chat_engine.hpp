@@ -105,6 +105,16 @@ class ChatEngine {
   void handle(store::Store& s, store::CommitHooks& h, const calls::SearchCanned& call,
               Done<std::vector<domain::CannedView>> done);
   void handle(store::Store& s, store::CommitHooks& h, const calls::RenderCanned& call, Done<std::string> done);
+  // Contacts (chat_engine_contacts.cpp).
+  void handle(store::Store& s, store::CommitHooks& h, const calls::UpdateContact& call, Done<domain::ContactView> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::AddContactNote& call,
+              Done<domain::ContactNoteView> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::EditContactNote& call,
+              Done<domain::ContactNoteView> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::MergeContacts& call, Done<domain::ContactView> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::UpsertVisitor& call, Done<std::int64_t> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::RotateIdentitySecret& call,
+              Done<std::string> done);
 
   // Connection events (not use cases: they come from sockets, not from requests).
   void staff_connected(store::Store& s, store::CommitHooks& h, const Actor& staff);
@@ -187,6 +197,18 @@ class ChatEngine {
   Agent* find_agent(std::int64_t id);
   Agent& agent_entry(store::Store& s, std::int64_t id);
   OpenSession* find_open(std::int64_t session_id);
+  // Contacts (chat_engine_contacts.cpp): the contact a chat or a visitor belongs to, from its email, visitor id
+  // and identity (a forged identity is refused 403 identity_invalid before anything is written); a visitor's
+  // anonymous contact is merged into it. `name` empty: keep the contact's name.
+  Outcome<store::Contact> resolve_contact(store::Store& s, store::CommitHooks& h, const std::string& name,
+                                          const std::string& email_lowercase,
+                                          const std::optional<std::string>& visitor_id,
+                                          const std::optional<Identity>& identity);
+  // Moves `from` into `into` (conversations, notes, blocks; fills missing fields; attributes: `into` wins),
+  // updates the open sessions' copies, audits and emits contact.merged. Returns the merged contact.
+  store::Contact merge_contacts(store::Store& s, store::CommitHooks& h, const Actor* actor, store::Contact into,
+                                const store::Contact& from);
+  domain::ContactView contact_view(store::Store& s, const store::Contact& contact);
 
   const domain::Clock& clock_;
   const domain::Calendar& calendar_;

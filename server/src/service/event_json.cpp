@@ -27,6 +27,8 @@ struct LoggedType {
   }
   std::optional<std::string> operator()(const bus::CannedChanged& e) const { return "canned_response." + e.action; }
   std::optional<std::string> operator()(const bus::BlockChanged& e) const { return "customer." + e.action; }
+  // contacts
+  std::optional<std::string> operator()(const bus::ContactChanged& e) const { return "contact." + e.action; }
 };
 
 }  // namespace

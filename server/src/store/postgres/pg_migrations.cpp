@@ -277,7 +277,7 @@ ALTER TABLE customers
   ADD COLUMN erased_ms         BIGINT;
 UPDATE customers c SET updated_ms = c.created_ms,
   last_seen_ms = (SELECT max(s.created_ms) FROM chat_sessions s WHERE s.customer_id = c.id);
-ALTER TABLE customers ALTER COLUMN updated_ms SET NOT NULL;
+ALTER TABLE customers ALTER COLUMN updated_ms SET DEFAULT 0, ALTER COLUMN updated_ms SET NOT NULL;
 CREATE INDEX customers_by_last_seen ON customers(last_seen_ms);
 CREATE INDEX customers_by_name ON customers(name);
 

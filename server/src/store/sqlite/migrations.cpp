@@ -293,7 +293,7 @@ CREATE TABLE contacts_rebuilt (
   visitor_id        TEXT    UNIQUE,
   attributes        TEXT    NOT NULL DEFAULT '{}' CHECK (json_valid(attributes)),
   last_seen_ms      INTEGER,
-  updated_ms        INTEGER NOT NULL,
+  updated_ms        INTEGER NOT NULL DEFAULT 0,
   merged_into       INTEGER REFERENCES customers(id),
   erased_ms         INTEGER
 );
@@ -301,8 +301,12 @@ INSERT INTO contacts_rebuilt(id, email, name, created_ms, last_seen_ms, updated_
   SELECT c.id, c.email, c.name, c.created_ms,
          (SELECT max(s.created_ms) FROM chat_sessions s WHERE s.customer_id = c.id), c.created_ms
   FROM customers c;
-INSERT OR REPLACE INTO sqlite_sequence(name, seq)
-  SELECT 'contacts_rebuilt', seq FROM sqlite_sequence WHERE name = 'customers';
+-- The id counter carries over, so an id once given (even to a deleted row) is never given again.
+UPDATE sqlite_sequence SET seq = max(seq, ifnull((SELECT seq FROM sqlite_sequence WHERE name = 'customers'), 0))
+  WHERE name = 'contacts_rebuilt';
+INSERT INTO sqlite_sequence(name, seq)
+  SELECT 'contacts_rebuilt', seq FROM sqlite_sequence WHERE name = 'customers'
+  AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'contacts_rebuilt');
 DROP TABLE customers;
 ALTER TABLE contacts_rebuilt RENAME TO customers;
 CREATE INDEX customers_by_last_seen ON customers(last_seen_ms);

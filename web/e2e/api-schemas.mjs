@@ -390,8 +390,8 @@ async function flows() {
   });
   await call('POST', '/api/v1/chat/sessions', { body: { name: 'Una', email: 'una@example.com', identity: { user_id: 'una-1', user_hash: '0'.repeat(64) } }, expect: 403 });
   const una = signed.session.customer.id;
-  const page = await call('GET', '/api/v1/contacts?limit=1', { token: alice, expect: 200 });
-  if (page.next_cursor) await call('GET', `/api/v1/contacts?limit=1&cursor=${encodeURIComponent(page.next_cursor)}`, { token: alice, expect: 200 });
+  const contactPage = await call('GET', '/api/v1/contacts?limit=1', { token: alice, expect: 200 });
+  if (contactPage.next_cursor) await call('GET', `/api/v1/contacts?limit=1&cursor=${encodeURIComponent(contactPage.next_cursor)}`, { token: alice, expect: 200 });
   await call('GET', '/api/v1/contacts?cursor=nonsense', { token: alice, expect: 400 });
   await call('GET', '/api/v1/contacts?q=una', { expect: 401 });
   await call('GET', `/api/v1/contacts/${una}`, { token: alice, expect: 200 });

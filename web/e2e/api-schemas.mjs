@@ -290,8 +290,43 @@ async function flows() {
   await call('DELETE', `/api/v1/canned-responses/${canned.id}`, { token: alice, expect: 200 });
   await call('DELETE', `/api/v1/canned-responses/${canned.id}`, { token: alice, expect: 404 });
 
+  // Tags and dispositions (#14).
+  const tag = (await call('POST', '/api/v1/admin/tags', { token: admin, body: { name: 'VIP', color: '#ff8800' }, expect: 201 })).tag;
+  await call('POST', '/api/v1/admin/tags', { token: admin, body: { name: 'vip' }, expect: 409 });
+  await call('POST', '/api/v1/admin/tags', { token: admin, body: { name: 'red', color: 'red' }, expect: 400 });
+  await call('POST', '/api/v1/admin/tags', { token: alice, body: { name: 'mine' }, expect: 403 });
+  const old = (await call('POST', '/api/v1/admin/tags', { token: admin, body: { name: 'Old' }, expect: 201 })).tag;
+  await call('PATCH', `/api/v1/admin/tags/${old.id}`, { token: admin, body: { name: 'Older', color: '' }, expect: 200 });
+  await call('PATCH', '/api/v1/admin/tags/999999', { token: admin, body: { name: 'x' }, expect: 404 });
+  await call('DELETE', `/api/v1/admin/tags/${old.id}`, { token: admin, expect: 200 });
+  await call('GET', '/api/v1/tags?include_archived=true', { token: alice, expect: 200 });
+  await call('GET', '/api/v1/tags', { expect: 401 });
+  await call('PUT', `/api/v1/conversations/${chat}/tags/${tag.id}`, { token: alice, expect: 200 });
+  await call('PUT', `/api/v1/conversations/${chat}/tags/${tag.id}`, { token: bob, expect: 403 });
+  await call('PUT', `/api/v1/conversations/${chat}/tags/${old.id}`, { token: alice, expect: 409 });
+  await call('PUT', `/api/v1/conversations/${chat}/tags/999999`, { token: alice, expect: 404 });
+  await call('DELETE', `/api/v1/conversations/${chat}/tags/${tag.id}`, { token: alice, expect: 200 });
+  const solved = (await call('POST', '/api/v1/admin/dispositions', { token: admin, body: { name: 'Solved' }, expect: 201 })).disposition;
+  await call('POST', '/api/v1/admin/dispositions', { token: admin, body: { name: 'SOLVED' }, expect: 409 });
+  await call('POST', '/api/v1/admin/dispositions', { token: admin, body: { name: ' ' }, expect: 400 });
+  const gone = (await call('POST', '/api/v1/admin/dispositions', { token: admin, body: { name: 'Gone' }, expect: 201 })).disposition;
+  await call('PATCH', `/api/v1/admin/dispositions/${gone.id}`, { token: admin, body: { name: 'Gone away' }, expect: 200 });
+  await call('DELETE', `/api/v1/admin/dispositions/${gone.id}`, { token: admin, expect: 200 });
+  await call('DELETE', '/api/v1/admin/dispositions/999999', { token: admin, expect: 404 });
+  await call('GET', '/api/v1/dispositions', { token: alice, expect: 200 });
+  await call('PUT', '/api/v1/admin/settings/conversations', { token: supervisor, body: { disposition_required: true }, expect: 403 });
+  await call('PUT', '/api/v1/admin/settings/conversations', { token: admin, body: { disposition_required: true }, expect: 200 });
+  await call('GET', '/api/v1/admin/settings/conversations', { token: alice, expect: 200 });
+  await call('POST', `/api/v1/chat/sessions/${chat}/close`, { token: alice, expect: 400 });
+  await call('PUT', `/api/v1/conversations/${chat}/disposition`, { token: alice, body: { disposition_id: gone.id }, expect: 400 });
+  await call('PUT', `/api/v1/conversations/${chat}/disposition`, { token: bob, body: { disposition_id: solved.id }, expect: 403 });
+  await call('PUT', `/api/v1/conversations/${chat}/disposition`, { token: alice, body: { disposition_id: null }, expect: 200 });
+  await call('PUT', '/api/v1/conversations/999999/disposition', { token: alice, body: { disposition_id: null }, expect: 404 });
+  await call('POST', `/api/v1/chat/sessions/${chat}/close`, { token: alice, body: { disposition_id: solved.id }, expect: 200 });
+  await call('PUT', `/api/v1/conversations/${chat}/disposition`, { token: alice, body: { disposition_id: solved.id }, expect: 200 });
+  await call('PUT', '/api/v1/admin/settings/conversations', { token: admin, body: { disposition_required: false }, expect: 200 });
+
   // Closing and rating.
-  await call('POST', `/api/v1/chat/sessions/${chat}/close`, { token: alice, expect: 200 });
   await call('POST', `/api/v1/chat/sessions/${chat}/close`, { token: alice, expect: 409 });
   await call('POST', `/api/v1/chat/sessions/${chat}/messages`, { token: customer, body: { body: 'still there?' }, expect: 409 });
   await call('POST', `/api/v1/chat/sessions/${chat}/rating`, { token: customer, body: { rating: 6 }, expect: 400 });

@@ -82,7 +82,11 @@ class AgentWs final : public WsProtocol {
       chat_.call(service::calls::Take{actor, frame_int(data, "session_id")},
                  [connection](service::Outcome<domain::SessionView> outcome) { send_if_error(*connection, outcome); });
     } else if (type == "close") {
-      chat_.call(service::calls::Close{actor, frame_int(data, "session_id")},
+      // Tags and dispositions (#14): an optional disposition_id.
+      std::optional<std::int64_t> disposition_id;
+      if (const auto* d = data.if_contains("disposition_id"); d && !d->is_null())
+        disposition_id = frame_int(data, "disposition_id");
+      chat_.call(service::calls::Close{actor, frame_int(data, "session_id"), disposition_id},
                  [connection](service::Outcome<domain::SessionView> outcome) { send_if_error(*connection, outcome); });
     } else if (type == "watch" || type == "unwatch") {
       const auto session_id = frame_int(data, "session_id");

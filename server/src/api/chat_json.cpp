@@ -101,4 +101,14 @@ json::object block_json(const domain::BlockView& b) {
           {"lifted_at", time_json(b.lifted_ms)}};
 }
 
+// Tags and dispositions (#14)
+json::object tag_json(const domain::TagView& t) {
+  return {{"id", t.id}, {"name", t.name}, {"color", t.color}, {"archived", t.archived},
+          {"created_at", time_json(t.created_ms)}};
+}
+
+json::object disposition_json(const domain::DispositionView& d) {
+  return {{"id", d.id}, {"name", d.name}, {"archived", d.archived}, {"created_at", time_json(d.created_ms)}};
+}
+
 }  // namespace livedesk::api

@@ -6,6 +6,8 @@
 
 #include "domain/chat_views.hpp"
 #include "domain/clock.hpp"
+// Tags and dispositions (#14)
+#include "domain/tag_views.hpp"
 #include "realtime/frame.hpp"
 
 namespace livedesk::api {
@@ -23,5 +25,9 @@ realtime::Frame event_frame(std::string_view type, boost::json::object data);
 realtime::Frame error_frame(std::string_view code, std::string_view message, boost::json::object extra = {});
 // `message_created` for one message; the frame carries the message's position (see realtime/resume_gate.hpp).
 realtime::Frame message_created_frame(const domain::MessageView& message);
+
+// Tags and dispositions (#14): Tag {id,name,color,archived,created_at}, Disposition {id,name,archived,created_at}.
+boost::json::object tag_json(const domain::TagView& tag);
+boost::json::object disposition_json(const domain::DispositionView& disposition);
 
 }  // namespace livedesk::api

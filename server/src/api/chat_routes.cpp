@@ -151,7 +151,10 @@ void add_chat_routes(Router& router, RestServices services) {
   router.add("POST", "/api/v1/chat/sessions/{id}/close",
              [services](const Request& request, const PathParams& params, Responder respond) {
                const auto actor = require_actor(services, request, domain::ApiScope::admin);
-               services.chat.call(service::calls::Close{actor, params.id("id")},
+               // Tags and dispositions (#14): an optional body {"disposition_id"}.
+               std::optional<std::int64_t> disposition_id;
+               if (!request.body.empty()) disposition_id = optional_int(parse_object_body(request), "disposition_id");
+               services.chat.call(service::calls::Close{actor, params.id("id"), disposition_id},
                                   session_answer(respond));
              });
 

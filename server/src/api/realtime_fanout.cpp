@@ -93,6 +93,21 @@ struct Fanout {
     auto closing = error_frame("customer_blocked", "this chat has been closed");
     for (auto session_id : e.closed_sessions) hub.publish(topics::customer_control(session_id), closing);
   }
+  // Tags and dispositions (#14): staff on the chat only, like notes. Never a customer topic.
+  void operator()(const bus::ConversationTagChanged& e) const {
+    std::vector<std::string> to{topics::watchers_of(e.session_id)};
+    if (e.agent_id) to.push_back(topics::agent(*e.agent_id));
+    hub.publish(to, event_frame("tag_update", {{"session_id", e.session_id}, {"tag", tag_json(e.tag)},
+                                               {"action", e.action}, {"by", e.by}}));
+  }
+  void operator()(const bus::DispositionSet& e) const {
+    std::vector<std::string> to{topics::watchers_of(e.session_id)};
+    if (e.agent_id) to.push_back(topics::agent(*e.agent_id));
+    json::value disposition = nullptr;
+    if (e.disposition) disposition = disposition_json(*e.disposition);
+    hub.publish(to, event_frame("disposition_update",
+                                {{"session_id", e.session_id}, {"disposition", disposition}, {"by", e.by}}));
+  }
   // Contacts: no socket frame yet; integrations get contact.updated / contact.merged from the event log.
   void operator()(const bus::ContactChanged&) const {}
   void operator()(const bus::AssignmentRevoked& e) const {

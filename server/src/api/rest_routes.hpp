@@ -37,6 +37,9 @@ void add_canned_routes(Router& router, RestServices services);
 void add_block_routes(Router& router, RestServices services);
 void add_api_token_routes(Router& router, RestServices services);
 void add_event_routes(Router& router, RestServices services);
+// Tags and dispositions (#14)
+void add_tag_routes(Router& router, RestServices services);
+void add_disposition_routes(Router& router, RestServices services);
 
 inline void add_rest_routes(Router& router, RestServices services) {
   add_auth_routes(router, services);
@@ -51,6 +54,9 @@ inline void add_rest_routes(Router& router, RestServices services) {
   add_block_routes(router, services);
   add_api_token_routes(router, services);
   add_event_routes(router, services);
+  // Tags and dispositions (#14)
+  add_tag_routes(router, services);
+  add_disposition_routes(router, services);
 }
 
 }  // namespace livedesk::api

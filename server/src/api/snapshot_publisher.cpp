@@ -24,6 +24,9 @@ struct Staleness {
   std::vector<int> operator()(const bus::NoteChanged&) const { return {}; }
   std::vector<int> operator()(const bus::CannedChanged&) const { return {}; }
   std::vector<int> operator()(const bus::BlockChanged&) const { return {}; }
+  // Tags and dispositions (#14)
+  std::vector<int> operator()(const bus::ConversationTagChanged&) const { return {}; }
+  std::vector<int> operator()(const bus::DispositionSet&) const { return {}; }
   std::vector<int> operator()(const bus::ContactChanged&) const { return {}; }  // contacts
 };
 }  // namespace

@@ -28,6 +28,9 @@ constexpr std::string_view type_name(std::type_identity<TransferChanged>) { retu
 constexpr std::string_view type_name(std::type_identity<NoteChanged>) { return "note_changed"; }
 constexpr std::string_view type_name(std::type_identity<CannedChanged>) { return "canned_changed"; }
 constexpr std::string_view type_name(std::type_identity<BlockChanged>) { return "block_changed"; }
+// Tags and dispositions (#14)
+constexpr std::string_view type_name(std::type_identity<ConversationTagChanged>) { return "conversation_tag_changed"; }
+constexpr std::string_view type_name(std::type_identity<DispositionSet>) { return "disposition_set"; }
 // contacts
 constexpr std::string_view type_name(std::type_identity<ContactChanged>) { return "contact_changed"; }
 

@@ -22,6 +22,9 @@ BOOST_DESCRIBE_STRUCT(TransferChanged, (), (transfer, session_agent_id))
 BOOST_DESCRIBE_STRUCT(NoteChanged, (), (note, action, agent_id))
 BOOST_DESCRIBE_STRUCT(CannedChanged, (), (canned, action))
 BOOST_DESCRIBE_STRUCT(BlockChanged, (), (block, action, closed_sessions))
+// Tags and dispositions (#14)
+BOOST_DESCRIBE_STRUCT(ConversationTagChanged, (), (session_id, tag, by, action, agent_id))
+BOOST_DESCRIBE_STRUCT(DispositionSet, (), (session_id, disposition, by, agent_id))
 // contacts
 BOOST_DESCRIBE_STRUCT(ContactChanged, (), (contact, action, from_contact_id))
 

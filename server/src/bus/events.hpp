@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "domain/chat_views.hpp"
+// Tags and dispositions (#14)
+#include "domain/tag_views.hpp"
 #include "domain/contact_views.hpp"  // contacts
 
 namespace livedesk::bus {
@@ -100,6 +102,21 @@ struct BlockChanged {
   std::vector<std::int64_t> closed_sessions;
 };
 
+// Tags and dispositions (#14): a tag was put on or taken off a conversation, by staff user `by`;
+// staff on that chat hear of it, customers never do.
+struct ConversationTagChanged {
+  std::int64_t session_id = 0;
+  domain::TagView tag;
+  std::int64_t by = 0;
+  std::string action;  // added | removed
+  std::optional<std::int64_t> agent_id;
+};
+// A conversation's disposition was set (at close or later) or cleared (null).
+struct DispositionSet {
+  std::int64_t session_id = 0;
+  std::optional<domain::DispositionView> disposition;
+  std::int64_t by = 0;
+  std::optional<std::int64_t> agent_id;
 // Contacts: a contact was changed by staff or the widget (updated), or another contact was merged into it
 // (merged; `from_contact_id` is the one merged away).
 struct ContactChanged {
@@ -111,6 +128,8 @@ struct ContactChanged {
 using Event = std::variant<SessionChanged, QueueDepthChanged, QueuePositions, MessageCreated, TypingChanged,
                            ReceiptAdvanced, AgentStatusChanged, AssignmentRevoked, TransferChanged, NoteChanged,
                            CannedChanged, BlockChanged,
+                           // Tags and dispositions (#14)
+                           ConversationTagChanged, DispositionSet,
                            // contacts
                            ContactChanged>;
 

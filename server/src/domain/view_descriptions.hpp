@@ -8,6 +8,8 @@
 #include "domain/chat_views.hpp"
 #include "domain/contact_views.hpp"  // contacts
 #include "domain/metrics_view.hpp"
+// Tags and dispositions (#14)
+#include "domain/tag_views.hpp"
 
 namespace livedesk::domain {
 
@@ -35,6 +37,11 @@ BOOST_DESCRIBE_STRUCT(AgentView, (),
                       (id, name, status, active_sessions, sessions_handled_today, avg_resolution_seconds,
                        satisfaction, last_active_ms))
 
+// Tags and dispositions (#14)
+BOOST_DESCRIBE_STRUCT(TagView, (), (id, name, color, archived, created_ms))
+BOOST_DESCRIBE_STRUCT(DispositionView, (), (id, name, archived, created_ms))
+BOOST_DESCRIBE_STRUCT(SessionDispositionView, (), (session_id, disposition))
+BOOST_DESCRIBE_STRUCT(ConversationSettingsView, (), (disposition_required))
 // Contacts.
 BOOST_DESCRIBE_STRUCT(ContactView, (),
                       (id, name, email, external_id, identity_verified, attributes, first_seen_ms, last_seen_ms,

@@ -25,6 +25,8 @@
 #include "domain/chat_views.hpp"
 #include "domain/contact_views.hpp"
 #include "domain/metrics_view.hpp"
+// Tags and dispositions (#14)
+#include "domain/tag_views.hpp"
 #include "service/chat_types.hpp"
 
 namespace livedesk::service {
@@ -62,6 +64,8 @@ struct Close {
   using Result = domain::SessionView;
   Actor actor;
   std::int64_t session_id = 0;
+  // Tags and dispositions (#14): the disposition to close with (required when the setting says so).
+  std::optional<std::int64_t> disposition_id;
 };
 struct Rate {
   static constexpr std::string_view name = "rate";
@@ -281,6 +285,61 @@ struct RenderCanned {
   std::int64_t session_id = 0;
 };
 
+// Tags and dispositions (#14). Tag and disposition config is for admins; tagging a conversation and setting its
+// disposition need write access to the chat (any status, closed included).
+struct ListTags {
+  static constexpr std::string_view name = "tags";
+  using Result = std::vector<domain::TagView>;
+  bool include_archived = false;
+};
+// No id creates a tag (name required); an id changes the fields given.
+struct SaveTag {
+  static constexpr std::string_view name = "save_tag";
+  using Result = domain::TagView;
+  Actor actor;
+  std::optional<std::int64_t> id;
+  std::optional<std::string> tag_name;
+  std::optional<std::string> color;
+  std::optional<bool> archived;
+};
+// Adds (`add`) or removes a tag on a conversation; answers the conversation's tags after.
+struct TagConversation {
+  static constexpr std::string_view name = "tag_conversation";
+  using Result = std::vector<domain::TagView>;
+  Actor actor;
+  std::int64_t session_id = 0;
+  std::int64_t tag_id = 0;
+  bool add = true;
+};
+struct ListDispositions {
+  static constexpr std::string_view name = "dispositions";
+  using Result = std::vector<domain::DispositionView>;
+  bool include_archived = false;
+};
+struct SaveDisposition {
+  static constexpr std::string_view name = "save_disposition";
+  using Result = domain::DispositionView;
+  Actor actor;
+  std::optional<std::int64_t> id;
+  std::optional<std::string> disposition_name;
+  std::optional<bool> archived;
+};
+// Sets (or, with no disposition_id, clears) a conversation's disposition.
+struct SetDisposition {
+  static constexpr std::string_view name = "set_disposition";
+  using Result = domain::SessionDispositionView;
+  Actor actor;
+  std::int64_t session_id = 0;
+  std::optional<std::int64_t> disposition_id;
+};
+// Reads the conversations settings (no `disposition_required`) or changes them (admins).
+struct ConversationSettings {
+  static constexpr std::string_view name = "conversation_settings";
+  using Result = domain::ConversationSettingsView;
+  Actor actor;
+  std::optional<bool> disposition_required;
+};
+
 // Contacts (chat_engine_contacts.cpp); reads go through service/contact_directory.
 // `attributes` is a JSON object as text: keys to set, a null value removes the key.
 struct UpdateContact {
@@ -335,7 +394,7 @@ struct RotateIdentitySecret {
 BOOST_DESCRIBE_STRUCT(StartChat, (), (customer_name, email, subject, first_message, visitor_id, identity))
 BOOST_DESCRIBE_STRUCT(Take, (), (agent, session_id))
 BOOST_DESCRIBE_STRUCT(Assign, (), (supervisor, session_id, agent_id, force))
-BOOST_DESCRIBE_STRUCT(Close, (), (actor, session_id))
+BOOST_DESCRIBE_STRUCT(Close, (), (actor, session_id, disposition_id))
 BOOST_DESCRIBE_STRUCT(Rate, (), (customer, session_id, rating, comment))
 BOOST_DESCRIBE_STRUCT(GetSession, (), (actor, session_id))
 BOOST_DESCRIBE_STRUCT(ListWaiting, (), ())
@@ -375,6 +434,15 @@ BOOST_DESCRIBE_STRUCT(MergeContacts, (), (actor, contact_id, from_contact_id))
 BOOST_DESCRIBE_STRUCT(UpsertVisitor, (), (visitor_id, name_, email, attributes, identity))
 BOOST_DESCRIBE_STRUCT(RotateIdentitySecret, (), (actor))
 
+// Tags and dispositions (#14)
+BOOST_DESCRIBE_STRUCT(ListTags, (), (include_archived))
+BOOST_DESCRIBE_STRUCT(SaveTag, (), (actor, id, tag_name, color, archived))
+BOOST_DESCRIBE_STRUCT(TagConversation, (), (actor, session_id, tag_id, add))
+BOOST_DESCRIBE_STRUCT(ListDispositions, (), (include_archived))
+BOOST_DESCRIBE_STRUCT(SaveDisposition, (), (actor, id, disposition_name, archived))
+BOOST_DESCRIBE_STRUCT(SetDisposition, (), (actor, session_id, disposition_id))
+BOOST_DESCRIBE_STRUCT(ConversationSettings, (), (actor, disposition_required))
+
 }  // namespace calls
 
 // A call on its way, with whom to answer: `done` gets the outcome exactly once.
@@ -404,6 +472,9 @@ using ChatCalls =
              calls::RequestTransfer, calls::AnswerTransfer, calls::ListTransfers, calls::BlockCustomer,
              calls::UnblockCustomer, calls::ListBlocks, calls::AddNote, calls::EditNote, calls::ListNotes,
              calls::SaveCanned, calls::DeleteCanned, calls::SearchCanned, calls::RenderCanned,
+             // Tags and dispositions (#14)
+             calls::ListTags, calls::SaveTag, calls::TagConversation, calls::ListDispositions,
+             calls::SaveDisposition, calls::SetDisposition, calls::ConversationSettings,
              // contacts
              calls::UpdateContact, calls::AddContactNote, calls::EditContactNote, calls::MergeContacts,
              calls::UpsertVisitor, calls::RotateIdentitySecret>;

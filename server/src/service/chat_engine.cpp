@@ -379,12 +379,16 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Clo
     return done(not_found("session", session_id));
   }
   if (!may_access(actor, session_id)) return done(not_found("session", session_id));
+  // Tags and dispositions (#14): staff may (or must) close with a disposition.
+  if (auto refusal = close_disposition_refusal(s, actor, call.disposition_id)) return done(*refusal);
+  const auto agent_before_close = session->row.agent_id;
   const bool missed = session->row.status == "waiting";
   if (!actor.is_customer()) audit(s, actor, "session.closed", "session", session_id);
   add_system_message(s, h, *session,
                      actor.is_customer() ? "The customer ended the chat." : "The agent ended the chat.");
   auto closed_view = view(*session);
   finish(s, h, *session, missed ? "missed" : "resolved");
+  if (call.disposition_id) record_disposition(s, h, actor, session_id, call.disposition_id, agent_before_close);
   closed_view.status = "closed";
   closed_view.close_reason = missed ? "missed" : "resolved";
   closed_view.closed_ms = now_ms();

@@ -116,6 +116,21 @@ class ChatEngine {
   void handle(store::Store& s, store::CommitHooks& h, const calls::RotateIdentitySecret& call,
               Done<std::string> done);
 
+  // Tags (chat_engine_tags.cpp) and dispositions (chat_engine_dispositions.cpp) (#14).
+  void handle(store::Store& s, store::CommitHooks& h, const calls::ListTags& call,
+              Done<std::vector<domain::TagView>> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::SaveTag& call, Done<domain::TagView> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::TagConversation& call,
+              Done<std::vector<domain::TagView>> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::ListDispositions& call,
+              Done<std::vector<domain::DispositionView>> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::SaveDisposition& call,
+              Done<domain::DispositionView> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::SetDisposition& call,
+              Done<domain::SessionDispositionView> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::ConversationSettings& call,
+              Done<domain::ConversationSettingsView> done);
+
   // Connection events (not use cases: they come from sockets, not from requests).
   void staff_connected(store::Store& s, store::CommitHooks& h, const Actor& staff);
   void staff_disconnected(const Actor& staff);
@@ -197,6 +212,16 @@ class ChatEngine {
   Agent* find_agent(std::int64_t id);
   Agent& agent_entry(store::Store& s, std::int64_t id);
   OpenSession* find_open(std::int64_t session_id);
+  // Tags and dispositions (#14). Why `actor` may not tag this conversation or set its disposition, or nullopt:
+  // 404 for no such chat (or a customer), 403 not_your_chat for an agent not on it (the assigned agent, a
+  // supervisor who joined, or for a closed chat the agent it ended with); supervisors and admins may.
+  std::optional<ChatError> conversation_write_refusal(store::Store& s, const Actor& actor, std::int64_t session_id);
+  // What closing with `disposition_id` is refused for (400 disposition_required / bad_disposition), or nullopt.
+  std::optional<ChatError> close_disposition_refusal(store::Store& s, const Actor& actor,
+                                                     const std::optional<std::int64_t>& disposition_id);
+  // Sets the disposition of a conversation and logs conversation.disposition_set.
+  void record_disposition(store::Store& s, store::CommitHooks& h, const Actor& actor, std::int64_t session_id,
+                          std::optional<std::int64_t> disposition_id, std::optional<std::int64_t> agent_id);
   // Contacts (chat_engine_contacts.cpp): the contact a chat or a visitor belongs to, from its email, visitor id
   // and identity (a forged identity is refused 403 identity_invalid before anything is written); a visitor's
   // anonymous contact is merged into it. `name` empty: keep the contact's name.

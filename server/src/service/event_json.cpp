@@ -27,6 +27,11 @@ struct LoggedType {
   }
   std::optional<std::string> operator()(const bus::CannedChanged& e) const { return "canned_response." + e.action; }
   std::optional<std::string> operator()(const bus::BlockChanged& e) const { return "customer." + e.action; }
+  // Tags and dispositions (#14)
+  std::optional<std::string> operator()(const bus::ConversationTagChanged& e) const {
+    return "conversation.tag_" + e.action;
+  }
+  std::optional<std::string> operator()(const bus::DispositionSet&) const { return "conversation.disposition_set"; }
   // contacts
   std::optional<std::string> operator()(const bus::ContactChanged& e) const { return "contact." + e.action; }
 };

@@ -218,5 +218,60 @@ TEST_F(ForwardingChatServiceTest, EveryCallOfTheListHasOneNameAndTheLeaderKnowsI
   EXPECT_EQ(count, std::variant_size_v<PendingChatCall>);
 }
 
+// Tags and dispositions (#14): config by admins, tagging and dispositions by staff with write access, the
+// required disposition at close, each through the wire codec.
+TEST_F(ForwardingChatServiceTest, TagsAndDispositionsWorkThroughForwardedCalls) {
+  std::promise<std::int64_t> ids;
+  executor_.post([&](store::Store& s) {
+    const auto admin = s.accounts().create({"ada", "Ada", domain::Role::admin, "h", 0});
+    s.accounts().create({"ben", "Ben", domain::Role::agent, "h", 0});
+    ids.set_value(admin);
+  });
+  const Actor ada = Actor::staff(ids.get_future().get(), domain::Role::admin, "ada");
+  const Actor ben = Actor::staff(ada.id + 1, domain::Role::agent, "ben");
+  const auto code_of = [](const auto& outcome) {
+    const auto* error = std::get_if<ChatError>(&outcome);
+    return error ? std::to_string(error->http_status) + " " + error->code : std::string("ok");
+  };
+
+  EXPECT_EQ(code_of(outcome_of(remote_, calls::SaveTag{agent_, std::nullopt, std::string("vip"), std::nullopt,
+                                                       std::nullopt})),
+            "403 forbidden");
+  auto vip = get(remote_, calls::SaveTag{ada, std::nullopt, std::string(" VIP "), std::string("#00aa00"), std::nullopt});
+  EXPECT_EQ(vip.name, "VIP");
+  EXPECT_EQ(code_of(outcome_of(remote_, calls::SaveTag{ada, std::nullopt, std::string("vip"), std::nullopt,
+                                                       std::nullopt})),
+            "409 tag_exists");
+  EXPECT_EQ(code_of(outcome_of(remote_, calls::SaveTag{ada, vip.id, std::nullopt, std::string("green"),
+                                                       std::nullopt})),
+            "400 invalid_field");
+  EXPECT_EQ(get(remote_, calls::ListTags{false}).size(), 1u);
+
+  auto started = get(remote_, calls::StartChat{"Eve", "eve@example.com", "", std::nullopt});
+  const auto sid = started.started.session.id;
+  get(remote_, calls::Take{agent_, sid});
+  EXPECT_EQ(get(remote_, calls::TagConversation{agent_, sid, vip.id, true}).at(0).id, vip.id);
+  EXPECT_EQ(code_of(outcome_of(remote_, calls::TagConversation{ben, sid, vip.id, true})), "403 not_your_chat");
+  EXPECT_EQ(code_of(outcome_of(remote_, calls::TagConversation{agent_, sid + 100, vip.id, true})), "404 not_found");
+
+  auto solved = get(remote_, calls::SaveDisposition{ada, std::nullopt, std::string("Solved"), std::nullopt});
+  auto archived = get(remote_, calls::SaveDisposition{ada, std::nullopt, std::string("Gone"), std::nullopt});
+  EXPECT_TRUE(get(remote_, calls::SaveDisposition{ada, archived.id, std::nullopt, true}).archived);
+  EXPECT_EQ(get(remote_, calls::ListDispositions{false}).size(), 1u);
+  EXPECT_EQ(code_of(outcome_of(remote_, calls::ConversationSettings{supervisor_, true})), "403 forbidden");
+  EXPECT_TRUE(get(remote_, calls::ConversationSettings{ada, true}).disposition_required);
+  EXPECT_TRUE(get(remote_, calls::ConversationSettings{agent_, std::nullopt}).disposition_required);
+
+  EXPECT_EQ(code_of(outcome_of(remote_, calls::Close{agent_, sid})), "400 disposition_required");
+  EXPECT_EQ(code_of(outcome_of(remote_, calls::Close{agent_, sid, archived.id})), "400 bad_disposition");
+  EXPECT_EQ(get(remote_, calls::Close{agent_, sid, solved.id}).status, "closed");
+  // After close: still tagged, untagged and re-dispositioned by the agent it ended with.
+  EXPECT_TRUE(get(remote_, calls::TagConversation{agent_, sid, vip.id, false}).empty());
+  EXPECT_FALSE(get(remote_, calls::SetDisposition{agent_, sid, std::nullopt}).disposition.has_value());
+  EXPECT_EQ(get(remote_, calls::SetDisposition{supervisor_, sid, solved.id}).disposition->id, solved.id);
+  get(remote_, calls::SaveTag{ada, vip.id, std::nullopt, std::nullopt, true});
+  EXPECT_EQ(code_of(outcome_of(remote_, calls::TagConversation{agent_, sid, vip.id, true})), "409 tag_archived");
+}
+
 }  // namespace
 }  // namespace livedesk::service

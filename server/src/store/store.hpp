@@ -34,6 +34,9 @@
 #include "store/transfer_store.hpp"
 #include "store/upload_store.hpp"
 #include "store/webhook_store.hpp"
+// Tags and dispositions (#14)
+#include "store/disposition_store.hpp"
+#include "store/tag_store.hpp"
 
 namespace livedesk::store {
 
@@ -59,6 +62,9 @@ class Store {
   virtual ApiTokenStore& api_tokens() = 0;
   virtual WebhookStore& webhooks() = 0;
   virtual OutboxStore& outbox() = 0;
+  // Tags and dispositions (#14)
+  virtual TagStore& tags() = 0;
+  virtual DispositionStore& dispositions() = 0;
 
   virtual int schema_version() = 0;  // highest applied migration
   virtual bool ping() = 0;           // runs SELECT 1; false on error

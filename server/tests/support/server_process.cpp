@@ -175,7 +175,12 @@ ServerProcess::ServerProcess(ServerOptions options) : temp_("livedesk-server") {
   fs::create_directories(web_dir_);
   for (const auto& [relative, content] : options.web_files) write_file(web_dir_ / relative, content);
   if (options.prepare_web_dir) options.prepare_web_dir(web_dir_);
-  for (const auto& user : options.users) add_user(data_dir_, user.username, user.password, user.role, user.name);
+  // A server on PostgreSQL gets its accounts there (`--database <url>` among its arguments).
+  std::string database_url;
+  for (std::size_t i = 0; i + 1 < options.args.size(); ++i)
+    if (options.args[i] == "--database") database_url = options.args[i + 1];
+  for (const auto& user : options.users)
+    add_user(data_dir_, user.username, user.password, user.role, user.name, database_url);
 
   std::vector<std::string> args{"serve"};
   if (options.pass_port_flags) {
@@ -342,9 +347,10 @@ CliResult run_cli(const std::vector<std::string>& args, const std::string& stdin
 }
 
 void add_user(const fs::path& data_dir, const std::string& username, const std::string& password,
-              const std::string& role, const std::string& name) {
+              const std::string& role, const std::string& name, const std::string& database_url) {
   std::vector<std::string> args{"user", "add", username, "--role", role, "--password-stdin", "--data-dir",
                                 data_dir.string()};
+  if (!database_url.empty()) args.insert(args.end(), {"--database", database_url});
   if (!name.empty()) args.insert(args.end(), {"--name", name});
   const auto result = run_cli(args, password + "\n");
   if (result.exit_code != 0)

@@ -125,10 +125,10 @@ struct CliResult {
 // throw), feeding `stdin_text` on standard input.
 CliResult run_cli(const std::vector<std::string>& args, const std::string& stdin_text = "", const Env& env = {});
 
-// `livedesk user add <username> --role <role> --password-stdin --data-dir <dir> [--name <name>]`;
-// throws with the output unless it exits 0.
+// `livedesk user add <username> --role <role> --password-stdin --data-dir <dir> [--name <name>]
+// [--database <url>]`; throws with the output unless it exits 0.
 void add_user(const std::filesystem::path& data_dir, const std::string& username, const std::string& password,
-              const std::string& role, const std::string& name = "");
+              const std::string& role, const std::string& name = "", const std::string& database_url = "");
 
 std::string read_file(const std::filesystem::path& path);
 void write_file(const std::filesystem::path& path, const std::string& content);

@@ -781,6 +781,163 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List tags (staff) */
+        get: operations["listTags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a tag (admin) */
+        post: operations["createTag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/tags/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Archive a tag (admin) */
+        delete: operations["archiveTag"];
+        options?: never;
+        head?: never;
+        /** Change a tag (admin) */
+        patch: operations["updateTag"];
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/tags/{tag_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Put a tag on a conversation (write access) */
+        put: operations["tagConversation"];
+        post?: never;
+        /** Take a tag off a conversation (write access) */
+        delete: operations["untagConversation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dispositions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List dispositions (staff) */
+        get: operations["listDispositions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/dispositions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a disposition (admin) */
+        post: operations["createDisposition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/dispositions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Archive a disposition (admin) */
+        delete: operations["archiveDisposition"];
+        options?: never;
+        head?: never;
+        /** Change a disposition (admin) */
+        patch: operations["updateDisposition"];
+        trace?: never;
+    };
+    "/api/v1/admin/settings/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The conversations settings (staff) */
+        get: operations["getConversationSettings"];
+        /** Change the conversations settings (admin) */
+        put: operations["putConversationSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/disposition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set or clear a conversation's disposition (write access) */
+        put: operations["setConversationDisposition"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contacts": {
         parameters: {
             query?: never;
@@ -1428,6 +1585,27 @@ export interface components {
             event_types?: string[];
             /** @description false pauses it; true resumes or re-enables it. */
             active?: boolean;
+        };
+        /** @description An admin-managed tag; archived, never removed (history points at it). */
+        Tag: {
+            id: number;
+            name: string;
+            /** @description `#rrggbb`, or empty for none. */
+            color: string;
+            archived: boolean;
+            /** Format: date-time */
+            created_at: string;
+        };
+        /** @description A configurable close reason, separate from the contract's `close_reason`. */
+        Disposition: {
+            id: number;
+            name: string;
+            archived: boolean;
+            /** Format: date-time */
+            created_at: string;
+        };
+        ConversationSettings: {
+            disposition_required: boolean;
         };
         /** @description The widget's random visitor id. */
         VisitorId: string;
@@ -2087,7 +2265,14 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description A disposition (configurable close reason) to close with; required for staff when `disposition_required` is set. */
+                    disposition_id?: number | null;
+                };
+            };
+        };
         responses: {
             /** @description Closed: `close_reason` `resolved`, or `missed` while waiting. */
             200: {
@@ -2100,6 +2285,8 @@ export interface operations {
                     };
                 };
             };
+            /** @description `disposition_required`: the setting requires a disposition and none was given. `bad_disposition`: unknown or archived. */
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description `forbidden`: the caller's role or ownership does not allow this. `insufficient_scope`: an API token without the `admin` scope. */
             403: components["responses"]["Forbidden"];
@@ -3464,6 +3651,462 @@ export interface operations {
             };
             /** @description `unauthorized`: no or a wrong metrics token (with `WWW-Authenticate`). */
             401: components["responses"]["Unauthorized"];
+        };
+    };
+    listTags: {
+        parameters: {
+            query?: {
+                /** @description `true` lists archived ones too. */
+                include_archived?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tags, by id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        tags: components["schemas"]["Tag"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: not staff. `insufficient_scope`: an API token without `conversations:read`. */
+            403: components["responses"]["Forbidden"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 1 to 64 characters after trimming. */
+                    name: string;
+                    /** @description `#rrggbb` or empty. */
+                    color?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        tag: components["schemas"]["Tag"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: only admins manage these. `insufficient_scope`: an API token without the `admin` scope. */
+            403: components["responses"]["Forbidden"];
+            /** @description `tag_exists`: a tag has that name (ignoring case). */
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    archiveTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Archived (never removed). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        tag: components["schemas"]["Tag"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: only admins manage these. `insufficient_scope`: an API token without the `admin` scope. */
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    color?: string;
+                    archived?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        tag: components["schemas"]["Tag"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: only admins manage these. `insufficient_scope`: an API token without the `admin` scope. */
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `tag_exists`. */
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    tagConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                tag_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The conversation's tags after; idempotent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        tags: components["schemas"]["Tag"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `not_your_chat`: an agent who is not on this chat (supervisors and admins act on all). `insufficient_scope`: an API token without the `admin` scope. */
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `tag_archived`. */
+            409: components["responses"]["Conflict"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    untagConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                tag_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The conversation's tags after; idempotent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        tags: components["schemas"]["Tag"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `not_your_chat`: an agent who is not on this chat (supervisors and admins act on all). `insufficient_scope`: an API token without the `admin` scope. */
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listDispositions: {
+        parameters: {
+            query?: {
+                /** @description `true` lists archived ones too. */
+                include_archived?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dispositions, by id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dispositions: components["schemas"]["Disposition"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: not staff. `insufficient_scope`: an API token without `conversations:read`. */
+            403: components["responses"]["Forbidden"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createDisposition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 1 to 64 characters after trimming. */
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        disposition: components["schemas"]["Disposition"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: only admins manage these. `insufficient_scope`: an API token without the `admin` scope. */
+            403: components["responses"]["Forbidden"];
+            /** @description `disposition_exists`: one has that name (ignoring case). */
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    archiveDisposition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Archived (never removed). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        disposition: components["schemas"]["Disposition"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: only admins manage these. `insufficient_scope`: an API token without the `admin` scope. */
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateDisposition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    archived?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        disposition: components["schemas"]["Disposition"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: only admins manage these. `insufficient_scope`: an API token without the `admin` scope. */
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `disposition_exists`. */
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getConversationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationSettings"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: not staff. `insufficient_scope`: an API token without `conversations:read`. */
+            403: components["responses"]["Forbidden"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    putConversationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationSettings"];
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: only admins manage these. `insufficient_scope`: an API token without the `admin` scope. */
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    setConversationDisposition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    disposition_id: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Set (or cleared). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        session_id: number;
+                        disposition: components["schemas"]["Disposition"] | null;
+                    };
+                };
+            };
+            /** @description `bad_disposition`: unknown or archived; or bad input. */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `not_your_chat`: an agent who is not on this chat (supervisors and admins act on all). `insufficient_scope`: an API token without the `admin` scope. */
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listContacts: {

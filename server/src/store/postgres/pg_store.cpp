@@ -20,6 +20,9 @@
 #include "store/postgres/pg_transfer_store.hpp"
 #include "store/postgres/pg_upload_store.hpp"
 #include "store/postgres/pg_webhook_store.hpp"
+// Tags and dispositions (#14)
+#include "store/postgres/pg_disposition_store.hpp"
+#include "store/postgres/pg_tag_store.hpp"
 
 namespace livedesk::store {
 
@@ -57,6 +60,9 @@ class PgStore final : public Store {
   ApiTokenStore& api_tokens() override { return api_tokens_; }
   WebhookStore& webhooks() override { return webhooks_; }
   OutboxStore& outbox() override { return outbox_; }
+  // Tags and dispositions (#14)
+  TagStore& tags() override { return tags_; }
+  DispositionStore& dispositions() override { return dispositions_; }
 
   int schema_version() override {
     return connection_->read([](pqxx::transaction_base& tx) { return as_int(exec(tx, kSchemaVersion)[0][0]); });
@@ -95,6 +101,9 @@ class PgStore final : public Store {
   postgres::PgApiTokenStore api_tokens_{*connection_};
   postgres::PgWebhookStore webhooks_{*connection_};
   postgres::PgOutboxStore outbox_{*connection_};
+  // Tags and dispositions (#14)
+  postgres::PgTagStore tags_{*connection_};
+  postgres::PgDispositionStore dispositions_{*connection_};
 };
 
 }  // namespace
@@ -112,7 +121,9 @@ std::unique_ptr<Store> open_postgres_store(const std::string& url) {
         postgres::PgSettingStore::statements(), postgres::PgMetricsStore::statements(),
         postgres::PgEventStore::statements(),
         postgres::PgApiTokenStore::statements(),
-        postgres::PgWebhookStore::statements(), postgres::PgOutboxStore::statements()}) {
+        postgres::PgWebhookStore::statements(), postgres::PgOutboxStore::statements(),
+        // Tags and dispositions (#14)
+        postgres::PgTagStore::statements(), postgres::PgDispositionStore::statements()}) {
     connection->prepare(statements);
   }
   return std::make_unique<PgStore>(std::move(connection));

@@ -23,6 +23,9 @@
 #include "store/sqlite/sqlite_transfer_store.hpp"
 #include "store/sqlite/sqlite_upload_store.hpp"
 #include "store/sqlite/statement.hpp"
+// Tags and dispositions (#14)
+#include "store/sqlite/sqlite_disposition_store.hpp"
+#include "store/sqlite/sqlite_tag_store.hpp"
 
 namespace livedesk::store {
 
@@ -90,6 +93,9 @@ class SqliteStore final : public Store {
   ApiTokenStore& api_tokens() override { return api_tokens_; }
   WebhookStore& webhooks() override { return webhooks_; }
   OutboxStore& outbox() override { return outbox_; }
+  // Tags and dispositions (#14)
+  TagStore& tags() override { return tags_; }
+  DispositionStore& dispositions() override { return dispositions_; }
 
   int schema_version() override {
     auto query = statements_.use("SELECT ifnull(max(version), 0) FROM schema_migrations");
@@ -157,6 +163,9 @@ class SqliteStore final : public Store {
   sqlite::SqliteApiTokenStore api_tokens_{db_.get(), statements_};
   sqlite::SqliteWebhookStore webhooks_{db_.get(), statements_};
   sqlite::SqliteOutboxStore outbox_{db_.get(), statements_};
+  // Tags and dispositions (#14)
+  sqlite::SqliteTagStore tags_{db_.get(), statements_};
+  sqlite::SqliteDispositionStore dispositions_{db_.get(), statements_};
 };
 
 }  // namespace

@@ -443,9 +443,9 @@ async function flows() {
   await call('DELETE', `/api/v1/contacts/${una}/notes/${cnote.id}`, { token: bob, expect: 403 });
   await call('DELETE', `/api/v1/contacts/${una}/notes/${cnote.id}`, { token: admin, expect: 200 });
   await call('DELETE', `/api/v1/contacts/${una}/notes/${cnote.id}`, { token: admin, expect: 404 });
-  const gone = missed.session.customer.id;
+  const goneContact = missed.session.customer.id;
   await call('POST', `/api/v1/contacts/${una}/merge`, { token: alice, body: { from_contact_id: una }, expect: 400 });
-  await call('POST', `/api/v1/contacts/${una}/merge`, { token: alice, body: { from_contact_id: gone }, expect: 200 });
+  await call('POST', `/api/v1/contacts/${una}/merge`, { token: alice, body: { from_contact_id: goneContact }, expect: 200 });
   await call('POST', `/api/v1/contacts/${una}/merge`, { token: alice, body: { from_contact_id: 999999 }, expect: 404 });
 }
 

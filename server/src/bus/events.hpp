@@ -117,6 +117,8 @@ struct DispositionSet {
   std::optional<domain::DispositionView> disposition;
   std::int64_t by = 0;
   std::optional<std::int64_t> agent_id;
+};
+
 // Contacts: a contact was changed by staff or the widget (updated), or another contact was merged into it
 // (merged; `from_contact_id` is the one merged away).
 struct ContactChanged {

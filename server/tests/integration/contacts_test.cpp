@@ -45,15 +45,6 @@ class Contacts : public ::testing::TestWithParam<std::string> {
   std::vector<std::string> args() {
     if (GetParam() != "postgres") return {};
     database_.emplace();
-    // `user add` of the floor writes to its SQLite data dir; on PostgreSQL the staff go into the database first.
-    TempDir cli_dir("livedesk-cli");
-    for (const auto& user : {kAnn, kBen, kCal, kSam, kAda}) {
-      const auto result = run_cli({"user", "add", user.username, "--role", user.role, "--name", user.name,
-                                   "--password-stdin", "--database", database_->url(), "--data-dir",
-                                   cli_dir.path().string()},
-                                  user.password + "\n");
-      if (result.exit_code != 0) throw std::runtime_error("user add failed: " + result.err + result.out);
-    }
     return {"--database", database_->url()};
   }
   std::optional<TestDatabase> database_;

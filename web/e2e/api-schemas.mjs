@@ -425,6 +425,42 @@ async function flows() {
   await call('POST', `/api/v1/contacts/${stillHere.session.customer.id}/erase`, { token: admin, body: { confirm: true }, expect: 409 });
   const erased = (await call('POST', erase, { token: admin, body: { confirm: true }, expect: 200 })).erased;
   if (erased.conversations !== 1) throw new Error(`an erasure: ${JSON.stringify(erased)}`);
+  // Contacts: profiles, notes, merges and the widget's identity (docs/api.md, "Contacts and identity").
+  const { createHmac } = await import('node:crypto');
+  await call('GET', '/api/v1/admin/settings/widget-identity', { token: admin, expect: 200 });
+  await call('GET', '/api/v1/admin/settings/widget-identity', { token: alice, expect: 403 });
+  const secret = (await call('POST', '/api/v1/admin/settings/widget-identity/rotate', { token: admin, expect: 200 })).secret;
+  await call('POST', '/api/v1/admin/settings/widget-identity/rotate', { token: alice, expect: 403 });
+  const visitor = (await call('PUT', '/api/v1/chat/visitors/visitor-schema-01', { body: { name: 'Vi', attributes: { page: '/pricing' } }, expect: 200 })).contact_id;
+  await call('PUT', '/api/v1/chat/visitors/short', { body: {}, expect: 400 });
+  const signed = await call('POST', '/api/v1/chat/sessions', {
+    body: { name: 'Una', email: 'una@example.com', visitor_id: 'visitor-schema-01', identity: { user_id: 'una-1', user_hash: createHmac('sha256', secret).update('una-1').digest('hex') } },
+    expect: 201,
+  });
+  await call('POST', '/api/v1/chat/sessions', { body: { name: 'Una', email: 'una@example.com', identity: { user_id: 'una-1', user_hash: '0'.repeat(64) } }, expect: 403 });
+  const una = signed.session.customer.id;
+  const contactPage = await call('GET', '/api/v1/contacts?limit=1', { token: alice, expect: 200 });
+  if (contactPage.next_cursor) await call('GET', `/api/v1/contacts?limit=1&cursor=${encodeURIComponent(contactPage.next_cursor)}`, { token: alice, expect: 200 });
+  await call('GET', '/api/v1/contacts?cursor=nonsense', { token: alice, expect: 400 });
+  await call('GET', '/api/v1/contacts?q=una', { expect: 401 });
+  await call('GET', `/api/v1/contacts/${una}`, { token: alice, expect: 200 });
+  await call('GET', `/api/v1/contacts/${visitor}`, { token: alice, expect: 200 });
+  await call('GET', '/api/v1/contacts/999999', { token: alice, expect: 404 });
+  await call('PATCH', `/api/v1/contacts/${una}`, { token: alice, body: { name: 'Una U', attributes: { plan: 'pro' } }, expect: 200 });
+  await call('PATCH', `/api/v1/contacts/${una}`, { token: alice, body: { email: 'gone@example.com' }, expect: 409 });
+  await call('PATCH', `/api/v1/contacts/${una}`, { token: alice, body: { attributes: { deep: { no: 1 } } }, expect: 400 });
+  await call('PATCH', '/api/v1/contacts/999999', { token: alice, body: { name: 'Nobody' }, expect: 404 });
+  const cnote = (await call('POST', `/api/v1/contacts/${una}/notes`, { token: alice, body: { body: 'Prefers email' }, expect: 201 })).note;
+  await call('POST', `/api/v1/contacts/${una}/notes`, { token: alice, body: { body: '  ' }, expect: 400 });
+  await call('PATCH', `/api/v1/contacts/${una}/notes/${cnote.id}`, { token: bob, body: { body: 'Bob was here' }, expect: 403 });
+  await call('PATCH', `/api/v1/contacts/${una}/notes/${cnote.id}`, { token: alice, body: { body: 'Prefers email, not phone' }, expect: 200 });
+  await call('DELETE', `/api/v1/contacts/${una}/notes/${cnote.id}`, { token: bob, expect: 403 });
+  await call('DELETE', `/api/v1/contacts/${una}/notes/${cnote.id}`, { token: admin, expect: 200 });
+  await call('DELETE', `/api/v1/contacts/${una}/notes/${cnote.id}`, { token: admin, expect: 404 });
+  const goneContact = stillHere.session.customer.id;  // the erased one (above) is gone for good
+  await call('POST', `/api/v1/contacts/${una}/merge`, { token: alice, body: { from_contact_id: una }, expect: 400 });
+  await call('POST', `/api/v1/contacts/${una}/merge`, { token: alice, body: { from_contact_id: goneContact }, expect: 200 });
+  await call('POST', `/api/v1/contacts/${una}/merge`, { token: alice, body: { from_contact_id: 999999 }, expect: 404 });
 }
 
 // ---- the server ----

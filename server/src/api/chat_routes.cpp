@@ -4,6 +4,7 @@
 
 #include "api/api_error.hpp"
 #include "api/chat_json.hpp"
+#include "api/contact_json.hpp"
 #include "api/dashboard_json.hpp"
 #include "api/json_io.hpp"
 #include "api/outcome_response.hpp"
@@ -46,6 +47,9 @@ void add_chat_routes(Router& router, RestServices services) {
     start.email = require_string(body, "email", 254);
     start.subject = optional_string(body, "subject", 500).value_or("");
     start.first_message = optional_string(body, "message", 8 * 1024);
+    // Contacts: the widget's visitor id and the site's identity of the visitor (docs/api.md, "Contacts and identity").
+    start.visitor_id = visitor_id_field(body);
+    start.identity = identity_field(body);
     if (start.customer_name.find_first_not_of(" \t") == std::string::npos)
       throw ApiError(400, "invalid_field", "field 'name' must not be empty");
     if (!plausible_email(start.email)) throw ApiError(400, "invalid_field", "field 'email' is not an email address");

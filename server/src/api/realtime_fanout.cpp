@@ -109,6 +109,8 @@ struct Fanout {
                                 {{"session_id", e.session_id}, {"disposition", disposition}, {"by", e.by}}));
   }
   void operator()(const bus::ContactErased&) const {}  // #14 privacy: for the event log (search), no socket
+  // Contacts: no socket frame yet; integrations get contact.updated / contact.merged from the event log.
+  void operator()(const bus::ContactChanged&) const {}
   void operator()(const bus::AssignmentRevoked& e) const {
     hub.publish(topics::agent(e.agent_id),
                 event_frame("assignment_revoked", {{"session_id", e.session_id}, {"reason", e.reason}}));

@@ -28,6 +28,7 @@ struct Staleness {
   std::vector<int> operator()(const bus::ConversationTagChanged&) const { return {}; }
   std::vector<int> operator()(const bus::DispositionSet&) const { return {}; }
   std::vector<int> operator()(const bus::ContactErased&) const { return {}; }  // #14 privacy
+  std::vector<int> operator()(const bus::ContactChanged&) const { return {}; }  // contacts
 };
 }  // namespace
 

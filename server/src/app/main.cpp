@@ -40,6 +40,8 @@
 #include "service/account_service.hpp"
 #include "service/api_token_service.hpp"
 #include "service/event_feed.hpp"
+#include "service/contact_directory.hpp"  // contacts
+#include "api/contact_routes.hpp"  // contacts
 #include "service/attachment_service.hpp"
 #include "service/local_chat_service.hpp"
 #include "service/outbox.hpp"
@@ -234,6 +236,9 @@ int serve(const app::ServeConfig& config) {
   support::WorkerThread webhook_checks("webhook-checks");
   service::WebhookService webhooks(store, webhook_checks, webhook_transport, clock);
   api::add_webhook_routes(router, auth, webhooks);
+  // Contacts: reads on the store's readers, writes through the chat service (the leader).
+  service::ContactDirectory contact_directory(store);
+  api::add_contact_routes(router, auth, chat, contact_directory);
   auto outbox_store = open_store(database_url, config.data_dir);
   service::WebhookDeliveries webhook_deliveries(webhook_transport, clock, &metrics);
   service::OutboxOptions outbox_options;

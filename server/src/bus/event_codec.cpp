@@ -33,6 +33,8 @@ constexpr std::string_view type_name(std::type_identity<ConversationTagChanged>)
 constexpr std::string_view type_name(std::type_identity<DispositionSet>) { return "disposition_set"; }
 // #14 privacy
 constexpr std::string_view type_name(std::type_identity<ContactErased>) { return "contact_erased"; }
+// contacts
+constexpr std::string_view type_name(std::type_identity<ContactChanged>) { return "contact_changed"; }
 
 template <std::size_t I>
 constexpr std::string_view name_at() {

@@ -27,5 +27,7 @@ BOOST_DESCRIBE_STRUCT(ConversationTagChanged, (), (session_id, tag, by, action, 
 BOOST_DESCRIBE_STRUCT(DispositionSet, (), (session_id, disposition, by, agent_id))
 // #14 privacy
 BOOST_DESCRIBE_STRUCT(ContactErased, (), (contact_id, sessions, by, contact))
+// contacts
+BOOST_DESCRIBE_STRUCT(ContactChanged, (), (contact, action, from_contact_id))
 
 }  // namespace livedesk::bus

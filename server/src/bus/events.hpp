@@ -13,6 +13,7 @@
 #include "domain/chat_views.hpp"
 // Tags and dispositions (#14)
 #include "domain/tag_views.hpp"
+#include "domain/contact_views.hpp"  // contacts
 
 namespace livedesk::bus {
 
@@ -127,11 +128,21 @@ struct DispositionSet {
   std::optional<std::int64_t> agent_id;
 };
 
+// Contacts: a contact was changed by staff or the widget (updated), or another contact was merged into it
+// (merged; `from_contact_id` is the one merged away).
+struct ContactChanged {
+  domain::ContactView contact;
+  std::string action;  // updated | merged
+  std::optional<std::int64_t> from_contact_id;
+};
+
 using Event = std::variant<SessionChanged, QueueDepthChanged, QueuePositions, MessageCreated, TypingChanged,
                            ReceiptAdvanced, AgentStatusChanged, AssignmentRevoked, TransferChanged, NoteChanged,
                            CannedChanged, BlockChanged,
                            // Tags and dispositions (#14)
                            ConversationTagChanged, DispositionSet,
-                           ContactErased /* #14 privacy */>;
+                           ContactErased /* #14 privacy */,
+                           // contacts
+                           ContactChanged>;
 
 }  // namespace livedesk::bus

@@ -18,10 +18,13 @@ enum class ApiScope : std::uint8_t {
   tokens_manage,
   dashboard_read,
   admin,
+  // contacts
+  contacts_read,
+  contacts_write,
 };
 
 // Every scope with its name, in the order the docs list them.
-inline constexpr std::array<std::pair<ApiScope, std::string_view>, 7> kApiScopes{{
+inline constexpr std::array<std::pair<ApiScope, std::string_view>, 9> kApiScopes{{
     {ApiScope::conversations_read, "conversations:read"},
     {ApiScope::events_read, "events:read"},
     {ApiScope::messages_write, "messages:write"},
@@ -29,6 +32,9 @@ inline constexpr std::array<std::pair<ApiScope, std::string_view>, 7> kApiScopes
     {ApiScope::tokens_manage, "tokens:manage"},
     {ApiScope::dashboard_read, "dashboard:read"},
     {ApiScope::admin, "admin"},
+    // contacts
+    {ApiScope::contacts_read, "contacts:read"},
+    {ApiScope::contacts_write, "contacts:write"},
 }};
 
 std::string_view to_string(ApiScope scope);

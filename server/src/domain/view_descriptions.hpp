@@ -6,6 +6,7 @@
 #include <boost/describe/class.hpp>
 
 #include "domain/chat_views.hpp"
+#include "domain/contact_views.hpp"  // contacts
 #include "domain/metrics_view.hpp"
 // Tags and dispositions (#14)
 #include "domain/tag_views.hpp"
@@ -41,5 +42,14 @@ BOOST_DESCRIBE_STRUCT(TagView, (), (id, name, color, archived, created_ms))
 BOOST_DESCRIBE_STRUCT(DispositionView, (), (id, name, archived, created_ms))
 BOOST_DESCRIBE_STRUCT(SessionDispositionView, (), (session_id, disposition))
 BOOST_DESCRIBE_STRUCT(ConversationSettingsView, (), (disposition_required))
+// Contacts.
+BOOST_DESCRIBE_STRUCT(ContactView, (),
+                      (id, name, email, external_id, identity_verified, attributes, first_seen_ms, last_seen_ms,
+                       chat_count, rating_count, rating_sum, merged_into, erased))
+BOOST_DESCRIBE_STRUCT(ContactNoteView, (), (id, contact_id, author_id, author_name, body, created_ms, updated_ms))
+BOOST_DESCRIBE_STRUCT(ContactConversationView, (),
+                      (id, status, subject, created_ms, closed_ms, agent_id, agent_name, rating))
+BOOST_DESCRIBE_STRUCT(ContactDetailView, (), (contact, notes, conversations))
+BOOST_DESCRIBE_STRUCT(ContactPageView, (), (contacts, next_cursor))
 
 }  // namespace livedesk::domain

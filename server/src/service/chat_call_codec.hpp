@@ -29,6 +29,8 @@ BOOST_DESCRIBE_STRUCT(NewMessage, (), (type, body, client_msg_id, attachment_id)
 BOOST_DESCRIBE_STRUCT(MessageAccepted, (), (message, duplicate))
 BOOST_DESCRIBE_STRUCT(Upload, (), (id, name, mime, size, url))
 BOOST_DESCRIBE_STRUCT(UploadedFile, (), (session_id, sha256, name, mime, size, created_ms))
+// contacts
+BOOST_DESCRIBE_STRUCT(Identity, (), (user_id, user_hash, attributes))
 BOOST_DESCRIBE_STRUCT(NewCanned, (), (shared, shortcut, title, body))
 // #14 privacy
 BOOST_DESCRIBE_STRUCT(ErasureCounts, (), (conversations, messages, attachments, unused_blobs))

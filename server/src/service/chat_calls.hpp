@@ -23,6 +23,7 @@
 
 #include "domain/agent_status.hpp"
 #include "domain/chat_views.hpp"
+#include "domain/contact_views.hpp"
 #include "domain/metrics_view.hpp"
 // Tags and dispositions (#14)
 #include "domain/tag_views.hpp"
@@ -40,6 +41,9 @@ struct StartChat {
   std::string email;  // as typed; compared lowercased
   std::string subject;
   std::optional<std::string> first_message;
+  // Contacts: the widget's random visitor id and the site's identity of the visitor.
+  std::optional<std::string> visitor_id;
+  std::optional<Identity> identity;
 };
 struct Take {
   static constexpr std::string_view name = "take";
@@ -336,7 +340,58 @@ struct ConversationSettings {
   std::optional<bool> disposition_required;
 };
 
-BOOST_DESCRIBE_STRUCT(StartChat, (), (customer_name, email, subject, first_message))
+// Contacts (chat_engine_contacts.cpp); reads go through service/contact_directory.
+// `attributes` is a JSON object as text: keys to set, a null value removes the key.
+struct UpdateContact {
+  static constexpr std::string_view name = "update_contact";
+  using Result = domain::ContactView;
+  Actor actor;
+  std::int64_t contact_id = 0;
+  std::optional<std::string> name_;  // "name" is the call's name
+  std::optional<std::string> email;
+  std::optional<std::string> attributes;
+};
+struct AddContactNote {
+  static constexpr std::string_view name = "add_contact_note";
+  using Result = domain::ContactNoteView;
+  Actor actor;
+  std::int64_t contact_id = 0;
+  std::string body;
+};
+// No `body` deletes the note.
+struct EditContactNote {
+  static constexpr std::string_view name = "edit_contact_note";
+  using Result = domain::ContactNoteView;
+  Actor actor;
+  std::int64_t contact_id = 0;
+  std::int64_t note_id = 0;
+  std::optional<std::string> body;
+};
+struct MergeContacts {
+  static constexpr std::string_view name = "merge_contacts";
+  using Result = domain::ContactView;
+  Actor actor;
+  std::int64_t contact_id = 0;  // the one that stays
+  std::int64_t from_contact_id = 0;
+};
+// The widget before a chat: creates or updates the visitor's contact; answers its id.
+struct UpsertVisitor {
+  static constexpr std::string_view name = "upsert_visitor";
+  using Result = std::int64_t;
+  std::string visitor_id;
+  std::optional<std::string> name_;
+  std::optional<std::string> email;
+  std::optional<std::string> attributes;
+  std::optional<Identity> identity;
+};
+// A new widget identity secret; answers it (shown once).
+struct RotateIdentitySecret {
+  static constexpr std::string_view name = "rotate_identity_secret";
+  using Result = std::string;
+  Actor actor;
+};
+
+BOOST_DESCRIBE_STRUCT(StartChat, (), (customer_name, email, subject, first_message, visitor_id, identity))
 BOOST_DESCRIBE_STRUCT(Take, (), (agent, session_id))
 BOOST_DESCRIBE_STRUCT(Assign, (), (supervisor, session_id, agent_id, force))
 BOOST_DESCRIBE_STRUCT(Close, (), (actor, session_id, disposition_id))
@@ -371,6 +426,13 @@ BOOST_DESCRIBE_STRUCT(SaveCanned, (), (actor, id, canned))
 BOOST_DESCRIBE_STRUCT(DeleteCanned, (), (actor, id))
 BOOST_DESCRIBE_STRUCT(SearchCanned, (), (actor, prefix))
 BOOST_DESCRIBE_STRUCT(RenderCanned, (), (actor, canned_id, session_id))
+// contacts
+BOOST_DESCRIBE_STRUCT(UpdateContact, (), (actor, contact_id, name_, email, attributes))
+BOOST_DESCRIBE_STRUCT(AddContactNote, (), (actor, contact_id, body))
+BOOST_DESCRIBE_STRUCT(EditContactNote, (), (actor, contact_id, note_id, body))
+BOOST_DESCRIBE_STRUCT(MergeContacts, (), (actor, contact_id, from_contact_id))
+BOOST_DESCRIBE_STRUCT(UpsertVisitor, (), (visitor_id, name_, email, attributes, identity))
+BOOST_DESCRIBE_STRUCT(RotateIdentitySecret, (), (actor))
 
 // Tags and dispositions (#14)
 BOOST_DESCRIBE_STRUCT(ListTags, (), (include_archived))
@@ -431,7 +493,10 @@ using ChatCalls =
              // Tags and dispositions (#14)
              calls::ListTags, calls::SaveTag, calls::TagConversation, calls::ListDispositions,
              calls::SaveDisposition, calls::SetDisposition, calls::ConversationSettings,
-             calls::EraseContact, calls::EraseExpired /* #14 privacy */>;
+             calls::EraseContact, calls::EraseExpired /* #14 privacy */,
+             // contacts
+             calls::UpdateContact, calls::AddContactNote, calls::EditContactNote, calls::MergeContacts,
+             calls::UpsertVisitor, calls::RotateIdentitySecret>;
 using PendingChatCall = ChatCalls::Pending;
 
 }  // namespace livedesk::service

@@ -180,7 +180,14 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Sta
     return;
   }
   OpenSession open;
-  open.customer = s.contacts().upsert(request.customer_name, email, now_ms());
+  if (!request.visitor_id && !request.identity) {
+    open.customer = s.contacts().upsert(request.customer_name, email, now_ms());
+  } else {
+    // Contacts: the visitor's contact and the site's identity decide whose chat it is (chat_engine_contacts.cpp).
+    auto resolved = resolve_contact(s, h, request.customer_name, email, request.visitor_id, request.identity);
+    if (auto* error = std::get_if<ChatError>(&resolved)) return done(*error);
+    open.customer = std::get<store::Contact>(std::move(resolved));
+  }
   open.row.customer_id = open.customer.id;
   open.row.subject = request.subject;
   open.row.created_ms = now_ms();
@@ -299,6 +306,7 @@ void ChatEngine::finish(store::Store& s, store::CommitHooks& h, OpenSession& ses
   session.row.closed_ms = now_ms();
   session.row.close_reason = reason;
   s.sessions().update(session.row);
+  s.contacts().touch(session.row.customer_id, *session.row.closed_ms);  // contacts: last seen at close
   stats_.roll_to(*session.row.closed_ms);
   stats_.session_closed(session.row.created_ms, session.row.assigned_ms, *session.row.closed_ms, reason,
                         session.row.agent_id);

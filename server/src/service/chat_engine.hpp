@@ -108,6 +108,16 @@ class ChatEngine {
   // #14 privacy (chat_engine_privacy.cpp)
   void handle(store::Store& s, store::CommitHooks& h, const calls::EraseContact& call, Done<ErasureCounts> done);
   void handle(store::Store& s, store::CommitHooks& h, const calls::EraseExpired& call, Done<ErasureCounts> done);
+  // Contacts (chat_engine_contacts.cpp).
+  void handle(store::Store& s, store::CommitHooks& h, const calls::UpdateContact& call, Done<domain::ContactView> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::AddContactNote& call,
+              Done<domain::ContactNoteView> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::EditContactNote& call,
+              Done<domain::ContactNoteView> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::MergeContacts& call, Done<domain::ContactView> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::UpsertVisitor& call, Done<std::int64_t> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::RotateIdentitySecret& call,
+              Done<std::string> done);
 
   // Tags (chat_engine_tags.cpp) and dispositions (chat_engine_dispositions.cpp) (#14).
   void handle(store::Store& s, store::CommitHooks& h, const calls::ListTags& call,
@@ -224,6 +234,18 @@ class ChatEngine {
   // Sets the disposition of a conversation and logs conversation.disposition_set.
   void record_disposition(store::Store& s, store::CommitHooks& h, const Actor& actor, std::int64_t session_id,
                           std::optional<std::int64_t> disposition_id, std::optional<std::int64_t> agent_id);
+  // Contacts (chat_engine_contacts.cpp): the contact a chat or a visitor belongs to, from its email, visitor id
+  // and identity (a forged identity is refused 403 identity_invalid before anything is written); a visitor's
+  // anonymous contact is merged into it. `name` empty: keep the contact's name.
+  Outcome<store::Contact> resolve_contact(store::Store& s, store::CommitHooks& h, const std::string& name,
+                                          const std::string& email_lowercase,
+                                          const std::optional<std::string>& visitor_id,
+                                          const std::optional<Identity>& identity);
+  // Moves `from` into `into` (conversations, notes, blocks; fills missing fields; attributes: `into` wins),
+  // updates the open sessions' copies, audits and emits contact.merged. Returns the merged contact.
+  store::Contact merge_contacts(store::Store& s, store::CommitHooks& h, const Actor* actor, store::Contact into,
+                                const store::Contact& from);
+  domain::ContactView contact_view(store::Store& s, const store::Contact& contact);
 
   const domain::Clock& clock_;
   const domain::Calendar& calendar_;

@@ -127,4 +127,11 @@ struct ChatSettings {
   int default_capacity = 3;
 };
 
+// Contacts: who the embedding site says the visitor is (docs/api.md, "Contacts and identity").
+struct Identity {
+  std::string user_id;
+  std::optional<std::string> user_hash;   // hex HMAC-SHA256(site secret, user_id); none: unverified
+  std::optional<std::string> attributes;  // a JSON object, as text
+};
+
 }  // namespace livedesk::service

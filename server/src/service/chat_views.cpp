@@ -30,4 +30,31 @@ domain::CannedView to_view(const store::CannedResponse& c) {
   return {c.id, c.owner_user_id, c.shortcut, c.title, c.body, c.updated_ms};
 }
 
+// contacts
+domain::ContactView to_view(const store::Contact& c, const store::ContactStats& stats) {
+  domain::ContactView v;
+  v.id = c.id;
+  v.name = c.name;
+  v.email = c.email;
+  v.external_id = c.external_id;
+  v.identity_verified = c.identity_verified != 0;
+  v.attributes = c.attributes;
+  v.first_seen_ms = c.created_ms;
+  v.last_seen_ms = c.last_seen_ms;
+  v.chat_count = stats.chat_count;
+  v.rating_count = stats.rating_count;
+  v.rating_sum = stats.rating_sum;
+  v.merged_into = c.merged_into;
+  v.erased = c.erased_ms.has_value();
+  return v;
+}
+
+domain::ContactNoteView to_view(const store::ContactNote& n) {
+  return {n.id, n.contact_id, n.author_user_id, n.author_name, n.body, n.created_ms, n.updated_ms};
+}
+
+domain::ContactConversationView to_view(const store::ContactConversation& c) {
+  return {c.id, c.status, c.subject, c.created_ms, c.closed_ms, c.agent_id, c.agent_name, c.rating};
+}
+
 }  // namespace livedesk::service

@@ -34,6 +34,8 @@ struct LoggedType {
   std::optional<std::string> operator()(const bus::DispositionSet&) const { return "conversation.disposition_set"; }
   // #14 privacy
   std::optional<std::string> operator()(const bus::ContactErased&) const { return "contact.erased"; }
+  // contacts
+  std::optional<std::string> operator()(const bus::ContactChanged& e) const { return "contact." + e.action; }
 };
 
 }  // namespace

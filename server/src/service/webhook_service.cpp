@@ -17,10 +17,12 @@ namespace {
 using Reason = WebhookRefused::Reason;
 
 // The aggregates whose events are logged (service/event_json.cpp names them "<aggregate>.<what>").
-constexpr std::array<std::string_view, 10> kAggregates = {"session", "message", "receipt", "agent", "transfer",
+constexpr std::array<std::string_view, 11> kAggregates = {"session", "message", "receipt", "agent", "transfer",
                                                           "note", "whisper", "canned_response", "customer",
                                                           // Tags and dispositions (#14)
-                                                          "conversation"};
+                                                          "conversation",
+                                                          // contacts
+                                                          "contact"};
 
 std::string joined(const std::vector<std::string>& types) {
   std::string out;

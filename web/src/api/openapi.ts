@@ -958,6 +958,144 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contacts, newest last seen first (staff) */
+        get: operations["listContacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A contact with its notes and newest 50 conversations (staff) */
+        get: operations["getContact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a contact's name, email or attributes (staff) */
+        patch: operations["updateContact"];
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a note about a contact (staff) */
+        post: operations["addContactNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}/notes/{note_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a contact note (its author, or an admin) */
+        delete: operations["deleteContactNote"];
+        options?: never;
+        head?: never;
+        /** Edit a contact note (its author) */
+        patch: operations["editContactNote"];
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge another contact into this one (staff; audited) */
+        post: operations["mergeContacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chat/visitors/{visitor_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create or update the widget visitor's contact (anyone) */
+        put: operations["upsertVisitor"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/settings/widget-identity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the widget identity secret is set (admin) */
+        get: operations["getWidgetIdentity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/settings/widget-identity/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new widget identity secret (admin; shown once) */
+        post: operations["rotateWidgetIdentity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1254,6 +1392,8 @@ export interface components {
             subject?: string;
             /** @description An optional first message. */
             message?: string;
+            visitor_id?: components["schemas"]["VisitorId"];
+            identity?: components["schemas"]["Identity"];
         };
         StartChatResponse: {
             session_id: number;
@@ -1335,7 +1475,7 @@ export interface components {
          * @description What an API token may do; `admin` allows everything.
          * @enum {string}
          */
-        ApiScope: "conversations:read" | "events:read" | "messages:write" | "webhooks:manage" | "tokens:manage" | "dashboard:read" | "admin";
+        ApiScope: "conversations:read" | "events:read" | "messages:write" | "webhooks:manage" | "tokens:manage" | "dashboard:read" | "admin" | "contacts:read" | "contacts:write";
         /** @description An API token as listed: never its secret. */
         ApiToken: {
             id: number;
@@ -1486,6 +1626,63 @@ export interface components {
         };
         ConversationSettings: {
             disposition_required: boolean;
+        };
+        /** @description The widget's random visitor id. */
+        VisitorId: string;
+        Identity: {
+            user_id: string;
+            /** @description Lowercase hex HMAC-SHA256(key = the site's identity secret, message = user_id). Absent: the identity is unverified. */
+            user_hash?: string;
+            attributes?: {
+                [key: string]: string | number | boolean | null;
+            };
+        };
+        Contact: {
+            id: number;
+            name: string;
+            email: string | null;
+            anonymous: boolean;
+            external_id: string | null;
+            identity_verified: boolean;
+            attributes: {
+                [key: string]: string | number | boolean;
+            };
+            /** Format: date-time */
+            first_seen_at: string;
+            /** Format: date-time */
+            last_seen_at: string | null;
+            chat_count: number;
+            average_rating: number | null;
+            merged_into: number | null;
+            erased: boolean;
+        };
+        ContactNote: {
+            id: number;
+            contact_id: number;
+            author: {
+                id: number;
+                name: string;
+            };
+            body: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        ContactConversation: {
+            id: number;
+            /** @enum {string} */
+            status: "waiting" | "active" | "closed";
+            subject: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            closed_at: string | null;
+            agent: null | {
+                id: number;
+                name: string;
+            };
+            rating: number | null;
         };
     };
     responses: {
@@ -1842,7 +2039,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            /** @description `customer_blocked`: this customer (by email) is blocked. */
+            /** @description `customer_blocked`: this customer (by email) is blocked. `identity_invalid`: the identity's `user_hash` is not the HMAC of its `user_id` (nothing is created). */
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             503: components["responses"]["Unavailable"];
@@ -3975,6 +4172,371 @@ export interface operations {
             /** @description `session_open`: the contact has an open chat; close it first. */
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listContacts: {
+        parameters: {
+            query?: {
+                /** @description A prefix of the name or email (case-insensitive), or an exact external id. */
+                q?: string;
+                limit?: number;
+                /** @description The previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of contacts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contacts: components["schemas"]["Contact"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description `bad_cursor`: the cursor belongs to another query; `invalid_query`: a bad parameter. */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role does not allow this. `insufficient_scope`: an API token without the `contacts:read` scope. */
+            403: components["responses"]["Forbidden"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contact; a merged-away contact has `merged_into` set. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contact: components["schemas"]["Contact"];
+                        notes: components["schemas"]["ContactNote"][];
+                        conversations: components["schemas"]["ContactConversation"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role does not allow this. `insufficient_scope`: an API token without the `contacts:read` scope. */
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    email?: string;
+                    /** @description Merged into the contact's; null removes a key. */
+                    attributes?: {
+                        [key: string]: string | number | boolean | null;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The contact after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contact: components["schemas"]["Contact"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role does not allow this. `insufficient_scope`: an API token without the `contacts:write` scope. */
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `email_taken`: another contact has this email; merge them instead. */
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    addContactNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Added. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        note: components["schemas"]["ContactNote"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role does not allow this. `insufficient_scope`: an API token without the `contacts:write` scope. */
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteContactNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                note_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; the note as it was. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        note: components["schemas"]["ContactNote"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `not_author`: someone else's note (admins may delete any). */
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    editContactNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                note_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Edited. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        note: components["schemas"]["ContactNote"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `not_author`: someone else's note. `forbidden` / `insufficient_scope` as elsewhere. */
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    mergeContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    from_contact_id: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The contact after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contact: components["schemas"]["Contact"];
+                    };
+                };
+            };
+            /** @description `bad_request`: the same contact, or one already merged. */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role does not allow this. `insufficient_scope`: an API token without the `contacts:write` scope. */
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    upsertVisitor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                visitor_id: components["schemas"]["VisitorId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    email?: string;
+                    attributes?: {
+                        [key: string]: string | number | boolean | null;
+                    };
+                    identity?: components["schemas"]["Identity"];
+                };
+            };
+        };
+        responses: {
+            /** @description The visitor's contact (nothing else is shown to the public). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contact_id: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description `identity_invalid`: the identity's `user_hash` does not match. */
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getWidgetIdentity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The state; the secret itself is never shown again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        configured: boolean;
+                        /** Format: date-time */
+                        rotated_at: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role does not allow this. `insufficient_scope`: an API token without the `admin` scope. */
+            403: components["responses"]["Forbidden"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    rotateWidgetIdentity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new secret; chats signed with the old one are refused from now on. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        secret: string;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: the caller's role does not allow this. `insufficient_scope`: an API token without the `admin` scope. */
+            403: components["responses"]["Forbidden"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };

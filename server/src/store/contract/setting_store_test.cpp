@@ -30,6 +30,16 @@ TEST_P(SettingStoreTest, StoresTheValueWhenAbsentAndKeepsTheFirst) {
   EXPECT_EQ(seen, "first");
 }
 
+// Contacts: the widget's identity secret is replaced when an admin rotates it.
+TEST_P(SettingStoreTest, PutReplacesAValueAndFindReadsIt) {
+  auto store = open();
+  EXPECT_FALSE(store->settings().find("widget_identity_secret").has_value());
+  store->settings().put("widget_identity_secret", "one");
+  store->settings().put("widget_identity_secret", "two");
+  EXPECT_EQ(store->settings().find("widget_identity_secret"), "two");
+  EXPECT_EQ(open()->settings().shared("widget_identity_secret", "three"), "two");
+}
+
 TEST_P(SettingStoreTest, NodesRacingOnTheirFirstStartAllGetOneValue) {
   constexpr int kNodes = 4;
   std::vector<std::unique_ptr<Store>> nodes;

@@ -13,7 +13,11 @@ constexpr PgStatement kInsertSetting{"insert_setting",
                                      "INSERT INTO settings(key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING"};
 constexpr PgStatement kSelectSetting{"select_setting", "SELECT value FROM settings WHERE key = $1"};
 
-constexpr PgStatement kStatements[] = {kInsertSetting, kSelectSetting};
+constexpr PgStatement kPutSetting{
+    "put_setting",
+    "INSERT INTO settings(key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value"};
+
+constexpr PgStatement kStatements[] = {kInsertSetting, kSelectSetting, kPutSetting};
 
 }  // namespace
 
@@ -26,6 +30,18 @@ std::string PgSettingStore::shared(std::string_view key, const std::string& valu
     if (rows.empty()) throw StoreError("setting \"" + std::string(key) + "\" vanished right after it was stored");
     return as_text(rows[0][0]);
   });
+}
+
+std::optional<std::string> PgSettingStore::find(std::string_view key) {
+  return db_.read([&](pqxx::transaction_base& tx) -> std::optional<std::string> {
+    const auto rows = exec(tx, kSelectSetting, key);
+    if (rows.empty()) return std::nullopt;
+    return rows[0][0].c_str();
+  });
+}
+
+void PgSettingStore::put(std::string_view key, const std::string& value) {
+  db_.write([&](pqxx::transaction_base& tx) { exec(tx, kPutSetting, key, value); });
 }
 
 }  // namespace livedesk::store::postgres

@@ -17,6 +17,8 @@ class PgSettingStore final : public SettingStore {
   static std::span<const PgStatement> statements();
 
   std::string shared(std::string_view key, const std::string& value_if_absent) override;
+  std::optional<std::string> find(std::string_view key) override;
+  void put(std::string_view key, const std::string& value) override;
 
  private:
   PgConnection& db_;

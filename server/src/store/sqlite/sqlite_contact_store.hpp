@@ -15,8 +15,21 @@ class SqliteContactStore final : public ContactStore {
   SqliteContactStore(sqlite3* db, StatementCache& statements) : db_(db), statements_(statements) {}
 
   Contact upsert(std::string_view name, std::string_view email_lowercase, std::int64_t now_ms) override;
+  std::int64_t insert(const Contact& contact) override;
+  void update(const Contact& contact) override;
+  void touch(std::int64_t id, std::int64_t seen_ms) override;
   std::optional<Contact> find(std::int64_t id) override;
   std::optional<Contact> find_by_email(std::string_view email_lowercase) override;
+  std::optional<Contact> find_by_external_id(std::string_view external_id) override;
+  std::optional<Contact> find_by_visitor_id(std::string_view visitor_id) override;
+  std::vector<Contact> list(std::string_view query, std::optional<ContactCursor> after, int limit) override;
+  ContactStats stats(std::int64_t id) override;
+  std::vector<ContactConversation> conversations(std::int64_t id, int limit) override;
+  void merge(std::int64_t into, std::int64_t from, std::int64_t now_ms) override;
+  std::int64_t insert_note(const ContactNote& note) override;
+  void update_note(const ContactNote& note) override;
+  std::optional<ContactNote> find_note(std::int64_t id) override;
+  std::vector<ContactNote> notes_of(std::int64_t contact_id) override;
 
  private:
   sqlite3* db_;

@@ -18,4 +18,19 @@ std::string SqliteSettingStore::shared(std::string_view key, const std::string& 
   return query->column_text(0);
 }
 
+std::optional<std::string> SqliteSettingStore::find(std::string_view key) {
+  auto query = statements_.use("SELECT value FROM settings WHERE key = ?1");
+  query->bind(1, key);
+  if (!query->step()) return std::nullopt;
+  return query->column_text(0);
+}
+
+void SqliteSettingStore::put(std::string_view key, const std::string& value) {
+  auto upsert = statements_.use(
+      "INSERT INTO settings(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  upsert->bind(1, key);
+  upsert->bind(2, value);
+  upsert->run();
+}
+
 }  // namespace livedesk::store::sqlite

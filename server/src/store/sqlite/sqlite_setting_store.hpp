@@ -15,6 +15,8 @@ class SqliteSettingStore final : public SettingStore {
   SqliteSettingStore(sqlite3* db, StatementCache& statements) : db_(db), statements_(statements) {}
 
   std::string shared(std::string_view key, const std::string& value_if_absent) override;
+  std::optional<std::string> find(std::string_view key) override;
+  void put(std::string_view key, const std::string& value) override;
 
  private:
   sqlite3* db_;

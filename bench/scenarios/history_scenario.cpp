@@ -354,8 +354,8 @@ class HistoryRun {
 }  // namespace
 
 json::object run_history(const HistoryOptions& options, const ServerUnderTest& server) {
+  asio::io_context io;  // declared first so it outlives the run's sockets
   HistoryRun run(options);
-  asio::io_context io;
   const auto start = std::chrono::steady_clock::now();
   asio::co_spawn(io, run.run(), [](std::exception_ptr e) {
     if (e) std::rethrow_exception(e);

@@ -447,7 +447,7 @@ async function flows() {
   await call('GET', `/api/v1/contacts/${visitor}`, { token: alice, expect: 200 });
   await call('GET', '/api/v1/contacts/999999', { token: alice, expect: 404 });
   await call('PATCH', `/api/v1/contacts/${una}`, { token: alice, body: { name: 'Una U', attributes: { plan: 'pro' } }, expect: 200 });
-  await call('PATCH', `/api/v1/contacts/${una}`, { token: alice, body: { email: 'gone@example.com' }, expect: 409 });
+  await call('PATCH', `/api/v1/contacts/${una}`, { token: alice, body: { email: 'here@example.com' }, expect: 409 });
   await call('PATCH', `/api/v1/contacts/${una}`, { token: alice, body: { attributes: { deep: { no: 1 } } }, expect: 400 });
   await call('PATCH', '/api/v1/contacts/999999', { token: alice, body: { name: 'Nobody' }, expect: 404 });
   const cnote = (await call('POST', `/api/v1/contacts/${una}/notes`, { token: alice, body: { body: 'Prefers email' }, expect: 201 })).note;

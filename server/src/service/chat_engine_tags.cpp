@@ -24,18 +24,7 @@ std::optional<ChatError> ChatEngine::conversation_write_refusal(store::Store& s,
                                                                 std::int64_t session_id) {
   // Customers never see tags or dispositions: to them there is nothing here.
   if (actor.is_customer()) return not_found("session", session_id);
-  std::optional<std::int64_t> agent_id;
-  if (auto* open = find_open(session_id)) {
-    if (open->barged.count(actor.id)) return std::nullopt;
-    agent_id = open->row.agent_id;
-  } else if (auto row = s.sessions().find(session_id)) {
-    agent_id = row->agent_id;
-  } else {
-    return not_found("session", session_id);
-  }
-  if (domain::has_at_least(actor.role, domain::Role::supervisor)) return std::nullopt;
-  if (agent_id == actor.id) return std::nullopt;
-  return ChatError{403, "not_your_chat", "only the chat's agent (or a supervisor) can change this chat"};
+  return write_refusal(s, actor, session_id);
 }
 
 void ChatEngine::handle(store::Store& s, store::CommitHooks&, const calls::ListTags& call,

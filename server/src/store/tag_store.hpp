@@ -22,6 +22,14 @@ struct Tag {
 };
 BOOST_DESCRIBE_STRUCT(Tag, (), (id, name, color, created_ms, archived_ms))
 
+// Who put a tag on a session, and when (a conversation's transcript shows it).
+struct Tagging {
+  std::int64_t tag_id = 0;
+  std::optional<std::int64_t> added_by;  // empty: the system, or an account since removed
+  std::int64_t added_ms = 0;
+};
+BOOST_DESCRIBE_STRUCT(Tagging, (), (tag_id, added_by, added_ms))
+
 // The tags and session_tags tables.
 class TagStore {
  public:
@@ -39,6 +47,8 @@ class TagStore {
   virtual bool remove_from_session(std::int64_t session_id, std::int64_t tag_id) = 0;
   // The session's tags (archived ones too), by id.
   virtual std::vector<Tag> of_session(std::int64_t session_id) = 0;
+  // Who put each of the session's tags on and when, by tag id (a tag taken off is no longer there).
+  virtual std::vector<Tagging> taggings_of(std::int64_t session_id) = 0;
 
  protected:
   ~TagStore() = default;  // owned by the Store, never deleted through this interface

@@ -64,11 +64,22 @@ TEST_P(TagStoreTest, SessionTagsAreAddedAndRemovedOnceEach) {
   EXPECT_FALSE(store_->tags().add_to_session(session_, a, agent_, kT0 + 3));
   EXPECT_TRUE(store_->tags().add_to_session(other, a, agent_, kT0 + 3));
   EXPECT_EQ(ids_of(store_->tags().of_session(session_)), (Ids{a, b}));
+  // Who put each on and when: the first add counts, a repeated one changes nothing.
+  const auto taggings = store_->tags().taggings_of(session_);
+  ASSERT_EQ(taggings.size(), 2u);
+  EXPECT_EQ(taggings[0].tag_id, a);
+  EXPECT_FALSE(taggings[0].added_by.has_value());
+  EXPECT_EQ(taggings[0].added_ms, kT0 + 2);
+  EXPECT_EQ(taggings[1].tag_id, b);
+  EXPECT_EQ(taggings[1].added_by, agent_);
+  EXPECT_EQ(taggings[1].added_ms, kT0 + 1);
 
   EXPECT_TRUE(store_->tags().remove_from_session(session_, a));
   EXPECT_FALSE(store_->tags().remove_from_session(session_, a));
   EXPECT_EQ(ids_of(store_->tags().of_session(session_)), (Ids{b}));
   EXPECT_EQ(ids_of(store_->tags().of_session(other)), (Ids{a}));
+  ASSERT_EQ(store_->tags().taggings_of(session_).size(), 1u);
+  EXPECT_EQ(store_->tags().taggings_of(session_)[0].tag_id, b);
 
   // An archived tag stays on the conversations that have it.
   Tag archived = *store_->tags().find(b);

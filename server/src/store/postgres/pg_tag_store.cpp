@@ -26,10 +26,13 @@ constexpr PgStatement kTagsOfSession{
     "tags_of_session",
     LIVEDESK_PG_TAG "JOIN session_tags st ON st.tag_id = t.id WHERE st.session_id = $1 ORDER BY t.id"};
 
+constexpr PgStatement kTaggingsOfSession{
+    "taggings_of_session", "SELECT tag_id, added_by, added_ms FROM session_tags WHERE session_id = $1 ORDER BY tag_id"};
+
 #undef LIVEDESK_PG_TAG
 
-constexpr PgStatement kStatements[] = {kInsertTag,    kUpdateTag,        kFindTag,      kAllTags,
-                                       kAddSessionTag, kRemoveSessionTag, kTagsOfSession};
+constexpr PgStatement kStatements[] = {kInsertTag,     kUpdateTag,        kFindTag,       kAllTags,
+                                       kAddSessionTag, kRemoveSessionTag, kTagsOfSession, kTaggingsOfSession};
 
 }  // namespace
 
@@ -72,6 +75,11 @@ bool PgTagStore::remove_from_session(std::int64_t session_id, std::int64_t tag_i
 
 std::vector<Tag> PgTagStore::of_session(std::int64_t session_id) {
   return db_.read([&](pqxx::transaction_base& tx) { return read_all<Tag>(exec(tx, kTagsOfSession, session_id)); });
+}
+
+std::vector<Tagging> PgTagStore::taggings_of(std::int64_t session_id) {
+  return db_.read(
+      [&](pqxx::transaction_base& tx) { return read_all<Tagging>(exec(tx, kTaggingsOfSession, session_id)); });
 }
 
 }  // namespace livedesk::store::postgres

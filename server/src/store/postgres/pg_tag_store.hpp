@@ -24,6 +24,7 @@ class PgTagStore final : public TagStore {
                       std::int64_t added_ms) override;
   bool remove_from_session(std::int64_t session_id, std::int64_t tag_id) override;
   std::vector<Tag> of_session(std::int64_t session_id) override;
+  std::vector<Tagging> taggings_of(std::int64_t session_id) override;
 
  private:
   PgConnection& db_;

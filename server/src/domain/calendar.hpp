@@ -6,11 +6,25 @@
 // Immutable after construction; safe from any thread.
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "domain/time_zone.hpp"
 
 namespace livedesk::domain {
+
+// A date on the calendar (proleptic Gregorian), as a report or a filter names it: 2026-11-24.
+struct CivilDate {
+  int year = 1970;
+  unsigned month = 1;  // 1..12
+  unsigned day = 1;    // 1..31
+  friend bool operator==(const CivilDate&, const CivilDate&) = default;
+  friend auto operator<=>(const CivilDate&, const CivilDate&) = default;
+};
+
+// "YYYY-MM-DD" naming a real date (2026-02-29 does not), else nullopt.
+std::optional<CivilDate> parse_civil_date(std::string_view text);
 
 // Day and hour boundaries in one time zone.
 class Calendar {
@@ -23,6 +37,10 @@ class Calendar {
   std::int64_t next_day_start(std::int64_t unix_ms) const;
   std::int64_t hour_start(std::int64_t unix_ms) const;  // local hour boundary at or before
   int hour_of_day(std::int64_t unix_ms) const;          // 0-23, local
+  // The first instant of `date` here (its local midnight; when the clocks skip midnight, the instant they
+  // jumped), and the first instant of the day after it.
+  std::int64_t date_start(CivilDate date) const;
+  std::int64_t date_end(CivilDate date) const;
 
  private:
   std::int64_t local_ms(std::int64_t unix_ms) const;

@@ -67,3 +67,27 @@ TEST(Calendar, AutumnDayHas25Hours) {
   EXPECT_EQ(calendar.hour_start(summer_until - 30 * 60 * 1000), summer_until - hour);
   EXPECT_EQ(calendar.hour_start(summer_until + 30 * 60 * 1000), summer_until);
 }
+
+TEST(Calendar, ParsesRealDatesOnly) {
+  EXPECT_EQ(parse_civil_date("2026-11-24"), (CivilDate{2026, 11, 24}));
+  EXPECT_EQ(parse_civil_date("2024-02-29"), (CivilDate{2024, 2, 29}));
+  EXPECT_EQ(parse_civil_date("2000-02-29"), (CivilDate{2000, 2, 29}));
+  for (const char* bad : {"2026-02-29", "1900-02-29", "2026-13-01", "2026-00-10", "2026-04-31", "2026-11-00",
+                          "2026-1-24", "2026/11/24", "26-11-24", "2026-11-24T00:00", "", "2026-1a-24", "+026-11-24"})
+    EXPECT_FALSE(parse_civil_date(bad).has_value()) << bad;
+}
+
+TEST(Calendar, DatesStartAtLocalMidnight) {
+  Calendar utc;
+  EXPECT_EQ(utc.date_start({2026, 11, 24}), day0);
+  EXPECT_EQ(utc.date_end({2026, 11, 24}), day0 + 24 * hour);
+  EXPECT_EQ(utc.date_end({2026, 12, 31}), utc.date_start({2027, 1, 1}));  // past the month's end
+  EXPECT_EQ(utc.date_start({1970, 1, 1}), 0);
+  EXPECT_EQ(utc.date_start({1969, 12, 31}), -24 * hour);
+  const Calendar berlin = central_europe();
+  EXPECT_EQ(berlin.date_start({2026, 11, 24}), day0 - hour);
+  // The spring day (2026-03-29) has 23 hours, the autumn one (2026-10-25) 25.
+  EXPECT_EQ(berlin.date_end({2026, 3, 29}) - berlin.date_start({2026, 3, 29}), 23 * hour);
+  EXPECT_EQ(berlin.date_end({2026, 10, 25}) - berlin.date_start({2026, 10, 25}), 25 * hour);
+  EXPECT_EQ(berlin.date_start({2026, 11, 24}), berlin.day_start(day0 + 5 * hour));
+}

@@ -1,5 +1,7 @@
 #include "service/chat_views.hpp"
 
+#include <algorithm>
+
 namespace livedesk::service {
 
 domain::MessageView to_view(const store::Message& m) {
@@ -55,6 +57,58 @@ domain::ContactNoteView to_view(const store::ContactNote& n) {
 
 domain::ContactConversationView to_view(const store::ContactConversation& c) {
   return {c.id, c.status, c.subject, c.created_ms, c.closed_ms, c.agent_id, c.agent_name, c.rating};
+}
+
+// conversations as history
+domain::ConversationView to_view(const store::ConversationRow& r) {
+  domain::ConversationView v;
+  v.id = r.id;
+  v.status = r.status;
+  v.customer_id = r.customer_id;
+  v.customer_name = r.customer_name;
+  v.customer_email = r.customer_email;
+  if (r.agent_id) v.agent = domain::NamedView{*r.agent_id, r.agent_name};
+  v.subject = r.subject;
+  v.created_ms = r.created_ms;
+  v.assigned_ms = r.assigned_ms;
+  v.closed_ms = r.closed_ms;
+  v.close_reason = r.close_reason;
+  if (r.disposition_id) v.disposition = domain::NamedView{*r.disposition_id, r.disposition_name};
+  v.rating = r.rating;
+  v.message_count = r.message_count;
+  v.last_message_ms = r.last_message_ms;
+  v.erased = r.erased_ms.has_value();
+  return v;
+}
+
+domain::TagView to_view(const store::Tag& t) { return {t.id, t.name, t.color, t.archived_ms.has_value(), t.created_ms}; }
+
+domain::NoteView to_view(const store::Note& n, std::string author_name) {
+  return {n.id, n.session_id, n.author_user_id, std::move(author_name), n.kind, n.body, n.created_ms, n.updated_ms};
+}
+
+std::vector<domain::SnippetSegmentView> snippet_segments(std::string_view text) {
+  const std::string_view start = store::kHitStart, end = store::kHitEnd;
+  std::vector<domain::SnippetSegmentView> out;
+  bool hit = false;
+  auto piece = [&](std::string_view part) {
+    if (part.empty()) return;
+    if (!out.empty() && out.back().hit == hit) out.back().text += part;
+    else out.push_back({std::string(part), hit});
+  };
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const auto next_start = text.find(start, at), next_end = text.find(end, at);
+    const auto next = std::min(next_start, next_end);
+    if (next == std::string_view::npos) {
+      piece(text.substr(at));
+      break;
+    }
+    piece(text.substr(at, next - at));
+    hit = next == next_start;
+    at = next + (hit ? start.size() : end.size());
+  }
+  return out;
 }
 
 }  // namespace livedesk::service

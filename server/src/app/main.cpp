@@ -42,6 +42,7 @@
 #include "service/event_feed.hpp"
 #include "service/contact_directory.hpp"  // contacts
 #include "api/contact_routes.hpp"  // contacts
+#include "api/conversation_routes.hpp"  // conversations as history
 #include "service/attachment_service.hpp"
 #include "service/local_chat_service.hpp"
 #include "service/outbox.hpp"
@@ -239,6 +240,9 @@ int serve(const app::ServeConfig& config) {
   // Contacts: reads on the store's readers, writes through the chat service (the leader).
   service::ContactDirectory contact_directory(store);
   api::add_contact_routes(router, auth, chat, contact_directory);
+  // Conversations as history and their search: reads on the store's readers, dates in the reporting time zone.
+  service::ConversationDirectory conversation_directory(store, calendar);
+  api::add_conversation_routes(router, auth, conversation_directory);
   auto outbox_store = open_store(database_url, config.data_dir);
   service::WebhookDeliveries webhook_deliveries(webhook_transport, clock, &metrics);
   service::OutboxOptions outbox_options;

@@ -1,5 +1,6 @@
 // The real livedesk binary's REST answers against docs/openapi.json: walks the main flows (login, start chat,
-// messages, take, dashboard, notes, transfers, canned responses, blocks, attachments, API tokens, events, webhooks)
+// messages, take, dashboard, notes, transfers, canned responses, blocks, attachments, API tokens, events, webhooks,
+// contacts, conversations and search)
 // and the errors (400, 401, 403, 404, 409, 413, 415, 429), and validates every response body with Ajv against the
 // schema the description gives for that operation and status. A status the operation does not list fails, and so
 // does a field the schema does not name (the check adds additionalProperties: false; the published file leaves
@@ -461,6 +462,36 @@ async function flows() {
   await call('POST', `/api/v1/contacts/${una}/merge`, { token: alice, body: { from_contact_id: una }, expect: 400 });
   await call('POST', `/api/v1/contacts/${una}/merge`, { token: alice, body: { from_contact_id: goneContact }, expect: 200 });
   await call('POST', `/api/v1/contacts/${una}/merge`, { token: alice, body: { from_contact_id: 999999 }, expect: 404 });
+
+  // Conversations and search (docs/api.md, "Conversations and search"): the list and its next page, a search with
+  // its snippet (the index follows the event log, so the flow polls for the hit), relevance, a transcript, and the
+  // refusals.
+  const errorCode = async (path, token, status) => (await call('GET', path, { token, expect: status }))?.error?.code;
+  const listed1 = await call('GET', '/api/v1/conversations?limit=1', { token: alice, expect: 200 });
+  if (listed1.conversations.length !== 1 || !listed1.next_cursor) throw new Error(`a first page of one: ${JSON.stringify(listed1)}`);
+  const listed2 = await call('GET', `/api/v1/conversations?limit=1&cursor=${encodeURIComponent(listed1.next_cursor)}`, { token: alice, expect: 200 });
+  if (listed2.conversations[0]?.id >= listed1.conversations[0].id) throw new Error(`the second page is older: ${JSON.stringify(listed2)}`);
+  let found;
+  for (const until = Date.now() + 30_000; ; ) {
+    found = await call('GET', '/api/v1/conversations?q=zipper&status=waiting,active,closed', { token: supervisor, expect: 200 });
+    if (found.conversations.some((c) => c.id === chat)) break;
+    if (Date.now() > until) throw new Error(`the search never found "zipper": ${JSON.stringify(found)}`);
+    await new Promise((r) => setTimeout(r, 100)); // polling interval, not a wait for an outcome
+  }
+  if (!found.conversations.find((c) => c.id === chat).snippet?.some((s) => s.hit)) throw new Error(`a snippet with its hit: ${JSON.stringify(found)}`);
+  const ranked = await call('GET', '/api/v1/conversations?q=zip*&sort=relevance&limit=1', { token: alice, expect: 200 });
+  if (ranked.next_cursor) await call('GET', `/api/v1/conversations?q=zip*&sort=relevance&limit=1&cursor=${encodeURIComponent(ranked.next_cursor)}`, { token: alice, expect: 200 });
+  const transcript = await call('GET', `/api/v1/conversations/${chat}`, { token: bob, expect: 200 });
+  if (!transcript.timeline.some((e) => e.kind === 'whisper') || !transcript.timeline.some((e) => e.kind === 'transfer')) throw new Error(`a transcript with whispers and transfers: ${JSON.stringify(transcript).slice(0, 400)}`);
+  await call('GET', `/api/v1/conversations/${missed.session_id}`, { token: alice, expect: 200 }); // erased above
+  if ((await errorCode('/api/v1/conversations?q=%22tent', alice, 400)) !== 'bad_query') throw new Error('an unclosed quote is bad_query');
+  if ((await errorCode(`/api/v1/conversations?limit=1&status=closed&cursor=${encodeURIComponent(listed1.next_cursor)}`, alice, 400)) !== 'bad_cursor') throw new Error('a cursor of other filters is bad_cursor');
+  if ((await errorCode('/api/v1/conversations?status=open', alice, 400)) !== 'invalid_query') throw new Error('an unknown status is invalid_query');
+  await call('GET', '/api/v1/conversations?sort=relevance', { token: alice, expect: 400 });
+  await call('GET', '/api/v1/conversations/999999', { token: alice, expect: 404 });
+  await call('GET', '/api/v1/conversations', { token: customer, expect: 401 }); // a customer's token: staff only
+  await call('GET', `/api/v1/conversations/${chat}`, { expect: 401 });
+  await call('GET', '/api/v1/conversations', { token: reader.token, expect: 403 }); // insufficient_scope
 }
 
 // ---- the server ----

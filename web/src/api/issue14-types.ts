@@ -1,18 +1,14 @@
-// Shapes of the #14 routes (conversations search and transcript, contacts, tags, dispositions), written from the
-// fixed API (/work/notes/r14/api.md) while those routes are being documented in docs/openapi.json. Once they are,
-// these names should become aliases of the generated schemas (like ./types.ts does), keeping the same names.
+// Shapes of the #14 routes (conversations search and transcript, contacts, tags, dispositions). Those documented in
+// docs/openapi.json are aliases of the generated schemas (like ./types.ts); the rest are written from the fixed API
+// (/work/notes/r14/api.md) until they are documented there too, keeping the same names.
 import type { components } from './openapi';
-import type { Message, Note, Transfer } from './types';
 
 type Schemas = components['schemas'];
 
 export type ConversationStatus = 'waiting' | 'active' | 'closed';
 export type ConversationCloseReason = 'resolved' | 'missed' | 'blocked';
 
-export interface NamedRef {
-  id: number;
-  name: string;
-}
+export type NamedRef = Schemas['NamedRef'];
 
 // Tags and dispositions are in docs/openapi.json already: their generated schemas.
 export type Tag = Schemas['Tag'];
@@ -22,55 +18,17 @@ export type Disposition = Schemas['Disposition'];
 export type ConversationSettings = Schemas['ConversationSettings'];
 
 /** One piece of a search snippet: plain text, `hit` when it matched the query. Never HTML. */
-export interface SnippetSegment {
-  text: string;
-  hit: boolean;
-}
-
-export interface Conversation {
-  id: number;
-  status: ConversationStatus;
-  customer: { id: number; name: string; email: string | null };
-  agent: NamedRef | null;
-  subject: string;
-  created_at: string;
-  assigned_at: string | null;
-  closed_at: string | null;
-  close_reason: ConversationCloseReason | null;
-  disposition: NamedRef | null;
-  tags: TagRef[];
-  rating: number | null;
-  message_count: number;
-  last_message_at: string | null;
-  erased: boolean;
-  snippet?: SnippetSegment[] | null;
-  matched_in?: 'messages' | 'notes' | 'subject' | 'customer' | null;
-}
-
-export interface ConversationPage {
-  conversations: Conversation[];
-  next_cursor: string | null;
-}
-
-export type TimelineEntry =
-  | { kind: 'message'; at: string; message: Message }
-  | { kind: 'note' | 'whisper'; at: string; note: Note }
-  | { kind: 'transfer'; at: string; transfer: Transfer }
-  | {
-      kind: 'system';
-      at: string;
-      event: 'started' | 'assigned' | 'closed';
-      agent: NamedRef | null;
-      close_reason?: ConversationCloseReason | null;
-      disposition?: NamedRef | null;
-    }
-  | { kind: 'tag'; at: string; action: 'added' | 'removed'; tag: TagRef; by: NamedRef | null };
-
-export interface Transcript {
-  conversation: Conversation;
-  rating: { rating: number; comment: string | null; created_at: string } | null;
-  timeline: TimelineEntry[];
-}
+export type SnippetSegment = Schemas['SnippetSegment'];
+/**
+ * A conversation as the list, a search and a transcript show it (GET /api/v1/conversations). The server sends whole
+ * Tags; the components need only a TagRef of each (and their tests build no more), hence the narrower `tags` here
+ * and in the two shapes that hold conversations.
+ */
+export type Conversation = Omit<Schemas['Conversation'], 'tags'> & { tags: TagRef[] };
+export type ConversationPage = Omit<Schemas['ConversationPage'], 'conversations'> & { conversations: Conversation[] };
+/** One entry of a transcript's timeline, by `kind`. */
+export type TimelineEntry = Schemas['TimelineEntry'];
+export type Transcript = Omit<Schemas['Transcript'], 'conversation'> & { conversation: Conversation };
 
 export type AttributeValue = string | number | boolean;
 

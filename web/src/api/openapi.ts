@@ -833,6 +833,43 @@ export interface paths {
         patch: operations["updateTag"];
         trace?: never;
     };
+    "/api/v1/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Conversations, filtered and searched, newest first or by relevance (staff)
+         * @description docs/api.md, "Conversations and search": the filters, the search syntax (words, "phrases", prefix*, -excluded), the order and the pagination guarantees.
+         */
+        get: operations["listConversations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A conversation's transcript: messages, notes, whispers, transfers, system events, tags and rating (staff) */
+        get: operations["getConversation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/conversations/{id}/tags/{tag_id}": {
         parameters: {
             query?: never;
@@ -1683,6 +1720,114 @@ export interface components {
                 name: string;
             };
             rating: number | null;
+        };
+        /** @description An agent or a disposition, by id with its name. */
+        NamedRef: {
+            id: number;
+            name: string;
+        };
+        /** @description One piece of a search snippet: plain text (never HTML), `hit` when it matched the query. */
+        SnippetSegment: {
+            text: string;
+            /** @description A word the search matched. */
+            hit: boolean;
+        };
+        /** @description A conversation as history (docs/api.md, "Conversations and search"). */
+        Conversation: {
+            id: number;
+            status: components["schemas"]["SessionStatus"];
+            customer: {
+                /** @description The contact's id. */
+                id: number;
+                name: string;
+                /** @description null for an anonymous contact. */
+                email: string | null;
+            };
+            agent: null | components["schemas"]["NamedRef"];
+            subject: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            assigned_at: string | null;
+            /** Format: date-time */
+            closed_at: string | null;
+            close_reason: null | components["schemas"]["CloseReason"];
+            disposition: null | components["schemas"]["NamedRef"];
+            tags: components["schemas"]["Tag"][];
+            rating: number | null;
+            message_count: number;
+            /** Format: date-time */
+            last_message_at: string | null;
+            /** @description Erased (docs/api.md, "Privacy"): no bodies left, never found by a search. */
+            erased: boolean;
+            /** @description With `q`: the text around the match; null without `q`. */
+            snippet?: components["schemas"]["SnippetSegment"][] | null;
+            /**
+             * @description With `q`: where the snippet comes from.
+             * @enum {string|null}
+             */
+            matched_in?: "messages" | "notes" | "subject" | "customer" | null;
+        };
+        ConversationPage: {
+            conversations: components["schemas"]["Conversation"][];
+            /** @description Opaque; the next page's `cursor`, null on the last page. */
+            next_cursor: string | null;
+        };
+        /** @description One entry of a transcript's timeline, by `kind`. */
+        TimelineEntry: {
+            /** @constant */
+            kind: "message";
+            /** Format: date-time */
+            at: string;
+            message: components["schemas"]["Message"];
+        } | {
+            /** @enum {string} */
+            kind: "note" | "whisper";
+            /** Format: date-time */
+            at: string;
+            note: components["schemas"]["Note"];
+        } | {
+            /** @constant */
+            kind: "transfer";
+            /** Format: date-time */
+            at: string;
+            transfer: components["schemas"]["Transfer"];
+        } | {
+            /** @constant */
+            kind: "system";
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            event: "started" | "assigned" | "closed";
+            agent: null | components["schemas"]["NamedRef"];
+            /** @description `closed` only. */
+            close_reason?: null | components["schemas"]["CloseReason"];
+            /** @description `closed` only. */
+            disposition?: null | components["schemas"]["NamedRef"];
+        } | {
+            /** @constant */
+            kind: "tag";
+            /** Format: date-time */
+            at: string;
+            /**
+             * @description Always `added` today: the timeline lists the tags the conversation carries.
+             * @enum {string}
+             */
+            action: "added" | "removed";
+            tag: components["schemas"]["Tag"];
+            by: null | components["schemas"]["NamedRef"];
+        };
+        /** @description A conversation with everything that happened in it. */
+        Transcript: {
+            conversation: components["schemas"]["Conversation"];
+            rating: null | {
+                rating: number;
+                comment: string | null;
+                /** Format: date-time */
+                created_at: string;
+            };
+            /** @description In time order; entries of one instant in the order they happened. */
+            timeline: components["schemas"]["TimelineEntry"][];
         };
     };
     responses: {
@@ -3815,6 +3960,91 @@ export interface operations {
             /** @description `tag_exists`. */
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listConversations: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated statuses; any of them. */
+                status?: string;
+                /** @description The chat's agent (the last one). */
+                agent_id?: number;
+                /** @description The contact. */
+                customer_id?: number;
+                /** @description Comma-separated tag ids; carries at least one of them. */
+                tag_id?: string;
+                /** @description The disposition (close reason) set. */
+                disposition_id?: number;
+                /** @description How it ended. */
+                close_reason?: components["schemas"]["CloseReason"];
+                /** @description Comma-separated ratings 1..5; any of them. */
+                rating?: string;
+                /** @description Created on or after this day (YYYY-MM-DD, the reporting time zone). */
+                from?: string;
+                /** @description Created on or before this day (inclusive). */
+                to?: string;
+                /** @description The full-text search: words all required, "phrases", prefix* (2 characters or more), -excluded words or phrases; case and accents folded. */
+                q?: string;
+                /** @description `relevance` only with `q`: the newest 1000 matches ranked. */
+                sort?: "newest" | "relevance";
+                limit?: number;
+                /** @description The previous page's `next_cursor`, with the same `q`, `sort` and filters. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of conversations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationPage"];
+                };
+            };
+            /** @description `invalid_query`: a bad parameter (the message names it); `bad_query`: a search that cannot be run (the message says why); `bad_cursor`: a cursor of another query, sort or filters. */
+            400: components["responses"]["BadRequest"];
+            /** @description `unauthorized`: no token, a bad or expired one, or a customer's token (staff only). */
+            401: components["responses"]["Unauthorized"];
+            /** @description `insufficient_scope`: an API token without the `conversations:read` scope. */
+            403: components["responses"]["Forbidden"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The transcript; an erased conversation has `erased: true` and no bodies. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Transcript"];
+                };
+            };
+            /** @description `unauthorized`: no token, a bad or expired one, or a customer's token (staff only). */
+            401: components["responses"]["Unauthorized"];
+            /** @description `insufficient_scope`: an API token without the `conversations:read` scope. */
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];

@@ -1,6 +1,8 @@
 #include "store/conversation_sql.hpp"
 
+#include <algorithm>
 #include <type_traits>
+#include <unordered_map>
 
 namespace livedesk::store {
 
@@ -39,6 +41,37 @@ std::string ConversationSql::list_of(const std::vector<T>& items) {
 }
 
 std::string ConversationSql::id_list(const std::vector<std::int64_t>& ids) { return list_of(ids); }
+
+std::string ConversationSql::rows_query(const std::vector<std::int64_t>& ids) {
+  return std::string("SELECT ") + row_columns() + from_clause() + "WHERE s.id IN " + id_list(ids);
+}
+
+std::string ConversationSql::tags_query(const std::vector<std::int64_t>& ids) {
+  return "SELECT st.session_id AS session_id, t.id AS id, t.name AS name, t.color AS color, "
+         "t.created_ms AS created_ms, t.archived_ms AS archived_ms FROM session_tags st JOIN tags t ON t.id = st.tag_id "
+         "WHERE st.session_id IN " + id_list(ids) + " ORDER BY st.session_id, t.id";
+}
+
+void ConversationSql::keep_order(std::vector<ConversationRow>& rows, const std::vector<std::int64_t>& ids) {
+  std::unordered_map<std::int64_t, std::size_t> order;
+  for (std::size_t i = 0; i < ids.size(); ++i) order.emplace(ids[i], i);
+  std::sort(rows.begin(), rows.end(), [&](const auto& a, const auto& b) { return order[a.id] < order[b.id]; });
+}
+
+std::vector<std::pair<std::int64_t, Tag>> ConversationSql::tag_pairs(std::vector<SessionTagRow> rows) {
+  std::vector<std::pair<std::int64_t, Tag>> out;
+  out.reserve(rows.size());
+  for (auto& row : rows)
+    out.push_back({row.session_id, Tag{row.id, std::move(row.name), std::move(row.color), row.created_ms,
+                                       row.archived_ms}});
+  return out;
+}
+
+SearchSnippet ConversationSql::pick_snippet(std::int64_t id, std::vector<std::string> pieces) {
+  for (std::size_t i = 0; i < pieces.size() && i < std::size(kSnippetColumns); ++i)
+    if (pieces[i].find(kHitStart) != std::string::npos) return {id, kSnippetColumns[i], std::move(pieces[i])};
+  return {id, kSnippetColumns[0], pieces.empty() ? std::string() : std::move(pieces[0])};
+}
 
 std::string ConversationSql::conditions(const ConversationFilter& f) {
   std::string where;

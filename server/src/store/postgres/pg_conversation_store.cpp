@@ -1,8 +1,5 @@
 #include "store/postgres/pg_conversation_store.hpp"
 
-#include <algorithm>
-#include <unordered_map>
-
 #include "store/conversation_sql.hpp"
 #include "store/postgres/pg_rows.hpp"
 
@@ -26,17 +23,6 @@ std::vector<std::int64_t> ids_of(const pqxx::result& result) {
   return ids;
 }
 
-// A session's tag, as tags_of reads it.
-struct SessionTag {
-  std::int64_t session_id = 0;
-  std::int64_t id = 0;
-  std::string name;
-  std::string color;
-  std::int64_t created_ms = 0;
-  std::optional<std::int64_t> archived_ms;
-};
-BOOST_DESCRIBE_STRUCT(SessionTag, (), (session_id, id, name, color, created_ms, archived_ms))
-
 // The query as a tsquery: lowered with ICU's root locale, so the fold is Unicode's whatever the database's locale
 // (which may be C), as the indexed text is; livedesk_search then drops accents (migration 9).
 std::string tsquery(Sql& sql, const domain::SearchQuery& query) {
@@ -46,9 +32,6 @@ std::string tsquery(Sql& sql, const domain::SearchQuery& query) {
 constexpr const char* kSearchFrom =
     " FROM conversation_search cs JOIN chat_sessions s ON s.id = cs.session_id "
     "LEFT JOIN csat_ratings r ON r.session_id = s.id WHERE cs.document @@ ";
-
-// Columns in the order snippets() looks for a hit, with the name it reports.
-constexpr const char* kSnippetColumns[] = {"messages", "notes", "subject", "customer"};
 
 // What index() stores and what it makes the document of. The stored text keeps its punctuation (the snippets
 // show it); the document gets ASCII punctuation as spaces, so "bob@example.com" or "10.5" are words as SQLite's
@@ -112,28 +95,18 @@ std::optional<ConversationRow> PgConversationStore::find(std::int64_t id) {
 std::vector<ConversationRow> PgConversationStore::find_many(const std::vector<std::int64_t>& ids) {
   if (ids.empty()) return {};
   Sql sql(Sql::Dialect::postgres);
-  const std::string text =
-      std::string("SELECT ") + Sql::row_columns() + Sql::from_clause() + "WHERE s.id IN " + sql.id_list(ids);
+  const std::string text = sql.rows_query(ids);
   auto rows = db_.read([&](pqxx::transaction_base& tx) { return read_all<ConversationRow>(run(tx, text, sql)); });
-  std::unordered_map<std::int64_t, std::size_t> order;
-  for (std::size_t i = 0; i < ids.size(); ++i) order.emplace(ids[i], i);
-  std::sort(rows.begin(), rows.end(), [&](const auto& a, const auto& b) { return order[a.id] < order[b.id]; });
+  Sql::keep_order(rows, ids);
   return rows;
 }
 
 std::vector<std::pair<std::int64_t, Tag>> PgConversationStore::tags_of(const std::vector<std::int64_t>& ids) {
   if (ids.empty()) return {};
   Sql sql(Sql::Dialect::postgres);
-  const std::string text =
-      "SELECT st.session_id AS session_id, t.id AS id, t.name AS name, t.color AS color, "
-      "t.created_ms AS created_ms, t.archived_ms AS archived_ms FROM session_tags st JOIN tags t ON t.id = st.tag_id "
-      "WHERE st.session_id IN " + sql.id_list(ids) + " ORDER BY st.session_id, t.id";
-  auto rows = db_.read([&](pqxx::transaction_base& tx) { return read_all<SessionTag>(run(tx, text, sql)); });
-  std::vector<std::pair<std::int64_t, Tag>> out;
-  for (auto& row : rows)
-    out.push_back({row.session_id, Tag{row.id, std::move(row.name), std::move(row.color), row.created_ms,
-                                       row.archived_ms}});
-  return out;
+  const std::string text = sql.tags_query(ids);
+  return Sql::tag_pairs(
+      db_.read([&](pqxx::transaction_base& tx) { return read_all<SessionTagRow>(run(tx, text, sql)); }));
 }
 
 std::vector<std::int64_t> PgConversationStore::search_newest(const domain::SearchQuery& query,
@@ -179,26 +152,15 @@ std::vector<SearchSnippet> PgConversationStore::snippets(const domain::SearchQue
                                        ", MaxWords=24, MinWords=8, ShortWord=1, MaxFragments=1, "
                                        "FragmentDelimiter=\" \xE2\x80\xA6 \"");
   std::string text = "SELECT cs.session_id";
-  for (const char* column : kSnippetColumns)
+  for (const char* column : Sql::kSnippetColumns)
     text += std::string(", ts_headline('livedesk_search', cs.") + column + ", " + q + ", " + options + ")";
   text += " FROM conversation_search cs WHERE cs.session_id IN " + sql.id_list(ids) + " AND cs.document @@ " + q;
   return db_.read([&](pqxx::transaction_base& tx) {
     std::vector<SearchSnippet> out;
     for (const auto& row : run(tx, text, sql)) {
-      SearchSnippet snippet{as_int64(row[0]), "", ""};
-      for (int i = 0; i < int(std::size(kSnippetColumns)); ++i) {
-        std::string piece = as_text(row[i + 1]);
-        if (piece.find(kHitStart) == std::string::npos) continue;
-        snippet.matched_in = kSnippetColumns[i];
-        snippet.text = std::move(piece);
-        break;
-      }
-      // No word highlighted (the parser split a word differently from the document): the messages stand in.
-      if (snippet.matched_in.empty()) {
-        snippet.matched_in = "messages";
-        snippet.text = as_text(row[1]);
-      }
-      out.push_back(std::move(snippet));
+      std::vector<std::string> pieces;
+      for (int i = 1; i <= int(std::size(Sql::kSnippetColumns)); ++i) pieces.push_back(as_text(row[i]));
+      out.push_back(Sql::pick_snippet(as_int64(row[0]), std::move(pieces)));
     }
     return out;
   });

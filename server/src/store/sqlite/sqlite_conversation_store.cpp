@@ -1,8 +1,5 @@
 #include "store/sqlite/sqlite_conversation_store.hpp"
 
-#include <algorithm>
-#include <unordered_map>
-
 #include "store/conversation_sql.hpp"
 #include "store/sqlite/sqlite_rows.hpp"
 
@@ -26,17 +23,6 @@ std::vector<std::int64_t> read_ids(Statement& statement) {
   return ids;
 }
 
-// A session's tag, as tags_of reads it.
-struct SessionTag {
-  std::int64_t session_id = 0;
-  std::int64_t id = 0;
-  std::string name;
-  std::string color;
-  std::int64_t created_ms = 0;
-  std::optional<std::int64_t> archived_ms;
-};
-BOOST_DESCRIBE_STRUCT(SessionTag, (), (session_id, id, name, color, created_ms, archived_ms))
-
 // The FTS5 table joined to the sessions (and ratings, which a filter may name).
 constexpr const char* kSearchFrom =
     " FROM conversation_search JOIN chat_sessions s ON s.id = conversation_search.rowid "
@@ -45,12 +31,8 @@ constexpr const char* kSearchFrom =
 // What index() stores: the markers of a snippet never occur in it (char(57344) is U+E000).
 #define LIVEDESK_STRIP(x) "replace(replace(" x ", char(57344), ''), char(57345), '')"
 
-// Columns of conversation_search, in the order snippets() looks for a hit, with the name it reports.
-struct Column {
-  int index;
-  const char* name;
-};
-constexpr Column kSnippetColumns[] = {{2, "messages"}, {3, "notes"}, {1, "subject"}, {0, "customer"}};
+// Columns of conversation_search in the order of ConversationSql::kSnippetColumns.
+constexpr int kSnippetColumns[] = {2, 3, 1, 0};
 // Weights of customer, subject, messages, notes for bm25: a hit in the subject or the name counts more.
 constexpr const char* kRank = "CAST(-bm25(conversation_search, 4.0, 3.0, 1.0, 1.0) * 1000000 AS INTEGER)";
 
@@ -77,31 +59,19 @@ std::optional<ConversationRow> SqliteConversationStore::find(std::int64_t id) {
 std::vector<ConversationRow> SqliteConversationStore::find_many(const std::vector<std::int64_t>& ids) {
   if (ids.empty()) return {};
   Sql sql(Sql::Dialect::sqlite);
-  const std::string text =
-      std::string("SELECT ") + Sql::row_columns() + Sql::from_clause() + "WHERE s.id IN " + sql.id_list(ids);
-  auto query = statements_.use(text);
+  auto query = statements_.use(sql.rows_query(ids));
   bind_all(*query, sql);
   auto rows = read_all<ConversationRow>(*query);
-  std::unordered_map<std::int64_t, std::size_t> order;
-  for (std::size_t i = 0; i < ids.size(); ++i) order.emplace(ids[i], i);
-  std::sort(rows.begin(), rows.end(), [&](const auto& a, const auto& b) { return order[a.id] < order[b.id]; });
+  Sql::keep_order(rows, ids);
   return rows;
 }
 
 std::vector<std::pair<std::int64_t, Tag>> SqliteConversationStore::tags_of(const std::vector<std::int64_t>& ids) {
   if (ids.empty()) return {};
   Sql sql(Sql::Dialect::sqlite);
-  const std::string text =
-      "SELECT st.session_id AS session_id, t.id AS id, t.name AS name, t.color AS color, "
-      "t.created_ms AS created_ms, t.archived_ms AS archived_ms FROM session_tags st JOIN tags t ON t.id = st.tag_id "
-      "WHERE st.session_id IN " + sql.id_list(ids) + " ORDER BY st.session_id, t.id";
-  auto query = statements_.use(text);
+  auto query = statements_.use(sql.tags_query(ids));
   bind_all(*query, sql);
-  std::vector<std::pair<std::int64_t, Tag>> out;
-  for (auto& row : read_all<SessionTag>(*query))
-    out.push_back({row.session_id, Tag{row.id, std::move(row.name), std::move(row.color), row.created_ms,
-                                       row.archived_ms}});
-  return out;
+  return Sql::tag_pairs(read_all<SessionTagRow>(*query));
 }
 
 std::vector<std::int64_t> SqliteConversationStore::search_newest(const domain::SearchQuery& query,
@@ -148,29 +118,17 @@ std::vector<SearchSnippet> SqliteConversationStore::snippets(const domain::Searc
   const std::string end = sql.bind(std::string(kHitEnd));
   const std::string ellipsis = sql.bind(std::string("\xE2\x80\xA6"));  // U+2026
   std::string text = "SELECT rowid";
-  for (const auto& column : kSnippetColumns)
-    text += ", snippet(conversation_search, " + std::to_string(column.index) + ", " + start + ", " + end + ", " +
+  for (int column : kSnippetColumns)
+    text += ", snippet(conversation_search, " + std::to_string(column) + ", " + start + ", " + end + ", " +
             ellipsis + ", 24)";
   text += " FROM conversation_search WHERE conversation_search MATCH " + match + " AND rowid IN " + sql.id_list(ids);
   auto statement = statements_.use(text);
   bind_all(*statement, sql);
   std::vector<SearchSnippet> out;
   while (statement->step()) {
-    SearchSnippet snippet{statement->column_int64(0), "", ""};
-    for (int i = 0; i < int(std::size(kSnippetColumns)); ++i) {
-      std::string piece = statement->column_text(i + 1);
-      if (piece.find(kHitStart) == std::string::npos) continue;
-      snippet.matched_in = kSnippetColumns[i].name;
-      snippet.text = std::move(piece);
-      break;
-    }
-    // Only excluded terms can leave no hit to show (a query has a required term, so this is rare): the start
-    // of the messages then stands for the conversation.
-    if (snippet.matched_in.empty()) {
-      snippet.matched_in = "messages";
-      snippet.text = statement->column_text(1);
-    }
-    out.push_back(std::move(snippet));
+    std::vector<std::string> pieces;
+    for (int i = 1; i <= int(std::size(kSnippetColumns)); ++i) pieces.push_back(statement->column_text(i));
+    out.push_back(Sql::pick_snippet(statement->column_int64(0), std::move(pieces)));
   }
   return out;
 }

@@ -95,10 +95,12 @@ json::object transcript_json(const domain::TranscriptView& t) {
   for (const auto& entry : t.timeline) timeline.push_back(timeline_entry_json(entry));
   json::value rating = nullptr;
   if (t.rating)
-    rating = json::object{{"rating", t.rating->rating},
-                          {"comment", t.rating->comment.empty() ? json::value(nullptr) : json::value(t.rating->comment)},
-                          {"created_at", time_json(t.rating->created_ms)}};
-  return {{"conversation", conversation_json(t.conversation)}, {"rating", std::move(rating)},
+    rating =
+        json::object{{"rating", t.rating->rating},
+                     {"comment", t.rating->comment.empty() ? json::value(nullptr) : json::value(t.rating->comment)},
+                     {"created_at", time_json(t.rating->created_ms)}};
+  return {{"conversation", conversation_json(t.conversation)},
+          {"rating", std::move(rating)},
           {"timeline", std::move(timeline)}};
 }
 

@@ -73,7 +73,8 @@ bool blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == 
 
 service::ConversationQuery conversation_query(std::string_view query) {
   service::ConversationQuery q;
-  for (const auto& s : items(query, "status")) q.statuses.push_back(one_of("status", s, {"waiting", "active", "closed"}));
+  for (const auto& s : items(query, "status"))
+    q.statuses.push_back(one_of("status", s, {"waiting", "active", "closed"}));
   q.agent_id = optional_id(query, "agent_id");
   q.customer_id = optional_id(query, "customer_id");
   for (const auto& t : items(query, "tag_id")) q.tag_ids.push_back(id_of("tag_id", t));
@@ -97,7 +98,8 @@ service::ConversationQuery conversation_query(std::string_view query) {
       throw ApiError(400, "bad_query", e.what());
     }
   }
-  if (auto sort = query_value(query, "sort")) q.relevance = one_of("sort", *sort, {"newest", "relevance"}) == "relevance";
+  if (auto sort = query_value(query, "sort"))
+    q.relevance = one_of("sort", *sort, {"newest", "relevance"}) == "relevance";
   if (q.relevance && !q.search) bad("sort", "is relevance, which needs a search: give q");
   q.limit = int(query_int(query, "limit", 25, 1, service::ConversationDirectory::kMaxLimit));
   q.cursor = query_value(query, "cursor");
@@ -105,7 +107,8 @@ service::ConversationQuery conversation_query(std::string_view query) {
   return q;
 }
 
-void add_conversation_routes(Router& router, service::AuthService& auth, service::ConversationDirectory& conversations) {
+void add_conversation_routes(Router& router, service::AuthService& auth,
+                             service::ConversationDirectory& conversations) {
   // The directory refused to queue the read: the server is stopping.
   auto unless_queued = [](bool queued, const Responder& respond) {
     if (!queued) respond(error_response(503, "unavailable", "the server is shutting down"));
@@ -113,18 +116,19 @@ void add_conversation_routes(Router& router, service::AuthService& auth, service
   router.add("GET", "/api/v1/conversations",
              [&auth, &conversations, unless_queued](const Request& request, const PathParams&, Responder respond) {
                require_staff(auth, request, domain::Role::agent, kRead);
-               unless_queued(conversations.list(conversation_query(request.query),
-                                                reply<domain::ConversationPageView>(respond, 200, conversation_page_json)),
-                             respond);
+               unless_queued(
+                   conversations.list(conversation_query(request.query),
+                                      reply<domain::ConversationPageView>(respond, 200, conversation_page_json)),
+                   respond);
              });
-  router.add("GET", "/api/v1/conversations/{id}",
-             [&auth, &conversations, unless_queued](const Request& request, const PathParams& params,
-                                                    Responder respond) {
-               require_staff(auth, request, domain::Role::agent, kRead);
-               unless_queued(conversations.transcript(params.id("id"),
-                                                      reply<domain::TranscriptView>(respond, 200, transcript_json)),
-                             respond);
-             });
+  router.add(
+      "GET", "/api/v1/conversations/{id}",
+      [&auth, &conversations, unless_queued](const Request& request, const PathParams& params, Responder respond) {
+        require_staff(auth, request, domain::Role::agent, kRead);
+        unless_queued(
+            conversations.transcript(params.id("id"), reply<domain::TranscriptView>(respond, 200, transcript_json)),
+            respond);
+      });
 }
 
 }  // namespace livedesk::api

@@ -70,7 +70,8 @@ TEST(ConversationQuery, EachBadParameterIsA400NamingIt) {
       {"q=-only", "400 bad_query: "},
       {"q=a*", "400 bad_query: "},
   };
-  for (const auto& [query, expected] : cases) EXPECT_EQ(refusal(query).rfind(expected, 0), 0u) << query << " -> " << refusal(query);
+  for (const auto& [query, expected] : cases)
+    EXPECT_EQ(refusal(query).rfind(expected, 0), 0u) << query << " -> " << refusal(query);
   EXPECT_EQ(refusal("q=" + std::string(1025, 'a')).rfind("400 bad_query: q is longer than 1024 bytes", 0), 0u);
   EXPECT_EQ(refusal("q=" + std::string(1000, 'a')), "accepted");
 }

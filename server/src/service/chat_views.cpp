@@ -81,7 +81,9 @@ domain::ConversationView to_view(const store::ConversationRow& r) {
   return v;
 }
 
-domain::TagView to_view(const store::Tag& t) { return {t.id, t.name, t.color, t.archived_ms.has_value(), t.created_ms}; }
+domain::TagView to_view(const store::Tag& t) {
+  return {t.id, t.name, t.color, t.archived_ms.has_value(), t.created_ms};
+}
 
 domain::NoteView to_view(const store::Note& n, std::string author_name) {
   return {n.id, n.session_id, n.author_user_id, std::move(author_name), n.kind, n.body, n.created_ms, n.updated_ms};
@@ -93,8 +95,11 @@ std::vector<domain::SnippetSegmentView> snippet_segments(std::string_view text) 
   bool hit = false;
   auto piece = [&](std::string_view part) {
     if (part.empty()) return;
-    if (!out.empty() && out.back().hit == hit) out.back().text += part;
-    else out.push_back({std::string(part), hit});
+    if (!out.empty() && out.back().hit == hit) {
+      out.back().text += part;
+    } else {
+      out.push_back({std::string(part), hit});
+    }
   };
   std::size_t at = 0;
   while (at < text.size()) {

@@ -26,7 +26,8 @@ TEST(SnippetSegments, SplitsAtTheMarkersAndDropsThem) {
   EXPECT_EQ(split("no hit at all"), (Segments{{"no hit at all", false}}));
   EXPECT_TRUE(split("").empty());
   // Two hits side by side are one piece; empty hits leave nothing.
-  EXPECT_EQ(split("a " + S + "b" + E + S + "c" + E + S + E + " d"), (Segments{{"a ", false}, {"bc", true}, {" d", false}}));
+  EXPECT_EQ(split("a " + S + "b" + E + S + "c" + E + S + E + " d"),
+            (Segments{{"a ", false}, {"bc", true}, {" d", false}}));
 }
 
 TEST(SnippetSegments, AStrayMarkerOnlyStartsOrEndsAPiece) {

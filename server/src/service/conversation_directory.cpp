@@ -30,8 +30,10 @@ std::string list_text(const std::vector<T>& values) {
   std::string out;
   for (const auto& v : values) {
     if (!out.empty()) out += ',';
-    if constexpr (std::is_arithmetic_v<T>) out += std::to_string(v);
-    else out += v;
+    if constexpr (std::is_arithmetic_v<T>)
+      out += std::to_string(v);
+    else
+      out += v;
   }
   return out;
 }
@@ -39,8 +41,10 @@ std::string list_text(const std::vector<T>& values) {
 template <class T>
 std::string optional_text(const std::optional<T>& value) {
   if (!value) return "";
-  if constexpr (std::is_arithmetic_v<T>) return std::to_string(*value);
-  else return *value;
+  if constexpr (std::is_arithmetic_v<T>)
+    return std::to_string(*value);
+  else
+    return *value;
 }
 
 // The filters (lists already sorted) in one spelling, hashed (FNV-1a, 64 bits): what a cursor is checked against.
@@ -127,46 +131,48 @@ bool ConversationDirectory::list(ConversationQuery query,
     }
   }
   auto filter = to_filter(query, calendar_);
-  return store_.post_read(
-      guarded_read(done, "the conversations could not be read",
-                   [query = std::move(query), filter = std::move(filter), limit, after, next](store::Store& s,
-                                                                                              const auto& done) mutable {
-                     auto& conversations = s.conversations();
-                     const std::optional<std::int64_t> before =
-                         after ? std::optional<std::int64_t>(after->last_id) : std::nullopt;
-                     // One more than asked tells whether there is a next page.
-                     std::vector<store::ConversationRow> rows;
-                     bool more = false;
-                     if (!query.search) {
-                       rows = conversations.list(filter, before, limit + 1);
-                       more = int(rows.size()) > limit;
-                       if (more) rows.resize(std::size_t(limit));
-                       if (more) next.last_id = rows.back().id;
-                     } else if (!query.relevance) {
-                       auto ids = conversations.search_newest(*query.search, filter, before, limit + 1);
-                       more = int(ids.size()) > limit;
-                       if (more) ids.resize(std::size_t(limit));
-                       if (more) next.last_id = ids.back();
-                       rows = conversations.find_many(ids);
-                     } else {
-                       next.max_id = after ? after->max_id : newest_id(s);
-                       std::optional<store::RankedMatch> from;
-                       if (after) from = store::RankedMatch{after->last_id, after->score};
-                       auto ranked = conversations.search_ranked(*query.search, filter, next.max_id, from,
-                                                                 kRelevanceWindow, limit + 1);
-                       more = int(ranked.size()) > limit;
-                       if (more) ranked.resize(std::size_t(limit));
-                       if (more) next.last_id = ranked.back().id, next.score = ranked.back().score;
-                       std::vector<std::int64_t> ids;
-                       for (const auto& match : ranked) ids.push_back(match.id);
-                       rows = conversations.find_many(ids);
-                     }
-                     domain::ConversationPageView page;
-                     page.conversations = page_views(s, rows, query.search);
-                     if (more) page.next_cursor = next.encode();
-                     done(std::move(page));
-                   }),
-      [done](const std::exception&) { done(ChatError{503, "unavailable", "the conversations could not be read"}); });
+  return store_.post_read(guarded_read(done, "the conversations could not be read",
+                                       [query = std::move(query), filter = std::move(filter), limit, after, next](
+                                           store::Store& s, const auto& done) mutable {
+                                         auto& conversations = s.conversations();
+                                         const std::optional<std::int64_t> before =
+                                             after ? std::optional<std::int64_t>(after->last_id) : std::nullopt;
+                                         // One more than asked tells whether there is a next page.
+                                         std::vector<store::ConversationRow> rows;
+                                         bool more = false;
+                                         if (!query.search) {
+                                           rows = conversations.list(filter, before, limit + 1);
+                                           more = int(rows.size()) > limit;
+                                           if (more) rows.resize(std::size_t(limit));
+                                           if (more) next.last_id = rows.back().id;
+                                         } else if (!query.relevance) {
+                                           auto ids =
+                                               conversations.search_newest(*query.search, filter, before, limit + 1);
+                                           more = int(ids.size()) > limit;
+                                           if (more) ids.resize(std::size_t(limit));
+                                           if (more) next.last_id = ids.back();
+                                           rows = conversations.find_many(ids);
+                                         } else {
+                                           next.max_id = after ? after->max_id : newest_id(s);
+                                           std::optional<store::RankedMatch> from;
+                                           if (after) from = store::RankedMatch{after->last_id, after->score};
+                                           auto ranked = conversations.search_ranked(*query.search, filter, next.max_id,
+                                                                                     from, kRelevanceWindow, limit + 1);
+                                           more = int(ranked.size()) > limit;
+                                           if (more) ranked.resize(std::size_t(limit));
+                                           if (more) next.last_id = ranked.back().id, next.score = ranked.back().score;
+                                           std::vector<std::int64_t> ids;
+                                           for (const auto& match : ranked) ids.push_back(match.id);
+                                           rows = conversations.find_many(ids);
+                                         }
+                                         domain::ConversationPageView page;
+                                         page.conversations = page_views(s, rows, query.search);
+                                         if (more) page.next_cursor = next.encode();
+                                         done(std::move(page));
+                                       }),
+                          [done](const std::exception&) {
+                            done(ChatError{503, "unavailable", "the conversations could not be read"});
+                          });
 }
 
 }  // namespace livedesk::service

@@ -35,8 +35,8 @@ struct ConversationQuery {
   std::optional<domain::CivilDate> from;    // created on or after this day (reporting time zone)
   std::optional<domain::CivilDate> to;      // created on or before this day
   std::optional<domain::SearchQuery> search;
-  bool relevance = false;  // by relevance (needs a search) rather than newest first
-  int limit = 25;          // 1..kMaxLimit
+  bool relevance = false;             // by relevance (needs a search) rather than newest first
+  int limit = 25;                     // 1..kMaxLimit
   std::optional<std::string> cursor;  // a previous page's next_cursor, for the same query and filters
 };
 

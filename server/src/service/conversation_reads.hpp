@@ -29,7 +29,7 @@ auto guarded_read(Done done, std::string failure, Read read) {
 
 // The tags of each of `ids` (by tag id); a conversation without tags has no entry.
 inline std::map<std::int64_t, std::vector<domain::TagView>> tags_by_conversation(store::Store& s,
-                                                                                  const std::vector<std::int64_t>& ids) {
+                                                                                 const std::vector<std::int64_t>& ids) {
   std::map<std::int64_t, std::vector<domain::TagView>> out;
   if (ids.empty()) return out;
   for (const auto& [session_id, tag] : s.conversations().tags_of(ids)) out[session_id].push_back(to_view(tag));

@@ -85,7 +85,9 @@ bool ConversationDirectory::transcript(std::int64_t id, std::function<void(Outco
                      transcript.timeline = timeline_of(s, *row, transcript.conversation.tags);
                      done(std::move(transcript));
                    }),
-      [done](const std::exception&) { done(ChatError{503, "unavailable", "the conversation could not be read"}); });
+      [done](const std::exception&) {
+        done(ChatError{503, "unavailable", "the conversation could not be read"});
+      });
 }
 
 }  // namespace livedesk::service

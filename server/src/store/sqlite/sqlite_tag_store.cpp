@@ -75,8 +75,8 @@ std::vector<Tag> SqliteTagStore::of_session(std::int64_t session_id) {
 }
 
 std::vector<Tagging> SqliteTagStore::taggings_of(std::int64_t session_id) {
-  auto query = statements_.use(
-      "SELECT tag_id, added_by, added_ms FROM session_tags WHERE session_id = ?1 ORDER BY tag_id");
+  auto query =
+      statements_.use("SELECT tag_id, added_by, added_ms FROM session_tags WHERE session_id = ?1 ORDER BY tag_id");
   query->bind(1, session_id);
   return read_all<Tagging>(*query);
 }

@@ -1,0 +1,44 @@
+// Helpers for the conversation history tests (docs/api.md, "Conversations and search"): the list and the search
+// over REST, waiting for the search index (it follows the event log) by polling with a deadline, and chats with a
+// subject and a first message.
+#pragma once
+
+#include <boost/json.hpp>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "support/http_client.hpp"
+#include "support/ws_client.hpp"
+
+namespace livedesk::it::tools {
+
+using Ids = std::vector<std::int64_t>;
+
+// Percent-encodes everything but unreserved characters (for q and cursors).
+std::string url_encoded(const std::string& text);
+// GET /api/v1/conversations?<query> as `token`; page() throws unless 200.
+HttpResult list(unsigned short port, const std::string& token, const std::string& query);
+boost::json::object page(unsigned short port, const std::string& token, const std::string& query);
+// The conversations' ids of a page, in its order.
+Ids ids_of(const boost::json::object& page);
+// The ids the search `q` finds now (newest first), with further parameters in `more`.
+Ids found(unsigned short port, const std::string& token, const std::string& q, const std::string& more = "");
+// Polls the search `q` until `done` holds for its answer, or 30 s have gone; returns the last answer.
+boost::json::object search_until(unsigned short port, const std::string& token, const std::string& q,
+                                 const std::function<bool(const boost::json::object&)>& done);
+// Fails the test unless the search `q` finds conversation `id` within 30 s; once it does, everything logged before
+// the write that put it there is indexed too (the projection follows the log in order).
+void wait_indexed(unsigned short port, const std::string& token, const std::string& q, std::int64_t id);
+// A chat with a subject and a first message, taken by `agent_token` unless that is empty (then it waits).
+StartedChat open_chat(unsigned short port, const std::string& agent_token, const std::string& name,
+                      const std::string& email, const std::string& subject, const std::string& message);
+// Posts a message; throws unless 201.
+void say(unsigned short port, const std::string& token, std::int64_t session_id, const std::string& body);
+// The conversation `id` of a page (a test failure when it is not there).
+boost::json::object find_in(const boost::json::object& page, std::int64_t id);
+// The matched pieces of a conversation's snippet, joined by '|'.
+std::string hits(const boost::json::object& conversation);
+
+}  // namespace livedesk::it::tools

@@ -106,6 +106,15 @@ std::vector<Rule> rules(const Scene& c) {
       {"GET", a("/attachments/" + std::string(64, 'a')), "ben", {}, 404, "not_found"},
       {"GET", "/api/v1/agent/sessions", "ben", {}, 200, ""},
       {"GET", "/api/v1/chat/queue", "ben", {}, 200, ""},
+      // Conversations as history (list, search, transcript): every staff member, every conversation; staff only.
+      {"GET", "/api/v1/conversations", "ben", {}, 200, ""},
+      {"GET", "/api/v1/conversations?q=hi", "ben", {}, 200, ""},
+      {"GET", "/api/v1/conversations/" + sid(c.active), "ben", {}, 200, ""},
+      {"GET", "/api/v1/conversations/" + sid(c.closed), "sam", {}, 200, ""},
+      {"GET", "/api/v1/conversations/" + sid(c.waiting), "ada", {}, 200, ""},
+      {"GET", "/api/v1/conversations/" + sid(kMissing), "ben", {}, 404, "not_found"},
+      {"GET", "/api/v1/conversations", "customer", {}, 401, "unauthorized"},
+      {"GET", "/api/v1/conversations/" + sid(c.active), "customer", {}, 401, "unauthorized"},
       // A customer token opens its own chat only.
       {"GET", a(""), "customer", {}, 200, ""},
       {"GET", a(""), "other", {}, 404, "not_found"},

@@ -43,7 +43,7 @@ std::string utc_date(std::chrono::system_clock::time_point t) {
   return out;
 }
 
-void history_filters_and_search(ToolsFloor& f) {
+void history_filters_and_search(ToolsFloor& f, bool postgres) {
   const auto port = f.port();
   const std::string& ann = f.ann.token;
 
@@ -158,10 +158,15 @@ void history_filters_and_search(ToolsFloor& f) {
   EXPECT_EQ(found(port, ann, "ЗАКАЗ"), (Ids{cyrillic.session_id}));
   EXPECT_EQ(found(port, ann, "παραγγελία"), (Ids{greek.session_id}));
   EXPECT_EQ(found(port, ann, "ΠΑΡΑΓΓΕΛΊΑ"), (Ids{greek.session_id}));
+  // The one difference (docs/api.md): PostgreSQL's unaccent folds Greek and Cyrillic accents too, SQLite does not.
+  const Ids greek_if_postgres = postgres ? Ids{greek.session_id} : Ids{};
+  EXPECT_EQ(found(port, ann, "παραγγελια"), greek_if_postgres);
+  EXPECT_EQ(found(port, ann, "пришел"), postgres ? Ids{cyrillic.session_id} : Ids{});
   EXPECT_EQ(found(port, ann, "東京"), (Ids{japanese.session_id}));
   EXPECT_EQ(found(port, ann, "配送"), (Ids{japanese.session_id}));
   EXPECT_EQ(found(port, ann, "東京の配送について"), (Ids{japanese.session_id}));
   EXPECT_EQ(found(port, ann, "東"), (Ids{}));  // not a word of its own: neither database splits the run
+  EXPECT_EQ(found(port, ann, "東京*"), (Ids{japanese.session_id}));
   // The customer's name and email, the subject, notes and whispers are searched too (these routes are staff-only).
   EXPECT_EQ(found(port, ann, "bob@example.com"), (Ids{invoice.session_id}));
   EXPECT_EQ(found(port, ann, "billing"), (Ids{invoice.session_id}));
@@ -308,14 +313,14 @@ void history_filters_and_search(ToolsFloor& f) {
 
 TEST(Conversations, FiltersSearchAndTranscriptOnSqlite) {
   ToolsFloor f(server_args(std::nullopt));
-  history_filters_and_search(f);
+  history_filters_and_search(f, false);
 }
 
 TEST(Conversations, FiltersSearchAndTranscriptOnPostgres) {
   std::optional<TestDatabase> database;
   database.emplace();
   ToolsFloor f(server_args(database));
-  history_filters_and_search(f);
+  history_filters_and_search(f, true);
 }
 
 }  // namespace

@@ -235,7 +235,7 @@ int serve(const app::ServeConfig& config) {
                                            : std::function<service::ClusterView()>());
   service::AttachmentService attachments(chat, files, blobs);
   service::ConversationRetention conversation_retention(attachments, clock, config.retention_days);  // #14 privacy
-  service::SearchProjection search_projection(store);
+  service::SearchProjection search_projection(store, clock, config.search_index_delay);
   api::add_rest_routes(router,
                        {auth, accounts, readiness, chat, attachments, api_tokens, event_feed,
                         config.event_stream_heartbeat});

@@ -16,15 +16,17 @@ json::array array_of(const std::vector<T>& items, ToJson to_json) {
   return out;
 }
 
-json::value maybe_text(const std::optional<std::string>& text) { return text ? json::value(*text) : json::value(nullptr); }
+json::value maybe_text(const std::optional<std::string>& text) {
+  return text ? json::value(*text) : json::value(nullptr);
+}
 
 json::object conversation_json(const domain::ExportedConversationView& c) {
   json::value agent = nullptr;
   if (c.agent) agent = json::object{{"id", c.agent->id}, {"name", c.agent->name}};
   json::value rating = nullptr;
   if (c.rating)
-    rating = json::object{{"rating", c.rating->rating}, {"comment", c.rating->comment},
-                          {"created_at", time_json(c.rating->created_ms)}};
+    rating = json::object{
+        {"rating", c.rating->rating}, {"comment", c.rating->comment}, {"created_at", time_json(c.rating->created_ms)}};
   return {{"id", c.id},
           {"status", c.status},
           {"subject", c.subject},
@@ -43,8 +45,10 @@ json::object conversation_json(const domain::ExportedConversationView& c) {
           {"messages", array_of(c.messages, message_json)},
           {"attachments", array_of(c.files,
                                    [](const domain::ExportedFileView& f) {
-                                     return json::object{{"sha256", f.sha256}, {"name", f.name},
-                                                         {"mime", f.mime},     {"size", f.size},
+                                     return json::object{{"sha256", f.sha256},
+                                                         {"name", f.name},
+                                                         {"mime", f.mime},
+                                                         {"size", f.size},
                                                          {"created_at", time_json(f.created_ms)},
                                                          {"url", f.url}};
                                    })},
@@ -57,12 +61,10 @@ json::object conversation_json(const domain::ExportedConversationView& c) {
 json::object contact_export_json(const domain::ContactExportView& e) {
   json::array merged;
   for (auto id : e.merged_contact_ids) merged.push_back(id);
-  return {{"exported_at", time_json(e.exported_ms)},
-          {"contact", contact_json(e.contact)},
-          {"notes", array_of(e.notes, contact_note_json)},
-          {"conversations", array_of(e.conversations, conversation_json)},
-          {"blocks", array_of(e.blocks, block_json)},
-          {"merged_contact_ids", std::move(merged)}};
+  return {
+      {"exported_at", time_json(e.exported_ms)},       {"contact", contact_json(e.contact)},
+      {"notes", array_of(e.notes, contact_note_json)}, {"conversations", array_of(e.conversations, conversation_json)},
+      {"blocks", array_of(e.blocks, block_json)},      {"merged_contact_ids", std::move(merged)}};
 }
 
 }  // namespace livedesk::api

@@ -15,8 +15,9 @@ namespace json = boost::json;
 namespace {
 
 auto retention_answer(Responder respond) {
-  return reply<domain::RetentionSettingsView>(
-      respond, 200, [](const auto& v) { return json::object{{"retention_days", v.retention_days}}; });
+  return reply<domain::RetentionSettingsView>(respond, 200, [](const auto& v) {
+    return json::object{{"retention_days", v.retention_days}};
+  });
 }
 
 // `retention_days`: a whole number of days, 0 (keep forever) to 36500.
@@ -24,12 +25,16 @@ int retention_days_field(const json::object& body) {
   const auto* value = body.if_contains("retention_days");
   if (!value || value->is_null()) throw ApiError(400, "missing_field", "field 'retention_days' is required");
   const auto invalid = [] {
-    return ApiError(400, "invalid_field", "field 'retention_days' must be a whole number from 0 (keep forever) to 36500");
+    return ApiError(400, "invalid_field",
+                    "field 'retention_days' must be a whole number from 0 (keep forever) to 36500");
   };
   std::int64_t days = -1;
-  if (value->is_int64()) days = value->get_int64();
-  else if (value->is_uint64() && value->get_uint64() <= 36500) days = std::int64_t(value->get_uint64());
-  else throw invalid();
+  if (value->is_int64())
+    days = value->get_int64();
+  else if (value->is_uint64() && value->get_uint64() <= 36500)
+    days = std::int64_t(value->get_uint64());
+  else
+    throw invalid();
   if (days < 0 || days > 36500) throw invalid();
   return int(days);
 }
@@ -76,7 +81,8 @@ void add_contact_export_route(Router& router, service::AuthService& auth, servic
                    actor, id, [respond, id](service::Outcome<domain::ContactExportView> outcome) {
                      if (auto* error = std::get_if<service::ChatError>(&outcome))
                        return respond(error_response(error->http_status, error->code, error->message));
-                     auto response = json_response(200, contact_export_json(std::get<domain::ContactExportView>(outcome)));
+                     auto response =
+                         json_response(200, contact_export_json(std::get<domain::ContactExportView>(outcome)));
                      // A download: browsers save it instead of showing it.
                      response.headers.emplace_back("Content-Disposition",
                                                    "attachment; filename=\"contact-" + std::to_string(id) + ".json\"");

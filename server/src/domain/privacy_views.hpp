@@ -53,10 +53,10 @@ struct ExportedConversationView {
 
 struct ContactExportView {
   ContactView contact;
-  std::vector<ContactNoteView> notes;                      // newest first
+  std::vector<ContactNoteView> notes;                   // newest first
   std::vector<ExportedConversationView> conversations;  // oldest first, every one
-  std::vector<BlockView> blocks;                           // newest first, lifted ones too
-  std::vector<std::int64_t> merged_contact_ids;  // every contact merged into this one (also through another)
+  std::vector<BlockView> blocks;                        // newest first, lifted ones too
+  std::vector<std::int64_t> merged_contact_ids;         // every contact merged into this one (also through another)
   std::int64_t exported_ms = 0;
 };
 

@@ -104,7 +104,8 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Ret
   audit(s, actor, "settings.retention", "settings", 0,
         boost::json::serialize(boost::json::object{{"retention_days", days}, {"previous", previous}}));
   h.after_commit([done, days](bool ok) {
-    ok ? done(domain::RetentionSettingsView{days}) : done(ChatError{503, "unavailable", "the setting could not be saved"});
+    ok ? done(domain::RetentionSettingsView{days})
+       : done(ChatError{503, "unavailable", "the setting could not be saved"});
   });
 }
 

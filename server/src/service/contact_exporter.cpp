@@ -52,7 +52,8 @@ domain::ExportedConversationView conversation(store::Store& s, const store::Chat
   for (const auto& t : s.tags().of_session(row.id))
     c.tags.push_back({t.id, t.name, t.color, t.archived_ms.has_value(), t.created_ms});
   if (auto id = s.dispositions().of_session(row.id))
-    if (auto d = s.dispositions().find(*id)) c.disposition = domain::DispositionView{d->id, d->name, d->archived_ms.has_value(), d->created_ms};
+    if (auto d = s.dispositions().find(*id))
+      c.disposition = domain::DispositionView{d->id, d->name, d->archived_ms.has_value(), d->created_ms};
   if (auto r = s.ratings().find(row.id)) c.rating = domain::ExportedRatingView{r->rating, r->comment, r->created_ms};
   // Every message, a page at a time (a long chat is read in a few statements, not one per message).
   for (std::int64_t after = 0;;) {
@@ -64,8 +65,8 @@ domain::ExportedConversationView conversation(store::Store& s, const store::Chat
   for (const auto& f : s.uploads().of_session(row.id))
     c.files.push_back({f.sha256, f.name, f.mime, f.size, f.created_ms, upload_url(row.id, f.sha256)});
   for (const auto& n : s.notes().of_session(row.id))
-    c.notes.push_back({n.id, n.session_id, n.author_user_id, names(n.author_user_id), n.kind, n.body, n.created_ms,
-                       n.updated_ms});
+    c.notes.push_back(
+        {n.id, n.session_id, n.author_user_id, names(n.author_user_id), n.kind, n.body, n.created_ms, n.updated_ms});
   for (const auto& t : s.transfers().of_session(row.id)) c.transfers.push_back(to_view(t));
   return c;
 }

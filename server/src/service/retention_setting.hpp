@@ -26,6 +26,8 @@ inline int retention_days(store::Store& s, int default_days) {
   return days;
 }
 
-inline void store_retention_days(store::Store& s, int days) { s.settings().put(kRetentionDaysKey, std::to_string(days)); }
+inline void store_retention_days(store::Store& s, int days) {
+  s.settings().put(kRetentionDaysKey, std::to_string(days));
+}
 
 }  // namespace livedesk::service

@@ -4,7 +4,6 @@
 // supervisors and admins get it, it is audited, and after an erasure it holds no words and no file; an admin's
 // retention setting is what the periodic retention run uses.
 #include <gtest/gtest.h>
-
 #include <sqlite3.h>
 
 #include <boost/json.hpp>
@@ -76,7 +75,8 @@ class Export : public ::testing::TestWithParam<std::string> {
   void age_conversation(ToolsFloor& f, std::int64_t session_id, int days) {
     // The product is computed here: PostgreSQL would multiply two integer literals in 32 bits.
     const std::string sql = "UPDATE chat_sessions SET closed_ms = closed_ms - " +
-                            std::to_string(std::int64_t(days) * 86'400'000) + " WHERE id = " + std::to_string(session_id);
+                            std::to_string(std::int64_t(days) * 86'400'000) +
+                            " WHERE id = " + std::to_string(session_id);
     if (database_) {
       pqxx::connection connection(database_->url());
       pqxx::work txn(connection);
@@ -96,11 +96,11 @@ class Export : public ::testing::TestWithParam<std::string> {
 TEST_P(Export, AContactsExportHoldsEverythingAndAfterErasureNoWordsOrFiles) {
   ToolsFloor f(args());
   const auto port = f.port();
-  const auto vip = expect(call(port, "POST", "/api/v1/admin/tags", f.ada.token, json::object{{"name", "vip"}}), 201,
-                          "tag")
-                       .at("tag")
-                       .at("id")
-                       .as_int64();
+  const auto vip =
+      expect(call(port, "POST", "/api/v1/admin/tags", f.ada.token, json::object{{"name", "vip"}}), 201, "tag")
+          .at("tag")
+          .at("id")
+          .as_int64();
 
   // The first conversation: words both ways, a file, a note, a whisper, a tag, a declined transfer, a rating.
   const auto first = chat_taken_by(port, f.ann.token, "Zed Export", "zed@example.com", "my first secret");
@@ -219,8 +219,9 @@ TEST_P(Export, AContactsExportHoldsEverythingAndAfterErasureNoWordsOrFiles) {
   EXPECT_TRUE(HasStatus(call(port, "GET", url, f.sam.token), 200));
 
   // After the erasure: what is left, marked erased, without a word or a file.
-  expect(call(port, "POST", "/api/v1/contacts/" + sid(contact) + "/erase", f.ada.token, json::object{{"confirm", true}}),
-         200, "erased");
+  expect(
+      call(port, "POST", "/api/v1/contacts/" + sid(contact) + "/erase", f.ada.token, json::object{{"confirm", true}}),
+      200, "erased");
   const auto after = expect(call(port, "GET", export_path(contact), f.ada.token), 200, "export after erasure");
   EXPECT_TRUE(after.at("contact").at("erased").as_bool()) << after;
   EXPECT_EQ(after.at("contact").at("name"), "Erased contact");
@@ -252,14 +253,16 @@ TEST_P(Export, AnAdminsRetentionSettingIsWhatThePeriodicRunErasesBy) {
   const std::string settings = "/api/v1/admin/settings/retention";
   EXPECT_EQ(expect(call(port, "GET", settings, f.ada.token), 200, "retention"), (json::object{{"retention_days", 0}}));
   EXPECT_TRUE(IsError(call(port, "GET", settings, f.sam.token), 403, "forbidden"));
-  EXPECT_TRUE(IsError(call(port, "PUT", settings, f.sam.token, json::object{{"retention_days", 30}}), 403, "forbidden"));
-  EXPECT_TRUE(IsError(call(port, "PUT", settings, f.ann.token, json::object{{"retention_days", 30}}), 403, "forbidden"));
+  EXPECT_TRUE(
+      IsError(call(port, "PUT", settings, f.sam.token, json::object{{"retention_days", 30}}), 403, "forbidden"));
+  EXPECT_TRUE(
+      IsError(call(port, "PUT", settings, f.ann.token, json::object{{"retention_days", 30}}), 403, "forbidden"));
   EXPECT_TRUE(IsError(call(port, "PUT", settings, "", json::object{{"retention_days", 30}}), 401, "unauthorized"));
   EXPECT_TRUE(IsError(call(port, "PUT", settings, f.ada.token, json::object{}), 400, "missing_field"));
   for (const json::value& bad : {json::value(-1), json::value(36501), json::value("30"), json::value(1.5),
-                                json::value(true), json::value(std::uint64_t(1) << 63)})
-    EXPECT_TRUE(IsError(call(port, "PUT", settings, f.ada.token, json::object{{"retention_days", bad}}), 400,
-                        "invalid_field"))
+                                 json::value(true), json::value(std::uint64_t(1) << 63)})
+    EXPECT_TRUE(
+        IsError(call(port, "PUT", settings, f.ada.token, json::object{{"retention_days", bad}}), 400, "invalid_field"))
         << bad;
   EXPECT_EQ(expect(call(port, "GET", settings, f.ada.token), 200, "unchanged"), (json::object{{"retention_days", 0}}));
 
@@ -285,8 +288,8 @@ TEST_P(Export, AnAdminsRetentionSettingIsWhatThePeriodicRunErasesBy) {
   EXPECT_EQ(erased[0].at("target_id").as_string(), sid(old.session_id));
   for (const auto& m : fetch_messages(port, f.ada.token, old.session_id)) EXPECT_EQ(m.at("body"), "") << m;
   EXPECT_EQ(fetch_messages(port, f.ada.token, recent.session_id)[0].at("body"), "a recent question");
-  const auto exported = expect(call(port, "GET", export_path(contact_of(port, f.ada.token, old.session_id)), f.ada.token),
-                               200, "export");
+  const auto exported =
+      expect(call(port, "GET", export_path(contact_of(port, f.ada.token, old.session_id)), f.ada.token), 200, "export");
   EXPECT_TRUE(conversation_in(exported, old.session_id).at("erased").as_bool()) << exported;
   EXPECT_FALSE(exported.at("contact").at("erased").as_bool()) << exported;  // retention keeps the contact row
 }

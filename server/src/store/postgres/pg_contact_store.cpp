@@ -70,7 +70,8 @@ constexpr PgStatement kMarkMerged{
     "mark_contact_merged",
     "UPDATE customers SET merged_into = $1, email = NULL, external_id = NULL, visitor_id = NULL, updated_ms = $3 "
     "WHERE id = $2"};
-constexpr PgStatement kMergedFrom{"contacts_merged_from", "SELECT id FROM customers WHERE merged_into = $1 ORDER BY id"};
+constexpr PgStatement kMergedFrom{"contacts_merged_from",
+                                  "SELECT id FROM customers WHERE merged_into = $1 ORDER BY id"};
 constexpr PgStatement kInsertContactNote{
     "insert_contact_note",
     "INSERT INTO contact_notes(customer_id, author_user_id, body, created_ms, updated_ms, deleted_ms) "

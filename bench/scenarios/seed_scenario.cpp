@@ -74,7 +74,7 @@ json::object rebuild_search(const std::string& livedesk, const ServerOptions& se
   if (server.database.empty()) {
     args.insert(args.end(), {"--data-dir", server.data_dir});
   } else {
-    args.insert(args.end(), {"--database-url", server.database});
+    args.insert(args.end(), {"--database", server.database});
   }
   const auto start = std::chrono::steady_clock::now();
   const pid_t pid = fork();
@@ -92,7 +92,7 @@ json::object rebuild_search(const std::string& livedesk, const ServerOptions& se
   json::object o{{"ran", true}, {"exit_code", code}, {"seconds", seconds_since(start)}};
   if (code != 0) {
     o["note"] = "search rebuild failed (exit " + std::to_string(code) +
-                "); until `livedesk search rebuild` exists, run it by hand after seeding";
+                "); the search index is not ready";
   }
   return o;
 }

@@ -131,6 +131,8 @@ Command parse_command_line(int argc, char** argv) {
        &serve.webhook_timeout, 0},
       {"--webhook-poll-ms", "LIVEDESK_WEBHOOK_POLL_MS", "How often the outbox looks for new events",
        &serve.webhook_poll, 0},
+      {"--search-index-ms", "LIVEDESK_SEARCH_INDEX_MS",
+       "How often new messages, notes and contact changes are added to the conversation search", &serve.search_index, 0},
   };
   long long webhook_retry_for = serve.webhook_retry_for.count();
   serve_cmd->add_option("--webhook-retry-for", webhook_retry_for,
@@ -168,6 +170,14 @@ Command parse_command_line(int argc, char** argv) {
   add_cmd->add_option("--database", user.database_url, "postgresql://... (default: SQLite in the data dir)")
       ->envname("LIVEDESK_DATABASE_URL");
 
+  SearchRebuildConfig& rebuild = command.search_rebuild;
+  auto* search_cmd = app.add_subcommand("search", "Manage the conversation search index");
+  search_cmd->require_subcommand(1);
+  auto* rebuild_cmd = search_cmd->add_subcommand("rebuild", "Write the search index afresh from the conversations");
+  rebuild_cmd->add_option("--data-dir", rebuild.data_dir, "Data folder")->envname("LIVEDESK_DATA_DIR")->capture_default_str();
+  rebuild_cmd->add_option("--database", rebuild.database_url, "postgresql://... (default: SQLite in the data dir)")
+      ->envname("LIVEDESK_DATABASE_URL");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {
@@ -192,6 +202,7 @@ Command parse_command_line(int argc, char** argv) {
     return command;
   }
   if (serve_cmd->parsed()) command.kind = Command::Kind::serve;
+  if (rebuild_cmd->parsed()) command.kind = Command::Kind::search_rebuild;
   if (add_cmd->parsed()) {
     command.kind = Command::Kind::user_add;
     user.role = *domain::parse_role(role_name);

@@ -41,6 +41,8 @@ struct ServeConfig {
   // #14 privacy: closed conversations older than this many days are erased (0: kept forever), checked every
   // event_prune interval by the leader.
   int retention_days = 0;
+  // How often the leader brings the conversation search index up to the event log.
+  std::chrono::milliseconds search_index{500};
   // The event stream and API tokens (docs/api.md "Event stream", "API tokens").
   std::chrono::milliseconds event_stream_poll{1000};  // a fallback: positions come on the bus
   std::chrono::milliseconds event_stream_heartbeat{15'000};
@@ -83,12 +85,19 @@ struct UserAddConfig {
   std::string database_url;  // as serve's --database
 };
 
+// `livedesk search rebuild`: the search index written afresh from the conversations.
+struct SearchRebuildConfig {
+  std::filesystem::path data_dir = "./data";
+  std::string database_url;  // as serve's --database
+};
+
 // What the command line asked for.
 struct Command {
-  enum class Kind { serve, user_add, exit } kind = Kind::exit;
+  enum class Kind { serve, user_add, search_rebuild, exit } kind = Kind::exit;
   int exit_code = 0;  // for Kind::exit (help, or a usage error already printed)
   ServeConfig serve;
   UserAddConfig user_add;
+  SearchRebuildConfig search_rebuild;
 };
 
 Command parse_command_line(int argc, char** argv);

@@ -59,6 +59,7 @@
 #include "store/store_executor.hpp"
 #include "service/event_log_retention.hpp"
 #include "service/conversation_retention.hpp"  // #14 privacy
+#include "service/search_projection.hpp"
 #include "support/json_log.hpp"
 #include "support/metrics/server_metrics.hpp"
 #include "support/worker_thread.hpp"
@@ -117,6 +118,15 @@ int add_user(const app::UserAddConfig& config) {
   domain::SystemClock clock;
   const auto id = service::create_account(*store, clock, {config.username, config.name, config.role, password});
   std::cout << "created " << domain::to_string(config.role) << " '" << config.username << "' with id " << id << "\n";
+  return 0;
+}
+
+int rebuild_search(const app::SearchRebuildConfig& config) {
+  auto store = open_store(config.database_url, config.data_dir);
+  const auto started = std::chrono::steady_clock::now();
+  const auto indexed = service::SearchProjection::rebuild(*store, 1000);
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+  std::cout << "indexed " << indexed << " conversations in " << ms.count() << " ms\n";
   return 0;
 }
 
@@ -229,6 +239,7 @@ int serve(const app::ServeConfig& config) {
   service::AttachmentService attachments(chat, files, blobs);
   // #14 privacy: each run reads the stored retention (--retention-days until an admin sets one).
   service::ConversationRetention conversation_retention(attachments, store, clock, config.retention_days);
+  service::SearchProjection search_projection(store);
   api::add_rest_routes(router,
                        {auth, accounts, readiness, chat, attachments, api_tokens, event_feed,
                         config.event_stream_heartbeat});
@@ -314,6 +325,9 @@ int serve(const app::ServeConfig& config) {
                       {std::min(config.snapshot_min_interval, std::chrono::milliseconds(250)),
                        [&snapshots] { snapshots.tick(); }}};
   if (node) options.periodic.push_back({std::chrono::milliseconds(10'000), [&node] { node->resend_presence(); }});
+  options.periodic.push_back({config.search_index, [&search_projection, &node] {
+                                if (!node || node->leading()) search_projection.run();
+                              }});
   options.periodic.push_back({config.event_prune, [&event_retention, &webhooks, &node, &config,
                                                     &conversation_retention] {
                                 if (node && !node->leading()) return;
@@ -361,6 +375,7 @@ int main(int argc, char** argv) {
     switch (command.kind) {
       case app::Command::Kind::serve: return serve(command.serve);
       case app::Command::Kind::user_add: return add_user(command.user_add);
+      case app::Command::Kind::search_rebuild: return rebuild_search(command.search_rebuild);
       case app::Command::Kind::exit: return command.exit_code;
     }
   } catch (const service::AccountError& error) {

@@ -21,6 +21,7 @@
 #include "store/block_store.hpp"
 #include "store/canned_store.hpp"
 #include "store/contact_store.hpp"
+#include "store/conversation_store.hpp"
 #include "store/event_store.hpp"
 #include "store/fencing_token.hpp"
 #include "store/message_store.hpp"
@@ -69,6 +70,8 @@ class Store {
   virtual DispositionStore& dispositions() = 0;
   // #14 privacy
   virtual PrivacyStore& privacy() = 0;
+  // Conversations as history and their search (#14)
+  virtual ConversationStore& conversations() = 0;
 
   virtual int schema_version() = 0;  // highest applied migration
   virtual bool ping() = 0;           // runs SELECT 1; false on error

@@ -334,6 +334,17 @@ CREATE TABLE conversation_search (
 CREATE INDEX conversation_search_by_document ON conversation_search USING GIN (document);
 )sql";
 
+// The search's text configuration: 'simple' with accents dropped first (the unaccent dictionary), for the
+// document, the query and the snippets alike, so a snippet highlights "Müller" for a search for "muller".
+// PostgreSQL only: SQLite's unicode61 tokenizer does this itself.
+constexpr std::string_view kSearchConfiguration = R"sql(
+CREATE TEXT SEARCH CONFIGURATION livedesk_search (COPY = pg_catalog.simple);
+ALTER TEXT SEARCH CONFIGURATION livedesk_search
+  ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part, numword, numhword,
+                    hword_numpart
+  WITH public.unaccent, pg_catalog.simple;
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "initial schema", kInitialSchema},
     Migration{2, "note kinds", kNoteKinds},
@@ -343,6 +354,7 @@ constexpr std::array kMigrations{
     Migration{6, "api tokens", kApiTokens},
     Migration{7, "webhooks and outbox", kWebhooks},
     Migration{8, "conversations and contacts", kConversations},
+    Migration{9, "search configuration", kSearchConfiguration},
 };
 
 // Any constant will do, as long as no other code on the database uses it:

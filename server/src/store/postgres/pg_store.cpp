@@ -16,6 +16,7 @@
 #include "store/postgres/pg_outbox_store.hpp"
 // #14 privacy
 #include "store/postgres/pg_privacy_store.hpp"
+#include "store/postgres/pg_conversation_store.hpp"
 #include "store/postgres/pg_rating_store.hpp"
 #include "store/postgres/pg_session_store.hpp"
 #include "store/postgres/pg_setting_store.hpp"
@@ -67,6 +68,7 @@ class PgStore final : public Store {
   DispositionStore& dispositions() override { return dispositions_; }
   // #14 privacy
   PrivacyStore& privacy() override { return privacy_; }
+  ConversationStore& conversations() override { return conversations_; }
 
   int schema_version() override {
     return connection_->read([](pqxx::transaction_base& tx) { return as_int(exec(tx, kSchemaVersion)[0][0]); });
@@ -110,6 +112,7 @@ class PgStore final : public Store {
   postgres::PgDispositionStore dispositions_{*connection_};
   // #14 privacy
   postgres::PgPrivacyStore privacy_{*connection_};
+  postgres::PgConversationStore conversations_{*connection_};
 };
 
 }  // namespace
@@ -130,7 +133,8 @@ std::unique_ptr<Store> open_postgres_store(const std::string& url) {
         postgres::PgWebhookStore::statements(), postgres::PgOutboxStore::statements(),
         // Tags and dispositions (#14)
         postgres::PgTagStore::statements(), postgres::PgDispositionStore::statements(),
-        postgres::PgPrivacyStore::statements() /* #14 privacy */}) {
+        postgres::PgPrivacyStore::statements() /* #14 privacy */,
+        postgres::PgConversationStore::statements()}) {
     connection->prepare(statements);
   }
   return std::make_unique<PgStore>(std::move(connection));

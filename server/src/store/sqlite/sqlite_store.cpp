@@ -16,6 +16,7 @@
 #include "store/sqlite/sqlite_outbox_store.hpp"
 // #14 privacy
 #include "store/sqlite/sqlite_privacy_store.hpp"
+#include "store/sqlite/sqlite_conversation_store.hpp"
 #include "store/sqlite/sqlite_webhook_store.hpp"
 #include "store/sqlite/sqlite_metrics_store.hpp"
 #include "store/sqlite/sqlite_note_store.hpp"
@@ -100,6 +101,7 @@ class SqliteStore final : public Store {
   DispositionStore& dispositions() override { return dispositions_; }
   // #14 privacy
   PrivacyStore& privacy() override { return privacy_; }
+  ConversationStore& conversations() override { return conversations_; }
 
   int schema_version() override {
     auto query = statements_.use("SELECT ifnull(max(version), 0) FROM schema_migrations");
@@ -172,6 +174,7 @@ class SqliteStore final : public Store {
   sqlite::SqliteDispositionStore dispositions_{db_.get(), statements_};
   // #14 privacy
   sqlite::SqlitePrivacyStore privacy_{db_.get(), statements_};
+  sqlite::SqliteConversationStore conversations_{db_.get(), statements_};
 };
 
 }  // namespace

@@ -1,0 +1,131 @@
+#include "service/search_projection.hpp"
+
+#include <memory>
+#include <set>
+#include <type_traits>
+
+#include "bus/event_codec.hpp"
+#include "store/store.hpp"
+#include "store/store_executor.hpp"
+#include "support/json_log.hpp"
+
+namespace livedesk::service {
+
+namespace {
+
+// The conversations whose search rows `event` changes (customers_ : contacts whose name or email did).
+struct Touched {
+  std::set<std::int64_t> sessions;
+  std::set<std::int64_t> customers;
+
+  void add(const bus::Event& event) {
+    std::visit(
+        [this](const auto& e) {
+          using E = std::decay_t<decltype(e)>;
+          if constexpr (std::is_same_v<E, bus::SessionChanged>) sessions.insert(e.session.id);
+          else if constexpr (std::is_same_v<E, bus::MessageCreated>) sessions.insert(e.message.session_id);
+          else if constexpr (std::is_same_v<E, bus::NoteChanged>) sessions.insert(e.note.session_id);
+          else if constexpr (std::is_same_v<E, bus::ContactChanged>) customers.insert(e.contact.id);
+          else if constexpr (std::is_same_v<E, bus::ContactErased>) {
+            sessions.insert(e.sessions.begin(), e.sessions.end());
+            if (e.contact) customers.insert(e.contact_id);
+          }
+        },
+        event);
+  }
+};
+
+void start_rebuild(store::Store& s) {
+  s.conversations().clear_index();
+  s.outbox().save({SearchProjection::kCursor, s.events().last_position(), std::nullopt, 0, std::nullopt, std::nullopt});
+  s.outbox().save({SearchProjection::kRebuildCursor, 0, std::nullopt, 0, std::nullopt, std::nullopt});
+}
+
+// One batch of the rebuild's walk; true when it is not done.
+bool rebuild_batch(store::Store& s, std::size_t batch) {
+  const auto progress = s.outbox().find(SearchProjection::kRebuildCursor);
+  if (!progress) return false;
+  const auto ids = s.conversations().ids_after(progress->position, int(batch));
+  for (auto id : ids) s.conversations().index(id);
+  if (ids.size() < batch) {
+    s.outbox().remove(SearchProjection::kRebuildCursor);
+    return false;
+  }
+  auto next = *progress;
+  next.position = ids.back();
+  s.outbox().save(next);
+  return true;
+}
+
+}  // namespace
+
+bool SearchProjection::apply_round(store::Store& store, std::size_t batch) {
+  bool more = false;
+  store.run_in_transaction([&](store::Store& s) {
+    auto cursor = s.outbox().find(kCursor);
+    // Events the cursor never saw are gone from the log: only reading everything again is right.
+    if (!cursor || cursor->position + 1 < s.events().first_position()) {
+      start_rebuild(s);
+      cursor = s.outbox().find(kCursor);
+    }
+    const auto events = s.events().read_after(cursor->position, batch);
+    Touched touched;
+    for (const auto& record : events)
+      if (const auto event = bus::decode_event(record.payload)) touched.add(*event);
+    for (auto customer : touched.customers)
+      for (auto id : s.conversations().ids_of_customer(customer)) touched.sessions.insert(id);
+    for (auto id : touched.sessions) s.conversations().index(id);
+    if (!events.empty()) {
+      cursor->position = events.back().position;
+      s.outbox().save(*cursor);
+    }
+    const bool rebuilding = rebuild_batch(s, batch);
+    more = events.size() == batch || rebuilding;
+  });
+  return more;
+}
+
+std::size_t SearchProjection::rebuild(store::Store& store, std::size_t batch) {
+  store.run_in_transaction([](store::Store& s) { start_rebuild(s); });
+  std::size_t indexed = 0;
+  std::int64_t after = 0;
+  for (;;) {
+    std::vector<std::int64_t> ids;
+    store.run_in_transaction([&](store::Store& s) {
+      ids = s.conversations().ids_after(after, int(batch));
+      for (auto id : ids) s.conversations().index(id);
+      if (ids.size() < batch) s.outbox().remove(kRebuildCursor);
+      else s.outbox().save({kRebuildCursor, ids.back(), std::nullopt, 0, std::nullopt, std::nullopt});
+    });
+    indexed += ids.size();
+    if (ids.size() < batch) return indexed;
+    after = ids.back();
+  }
+}
+
+void SearchProjection::run() {
+  if (running_.exchange(true)) return;
+  post_round();
+}
+
+void SearchProjection::post_round() {
+  auto more = std::make_shared<bool>(false);
+  const bool posted = store_.post_write(
+      [this, more](store::Store& s, store::CommitHooks& hooks) {
+        try {
+          *more = apply_round(s, batch_);
+        } catch (const std::exception& e) {
+          // The round rolled back alone (its own savepoint); the next tick tries again.
+          support::log_event(spdlog::level::warn, "search index round failed", {{"error", e.what()}});
+          *more = false;
+        }
+        hooks.after_commit([this, more](bool committed) {
+          if (committed && *more) return post_round();
+          running_ = false;
+        });
+      },
+      [this](const std::exception&) { running_ = false; });
+  if (!posted) running_ = false;
+}
+
+}  // namespace livedesk::service

@@ -1,0 +1,50 @@
+#pragma once
+// The search projection: keeps the conversation search index (store/conversation_store.hpp) following the event
+// log. Its place in the log is the durable cursor "search_projection" (store/outbox_store.hpp). Each round, in
+// one transaction: the events after the cursor (a batch) name the conversations they change (messages, notes,
+// sessions, contacts' names and emails, erasures); each is re-indexed from the raw tables and the cursor moves
+// past the batch. Re-indexing reads the whole conversation, so a chat busy for a second is indexed once, not once
+// per message, and a crash between rounds only repeats idempotent work.
+//
+// A rebuild (no cursor yet, as after an upgrade, or a log pruned past the cursor) clears the index, puts the
+// cursor at the log's end and walks every session by id in later rounds, a batch each, its progress kept in the
+// cursor "search_rebuild" (position: the last session id indexed); events keep being applied meanwhile.
+//
+// Threads: run() from any thread (the leader's periodic task); the work runs as a write job on the store
+// executor's thread, one round at a time (run() during a round is a no-op), and a full round posts the next.
+// apply_round() and rebuild() are the same work on a Store the caller owns (tests, `livedesk search rebuild`).
+#include <atomic>
+#include <cstddef>
+
+namespace livedesk::store {
+class Store;
+class StoreExecutor;
+}  // namespace livedesk::store
+
+namespace livedesk::service {
+
+// See the file comment.
+class SearchProjection {
+ public:
+  static constexpr const char* kCursor = "search_projection";
+  static constexpr const char* kRebuildCursor = "search_rebuild";
+
+  explicit SearchProjection(store::StoreExecutor& store, std::size_t batch = 500) : store_(store), batch_(batch) {}
+
+  void run();
+
+  // One round on `store` in one transaction; true when there is more to do at once (a full batch of events or
+  // of the rebuild's sessions).
+  static bool apply_round(store::Store& store, std::size_t batch);
+  // Rebuilds the whole index on `store` now (one transaction per batch); returns the conversations indexed.
+  static std::size_t rebuild(store::Store& store, std::size_t batch);
+
+ private:
+  void post_round();
+
+  store::StoreExecutor& store_;
+  const std::size_t batch_;
+  std::atomic<bool> running_{false};
+};
+
+}  // namespace livedesk::service

@@ -1,0 +1,188 @@
+#include "store/postgres/pg_conversation_store.hpp"
+
+#include "store/conversation_sql.hpp"
+#include "store/postgres/pg_rows.hpp"
+
+namespace livedesk::store::postgres {
+
+namespace {
+
+using Sql = ConversationSql;
+
+pqxx::result run(pqxx::transaction_base& tx, const std::string& text, const Sql& sql) {
+  std::vector<PgParam> params;
+  params.reserve(sql.values().size());
+  for (const auto& value : sql.values()) std::visit([&](const auto& v) { params.emplace_back(v); }, value);
+  return tx.exec_params(text, pqxx::prepare::make_dynamic_params(params));
+}
+
+std::vector<std::int64_t> ids_of(const pqxx::result& result) {
+  std::vector<std::int64_t> ids;
+  ids.reserve(result.size());
+  for (const auto& row : result) ids.push_back(as_int64(row[0]));
+  return ids;
+}
+
+// The query as a tsquery: lowered with ICU's root locale, so the fold is Unicode's whatever the database's locale
+// (which may be C), as the indexed text is; livedesk_search then drops accents (migration 9).
+std::string tsquery(Sql& sql, const domain::SearchQuery& query) {
+  return "to_tsquery('livedesk_search', lower(" + sql.bind(query.tsquery()) + " COLLATE \"und-x-icu\"))";
+}
+
+constexpr const char* kSearchFrom =
+    " FROM conversation_search cs JOIN chat_sessions s ON s.id = cs.session_id "
+    "LEFT JOIN csat_ratings r ON r.session_id = s.id WHERE cs.document @@ ";
+
+// What index() stores and what it makes the document of. The stored text keeps its punctuation (the snippets
+// show it); the document gets ASCII punctuation as spaces, so "bob@example.com" or "10.5" are words as SQLite's
+// unicode61 makes them, not one email or number token of PostgreSQL's parser. chr(57344) is U+E000.
+#define LIVEDESK_STRIP(x) "replace(replace(" x ", chr(57344), ''), chr(57345), '')"
+#define LIVEDESK_WORDS(x, weight)                                                                            \
+  "setweight(to_tsvector('livedesk_search', lower(regexp_replace(" x ", '[!-/:-@\\[-`{-~]', ' ', 'g') " \
+  "COLLATE \"und-x-icu\")), '" weight "')"
+
+constexpr PgStatement kIndex{
+    "conversation_index",
+    "INSERT INTO conversation_search(session_id, customer, subject, messages, notes, document) "
+    "SELECT x.id, x.customer, x.subject, x.messages, x.notes, "
+    LIVEDESK_WORDS("x.customer", "A") " || " LIVEDESK_WORDS("x.subject", "B") " || "
+    LIVEDESK_WORDS("x.messages", "C") " || " LIVEDESK_WORDS("x.notes", "D") " FROM ("
+    "SELECT s.id, " LIVEDESK_STRIP("c.name || ' ' || coalesce(c.email, '')") " AS customer, "
+    LIVEDESK_STRIP("s.subject") " AS subject, "
+    // System messages (joined, closed, ...) are the same in every chat: only what people wrote is searched.
+    LIVEDESK_STRIP("coalesce((SELECT string_agg(CASE WHEN m.attachment_name IS NULL THEN m.body "
+                   "ELSE m.body || ' ' || m.attachment_name END, E'\\n' ORDER BY m.seq) FROM messages m "
+                   "WHERE m.session_id = s.id AND m.sender_type <> 'system'), '')") " AS messages, "
+    LIVEDESK_STRIP("coalesce((SELECT string_agg(n.body, E'\\n' ORDER BY n.id) FROM notes n "
+                   "WHERE n.session_id = s.id AND n.deleted_ms IS NULL), '')") " AS notes "
+    "FROM chat_sessions s JOIN customers c ON c.id = s.customer_id WHERE s.id = $1 AND s.erased_ms IS NULL) x "
+    "ON CONFLICT (session_id) DO UPDATE SET customer = EXCLUDED.customer, subject = EXCLUDED.subject, "
+    "messages = EXCLUDED.messages, notes = EXCLUDED.notes, document = EXCLUDED.document"};
+constexpr PgStatement kUnindex{"conversation_unindex",
+                               "DELETE FROM conversation_search cs WHERE cs.session_id = $1 AND NOT EXISTS ("
+                               "SELECT 1 FROM chat_sessions s WHERE s.id = $1 AND s.erased_ms IS NULL)"};
+constexpr PgStatement kClearIndex{"conversation_clear_index", "DELETE FROM conversation_search"};
+constexpr PgStatement kIdsAfter{"conversation_ids_after",
+                                "SELECT id FROM chat_sessions WHERE id > $1 ORDER BY id LIMIT $2"};
+constexpr PgStatement kIdsOfCustomer{"conversation_ids_of_customer",
+                                     "SELECT id FROM chat_sessions WHERE customer_id = $1 ORDER BY id"};
+
+#undef LIVEDESK_STRIP
+#undef LIVEDESK_WORDS
+
+constexpr PgStatement kStatements[] = {kIndex, kUnindex, kClearIndex, kIdsAfter, kIdsOfCustomer};
+
+}  // namespace
+
+std::span<const PgStatement> PgConversationStore::statements() { return kStatements; }
+
+std::vector<ConversationRow> PgConversationStore::list(const ConversationFilter& filter,
+                                                       std::optional<std::int64_t> before_id, int limit) {
+  Sql sql(Sql::Dialect::postgres);
+  std::string text = std::string("SELECT ") + Sql::row_columns() + Sql::from_clause() + "WHERE true";
+  if (before_id) text += " AND s.id < " + sql.bind(*before_id);
+  text += sql.conditions(filter);
+  text += " ORDER BY s.id DESC LIMIT " + sql.bind(std::int64_t(limit));
+  return db_.read([&](pqxx::transaction_base& tx) { return read_all<ConversationRow>(run(tx, text, sql)); });
+}
+
+std::optional<ConversationRow> PgConversationStore::find(std::int64_t id) {
+  auto rows = find_many({id});
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
+std::vector<ConversationRow> PgConversationStore::find_many(const std::vector<std::int64_t>& ids) {
+  if (ids.empty()) return {};
+  Sql sql(Sql::Dialect::postgres);
+  const std::string text = sql.rows_query(ids);
+  auto rows = db_.read([&](pqxx::transaction_base& tx) { return read_all<ConversationRow>(run(tx, text, sql)); });
+  Sql::keep_order(rows, ids);
+  return rows;
+}
+
+std::vector<std::pair<std::int64_t, Tag>> PgConversationStore::tags_of(const std::vector<std::int64_t>& ids) {
+  if (ids.empty()) return {};
+  Sql sql(Sql::Dialect::postgres);
+  const std::string text = sql.tags_query(ids);
+  return Sql::tag_pairs(
+      db_.read([&](pqxx::transaction_base& tx) { return read_all<SessionTagRow>(run(tx, text, sql)); }));
+}
+
+std::vector<std::int64_t> PgConversationStore::search_newest(const domain::SearchQuery& query,
+                                                             const ConversationFilter& filter,
+                                                             std::optional<std::int64_t> before_id, int limit) {
+  Sql sql(Sql::Dialect::postgres);
+  std::string text = std::string("SELECT s.id") + kSearchFrom + tsquery(sql, query);
+  if (before_id) text += " AND cs.session_id < " + sql.bind(*before_id);
+  text += sql.conditions(filter);
+  text += " ORDER BY cs.session_id DESC LIMIT " + sql.bind(std::int64_t(limit));
+  return db_.read([&](pqxx::transaction_base& tx) { return ids_of(run(tx, text, sql)); });
+}
+
+std::vector<RankedMatch> PgConversationStore::search_ranked(const domain::SearchQuery& query,
+                                                            const ConversationFilter& filter, std::int64_t max_id,
+                                                            std::optional<RankedMatch> after, int window, int limit) {
+  Sql sql(Sql::Dialect::postgres);
+  const std::string q = tsquery(sql, query);
+  // Only the newest `window` matches are ranked: ts_rank over every match of a common word would read them all.
+  std::string text = "SELECT id, (ts_rank(document, " + q + ") * 1000000)::bigint AS score FROM (SELECT s.id AS id, "
+                     "cs.document" + kSearchFrom + q + " AND cs.session_id <= " + sql.bind(max_id);
+  text += sql.conditions(filter);
+  text += " ORDER BY cs.session_id DESC LIMIT " + sql.bind(std::int64_t(window)) + ") w";
+  std::string outer = "SELECT id, score FROM (" + text + ") ranked";
+  if (after) {
+    const std::string score = sql.bind(after->score);
+    outer += " WHERE score < " + score + " OR (score = " + score + " AND id < " + sql.bind(after->id) + ")";
+  }
+  outer += " ORDER BY score DESC, id DESC LIMIT " + sql.bind(std::int64_t(limit));
+  return db_.read([&](pqxx::transaction_base& tx) {
+    std::vector<RankedMatch> out;
+    for (const auto& row : run(tx, outer, sql)) out.push_back({as_int64(row[0]), as_int64(row[1])});
+    return out;
+  });
+}
+
+std::vector<SearchSnippet> PgConversationStore::snippets(const domain::SearchQuery& query,
+                                                         const std::vector<std::int64_t>& ids) {
+  if (ids.empty()) return {};
+  Sql sql(Sql::Dialect::postgres);
+  const std::string q = tsquery(sql, query);
+  const std::string options = sql.bind(std::string("StartSel=") + kHitStart + ", StopSel=" + kHitEnd +
+                                       ", MaxWords=24, MinWords=8, ShortWord=1, MaxFragments=1, "
+                                       "FragmentDelimiter=\" \xE2\x80\xA6 \"");
+  std::string text = "SELECT cs.session_id";
+  for (const char* column : Sql::kSnippetColumns)
+    text += std::string(", ts_headline('livedesk_search', cs.") + column + ", " + q + ", " + options + ")";
+  text += " FROM conversation_search cs WHERE cs.session_id IN " + sql.id_list(ids) + " AND cs.document @@ " + q;
+  return db_.read([&](pqxx::transaction_base& tx) {
+    std::vector<SearchSnippet> out;
+    for (const auto& row : run(tx, text, sql)) {
+      std::vector<std::string> pieces;
+      for (int i = 1; i <= int(std::size(Sql::kSnippetColumns)); ++i) pieces.push_back(as_text(row[i]));
+      out.push_back(Sql::pick_snippet(as_int64(row[0]), std::move(pieces)));
+    }
+    return out;
+  });
+}
+
+void PgConversationStore::index(std::int64_t session_id) {
+  db_.write([&](pqxx::transaction_base& tx) {
+    exec(tx, kIndex, session_id);
+    exec(tx, kUnindex, session_id);
+  });
+}
+
+void PgConversationStore::clear_index() {
+  db_.write([&](pqxx::transaction_base& tx) { exec(tx, kClearIndex); });
+}
+
+std::vector<std::int64_t> PgConversationStore::ids_after(std::int64_t after_id, int limit) {
+  return db_.read([&](pqxx::transaction_base& tx) { return ids_of(exec(tx, kIdsAfter, after_id, limit)); });
+}
+
+std::vector<std::int64_t> PgConversationStore::ids_of_customer(std::int64_t customer_id) {
+  return db_.read([&](pqxx::transaction_base& tx) { return ids_of(exec(tx, kIdsOfCustomer, customer_id)); });
+}
+
+}  // namespace livedesk::store::postgres

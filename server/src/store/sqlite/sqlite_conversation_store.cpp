@@ -1,0 +1,174 @@
+#include "store/sqlite/sqlite_conversation_store.hpp"
+
+#include "store/conversation_sql.hpp"
+#include "store/sqlite/sqlite_rows.hpp"
+
+namespace livedesk::store::sqlite {
+
+namespace {
+
+using Sql = ConversationSql;
+
+void bind_all(Statement& statement, const Sql& sql) {
+  int index = 0;
+  for (const auto& value : sql.values()) {
+    ++index;
+    std::visit([&](const auto& v) { statement.bind(index, v); }, value);
+  }
+}
+
+std::vector<std::int64_t> read_ids(Statement& statement) {
+  std::vector<std::int64_t> ids;
+  while (statement.step()) ids.push_back(statement.column_int64(0));
+  return ids;
+}
+
+// The FTS5 table joined to the sessions (and ratings, which a filter may name).
+constexpr const char* kSearchFrom =
+    " FROM conversation_search JOIN chat_sessions s ON s.id = conversation_search.rowid "
+    "LEFT JOIN csat_ratings r ON r.session_id = s.id WHERE conversation_search MATCH ";
+
+// What index() stores: the markers of a snippet never occur in it (char(57344) is U+E000).
+#define LIVEDESK_STRIP(x) "replace(replace(" x ", char(57344), ''), char(57345), '')"
+
+// Columns of conversation_search in the order of ConversationSql::kSnippetColumns.
+constexpr int kSnippetColumns[] = {2, 3, 1, 0};
+// Weights of customer, subject, messages, notes for bm25: a hit in the subject or the name counts more.
+constexpr const char* kRank = "CAST(-bm25(conversation_search, 4.0, 3.0, 1.0, 1.0) * 1000000 AS INTEGER)";
+
+}  // namespace
+
+std::vector<ConversationRow> SqliteConversationStore::list(const ConversationFilter& filter,
+                                                           std::optional<std::int64_t> before_id, int limit) {
+  Sql sql(Sql::Dialect::sqlite);
+  std::string text = std::string("SELECT ") + Sql::row_columns() + Sql::from_clause() + "WHERE 1";
+  if (before_id) text += " AND s.id < " + sql.bind(*before_id);
+  text += sql.conditions(filter);
+  text += " ORDER BY s.id DESC LIMIT " + sql.bind(std::int64_t(limit));
+  auto query = statements_.use(text);
+  bind_all(*query, sql);
+  return read_all<ConversationRow>(*query);
+}
+
+std::optional<ConversationRow> SqliteConversationStore::find(std::int64_t id) {
+  auto rows = find_many({id});
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
+std::vector<ConversationRow> SqliteConversationStore::find_many(const std::vector<std::int64_t>& ids) {
+  if (ids.empty()) return {};
+  Sql sql(Sql::Dialect::sqlite);
+  auto query = statements_.use(sql.rows_query(ids));
+  bind_all(*query, sql);
+  auto rows = read_all<ConversationRow>(*query);
+  Sql::keep_order(rows, ids);
+  return rows;
+}
+
+std::vector<std::pair<std::int64_t, Tag>> SqliteConversationStore::tags_of(const std::vector<std::int64_t>& ids) {
+  if (ids.empty()) return {};
+  Sql sql(Sql::Dialect::sqlite);
+  auto query = statements_.use(sql.tags_query(ids));
+  bind_all(*query, sql);
+  return Sql::tag_pairs(read_all<SessionTagRow>(*query));
+}
+
+std::vector<std::int64_t> SqliteConversationStore::search_newest(const domain::SearchQuery& query,
+                                                                 const ConversationFilter& filter,
+                                                                 std::optional<std::int64_t> before_id, int limit) {
+  Sql sql(Sql::Dialect::sqlite);
+  std::string text = std::string("SELECT s.id") + kSearchFrom + sql.bind(query.fts5());
+  if (before_id) text += " AND conversation_search.rowid < " + sql.bind(*before_id);
+  text += sql.conditions(filter);
+  text += " ORDER BY conversation_search.rowid DESC LIMIT " + sql.bind(std::int64_t(limit));
+  auto statement = statements_.use(text);
+  bind_all(*statement, sql);
+  return read_ids(*statement);
+}
+
+std::vector<RankedMatch> SqliteConversationStore::search_ranked(const domain::SearchQuery& query,
+                                                                const ConversationFilter& filter,
+                                                                std::int64_t max_id, std::optional<RankedMatch> after,
+                                                                int window, int limit) {
+  Sql sql(Sql::Dialect::sqlite);
+  // Only the newest `window` matches are ranked: bm25 over every match of a common word would cost a scan.
+  std::string text = std::string("SELECT id, score FROM (SELECT s.id AS id, ") + kRank + " AS score" + kSearchFrom +
+                     sql.bind(query.fts5()) + " AND conversation_search.rowid <= " + sql.bind(max_id);
+  text += sql.conditions(filter);
+  text += " ORDER BY conversation_search.rowid DESC LIMIT " + sql.bind(std::int64_t(window)) + ")";
+  if (after) {
+    const std::string score = sql.bind(after->score);
+    text += " WHERE score < " + score + " OR (score = " + score + " AND id < " + sql.bind(after->id) + ")";
+  }
+  text += " ORDER BY score DESC, id DESC LIMIT " + sql.bind(std::int64_t(limit));
+  auto statement = statements_.use(text);
+  bind_all(*statement, sql);
+  std::vector<RankedMatch> out;
+  while (statement->step()) out.push_back({statement->column_int64(0), statement->column_int64(1)});
+  return out;
+}
+
+std::vector<SearchSnippet> SqliteConversationStore::snippets(const domain::SearchQuery& query,
+                                                             const std::vector<std::int64_t>& ids) {
+  if (ids.empty()) return {};
+  Sql sql(Sql::Dialect::sqlite);
+  const std::string match = sql.bind(query.fts5());
+  const std::string start = sql.bind(std::string(kHitStart));
+  const std::string end = sql.bind(std::string(kHitEnd));
+  const std::string ellipsis = sql.bind(std::string("\xE2\x80\xA6"));  // U+2026
+  std::string text = "SELECT rowid";
+  for (int column : kSnippetColumns)
+    text += ", snippet(conversation_search, " + std::to_string(column) + ", " + start + ", " + end + ", " +
+            ellipsis + ", 24)";
+  text += " FROM conversation_search WHERE conversation_search MATCH " + match + " AND rowid IN " + sql.id_list(ids);
+  auto statement = statements_.use(text);
+  bind_all(*statement, sql);
+  std::vector<SearchSnippet> out;
+  while (statement->step()) {
+    std::vector<std::string> pieces;
+    for (int i = 1; i <= int(std::size(kSnippetColumns)); ++i) pieces.push_back(statement->column_text(i));
+    out.push_back(Sql::pick_snippet(statement->column_int64(0), std::move(pieces)));
+  }
+  return out;
+}
+
+void SqliteConversationStore::index(std::int64_t session_id) {
+  auto remove = statements_.use("DELETE FROM conversation_search WHERE rowid = ?1");
+  remove->bind(1, session_id);
+  remove->run();
+  // System messages (joined, closed, ...) are the same in every chat: only what people wrote is searched.
+  auto insert = statements_.use(
+      "INSERT INTO conversation_search(rowid, customer, subject, messages, notes) "
+      "SELECT s.id, " LIVEDESK_STRIP("c.name || ' ' || coalesce(c.email, '')") ", " LIVEDESK_STRIP("s.subject") ", "
+      LIVEDESK_STRIP("coalesce((SELECT group_concat(t, char(10)) FROM (SELECT CASE WHEN m.attachment_name IS NULL "
+                     "THEN m.body ELSE m.body || ' ' || m.attachment_name END AS t FROM messages m "
+                     "WHERE m.session_id = s.id AND m.sender_type <> 'system' ORDER BY m.seq)), '')") ", "
+      LIVEDESK_STRIP("coalesce((SELECT group_concat(body, char(10)) FROM (SELECT n.body FROM notes n "
+                     "WHERE n.session_id = s.id AND n.deleted_ms IS NULL ORDER BY n.id)), '')")
+      " FROM chat_sessions s JOIN customers c ON c.id = s.customer_id WHERE s.id = ?1 AND s.erased_ms IS NULL");
+  insert->bind(1, session_id);
+  insert->run();
+}
+
+void SqliteConversationStore::clear_index() {
+  auto clear = statements_.use("DELETE FROM conversation_search");
+  clear->run();
+}
+
+std::vector<std::int64_t> SqliteConversationStore::ids_after(std::int64_t after_id, int limit) {
+  auto query = statements_.use("SELECT id FROM chat_sessions WHERE id > ?1 ORDER BY id LIMIT ?2");
+  query->bind(1, after_id);
+  query->bind(2, limit);
+  return read_ids(*query);
+}
+
+std::vector<std::int64_t> SqliteConversationStore::ids_of_customer(std::int64_t customer_id) {
+  auto query = statements_.use("SELECT id FROM chat_sessions WHERE customer_id = ?1 ORDER BY id");
+  query->bind(1, customer_id);
+  return read_ids(*query);
+}
+
+#undef LIVEDESK_STRIP
+
+}  // namespace livedesk::store::sqlite

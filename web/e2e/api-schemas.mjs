@@ -463,6 +463,29 @@ async function flows() {
   await call('POST', `/api/v1/contacts/${una}/merge`, { token: alice, body: { from_contact_id: goneContact }, expect: 200 });
   await call('POST', `/api/v1/contacts/${una}/merge`, { token: alice, body: { from_contact_id: 999999 }, expect: 404 });
 
+  // #14 privacy: a contact's export (one merged into it, then the erased one) and the retention setting.
+  const exporter = (await call('POST', '/api/v1/admin/api-tokens', { token: admin, body: { name: 'exporter', scopes: ['contacts:read'] }, expect: 201 })).api_token;
+  const exported = await call('GET', `/api/v1/contacts/${una}/export`, { token: supervisor, expect: 200 });
+  if (!exported.merged_contact_ids.includes(goneContact) || exported.conversations.length < 1) throw new Error(`an export: ${JSON.stringify(exported).slice(0, 400)}`);
+  await call('GET', `/api/v1/contacts/${una}/export`, { token: exporter.token, expect: 200 });
+  const erasedExport = await call('GET', `/api/v1/contacts/${erasable}/export`, { token: admin, expect: 200 });
+  if (!erasedExport.contact.erased || !erasedExport.conversations.every((c) => c.erased)) throw new Error(`an erased contact's export: ${JSON.stringify(erasedExport).slice(0, 400)}`);
+  await call('GET', `/api/v1/contacts/${una}/export`, { token: alice, expect: 403 });
+  await call('GET', `/api/v1/contacts/${una}/export`, { token: reader.token, expect: 403 });
+  await call('GET', `/api/v1/contacts/${una}/export`, { expect: 401 });
+  await call('GET', '/api/v1/contacts/999999/export', { token: supervisor, expect: 404 });
+  const retention = '/api/v1/admin/settings/retention';
+  await call('GET', retention, { token: admin, expect: 200 });
+  await call('GET', retention, { token: supervisor, expect: 403 });
+  await call('GET', retention, { expect: 401 });
+  const kept = await call('PUT', retention, { token: admin, body: { retention_days: 3650 }, expect: 200 });
+  if (kept.retention_days !== 3650) throw new Error(`the retention setting: ${JSON.stringify(kept)}`);
+  await call('PUT', retention, { token: admin, body: { retention_days: -1 }, expect: 400 });
+  await call('PUT', retention, { token: admin, body: {}, expect: 400 });
+  await call('PUT', retention, { token: supervisor, body: { retention_days: 30 }, expect: 403 });
+  await call('PUT', retention, { body: { retention_days: 30 }, expect: 401 });
+  await call('PUT', retention, { token: admin, body: { retention_days: 0 }, expect: 200 });
+
   // Conversations and search (docs/api.md, "Conversations and search"): the list and its next page, a search with
   // its snippet (the index follows the event log, so the flow polls for the hit), relevance, a transcript, and the
   // refusals.

@@ -133,6 +133,8 @@ Command parse_command_line(int argc, char** argv) {
        &serve.webhook_poll, 0},
       {"--search-index-ms", "LIVEDESK_SEARCH_INDEX_MS",
        "How often new messages, notes and contact changes are added to the conversation search", &serve.search_index, 0},
+      {"--search-index-delay-ms", "LIVEDESK_SEARCH_INDEX_DELAY_MS",
+       "An open conversation's changes are searchable after this wait (closed ones at once)", &serve.search_index_delay, 0},
   };
   long long webhook_retry_for = serve.webhook_retry_for.count();
   serve_cmd->add_option("--webhook-retry-for", webhook_retry_for,

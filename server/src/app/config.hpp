@@ -43,6 +43,8 @@ struct ServeConfig {
   int retention_days = 0;
   // How often the leader brings the conversation search index up to the event log.
   std::chrono::milliseconds search_index{500};
+  // An open conversation changed is indexed after this wait (a closed one at the next round).
+  std::chrono::milliseconds search_index_delay{5'000};
   // The event stream and API tokens (docs/api.md "Event stream", "API tokens").
   std::chrono::milliseconds event_stream_poll{1000};  // a fallback: positions come on the bus
   std::chrono::milliseconds event_stream_heartbeat{15'000};

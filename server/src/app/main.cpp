@@ -43,6 +43,8 @@
 #include "service/contact_directory.hpp"  // contacts
 #include "api/contact_routes.hpp"  // contacts
 #include "api/conversation_routes.hpp"  // conversations as history
+#include "api/privacy_routes.hpp"  // #14 privacy: the contact export
+#include "service/contact_exporter.hpp"  // #14 privacy
 #include "service/attachment_service.hpp"
 #include "service/local_chat_service.hpp"
 #include "service/outbox.hpp"
@@ -183,6 +185,7 @@ int serve(const app::ServeConfig& config) {
   chat_settings.waiting_customer_grace = config.waiting_grace;
   chat_settings.agent_offline_grace = config.agent_offline;
   chat_settings.transfer_timeout = config.transfer_timeout;
+  chat_settings.retention_days = config.retention_days;  // #14 privacy: until an admin stores one
 
   const std::int64_t log_head = opened->events().last_position();  // what this node has no need to deliver
   metrics.event_log_position.set(double(log_head));
@@ -235,8 +238,9 @@ int serve(const app::ServeConfig& config) {
   service::Readiness readiness(store, node ? std::function<service::ClusterView()>([&node] { return node->view(); })
                                            : std::function<service::ClusterView()>());
   service::AttachmentService attachments(chat, files, blobs);
-  service::ConversationRetention conversation_retention(attachments, clock, config.retention_days);  // #14 privacy
-  service::SearchProjection search_projection(store);
+  // #14 privacy: each run reads the stored retention (--retention-days until an admin sets one).
+  service::ConversationRetention conversation_retention(attachments, store, clock, config.retention_days);
+  service::SearchProjection search_projection(store, clock, config.search_index_delay);
   api::add_rest_routes(router,
                        {auth, accounts, readiness, chat, attachments, api_tokens, event_feed,
                         config.event_stream_heartbeat});
@@ -254,6 +258,9 @@ int serve(const app::ServeConfig& config) {
   // Conversations as history and their search: reads on the store's readers, dates in the reporting time zone.
   service::ConversationDirectory conversation_directory(store, calendar);
   api::add_conversation_routes(router, auth, conversation_directory);
+  // #14 privacy: exports are read on the readers too, and audited through the chat service (the leader).
+  service::ContactExporter contact_exporter(store, chat, clock);
+  api::add_contact_export_route(router, auth, contact_exporter);
   auto outbox_store = open_store(database_url, config.data_dir);
   service::WebhookDeliveries webhook_deliveries(webhook_transport, clock, &metrics);
   service::OutboxOptions outbox_options;

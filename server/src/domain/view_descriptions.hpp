@@ -8,6 +8,7 @@
 #include "domain/chat_views.hpp"
 #include "domain/contact_views.hpp"  // contacts
 #include "domain/metrics_view.hpp"
+#include "domain/privacy_views.hpp"  // #14 privacy
 // Tags and dispositions (#14)
 #include "domain/tag_views.hpp"
 
@@ -51,5 +52,7 @@ BOOST_DESCRIBE_STRUCT(ContactConversationView, (),
                       (id, status, subject, created_ms, closed_ms, agent_id, agent_name, rating))
 BOOST_DESCRIBE_STRUCT(ContactDetailView, (), (contact, notes, conversations))
 BOOST_DESCRIBE_STRUCT(ContactPageView, (), (contacts, next_cursor))
+// #14 privacy
+BOOST_DESCRIBE_STRUCT(RetentionSettingsView, (), (retention_days))
 
 }  // namespace livedesk::domain

@@ -25,6 +25,7 @@
 #include "domain/chat_views.hpp"
 #include "domain/contact_views.hpp"
 #include "domain/metrics_view.hpp"
+#include "domain/privacy_views.hpp"  // #14 privacy
 // Tags and dispositions (#14)
 #include "domain/tag_views.hpp"
 #include "service/chat_types.hpp"
@@ -458,8 +459,27 @@ struct EraseExpired {
   std::int64_t cutoff_ms = 0;
   int limit = 50;
 };
+// Audits an export of the contact (contact.exported); supervisors and admins. The export itself is read on the
+// store's readers (service/contact_exporter), and handed out only once this has committed. 404 unknown contact.
+struct RecordContactExport {
+  static constexpr std::string_view name = "record_contact_export";
+  using Result = bool;
+  Actor actor;
+  std::int64_t contact_id = 0;
+  std::int64_t conversations = 0;  // how many the export holds, for the audit entry
+};
+// Reads the retention setting (no `retention_days`) or changes it (0..36500; 0 keeps forever); admins only.
+// While nothing is stored the answer is the leader's --retention-days.
+struct RetentionSettings {
+  static constexpr std::string_view name = "retention_settings";
+  using Result = domain::RetentionSettingsView;
+  Actor actor;
+  std::optional<int> retention_days;
+};
 BOOST_DESCRIBE_STRUCT(EraseContact, (), (admin, contact_id))
 BOOST_DESCRIBE_STRUCT(EraseExpired, (), (cutoff_ms, limit))
+BOOST_DESCRIBE_STRUCT(RecordContactExport, (), (actor, contact_id, conversations))
+BOOST_DESCRIBE_STRUCT(RetentionSettings, (), (actor, retention_days))
 
 }  // namespace calls
 
@@ -493,7 +513,8 @@ using ChatCalls =
              // Tags and dispositions (#14)
              calls::ListTags, calls::SaveTag, calls::TagConversation, calls::ListDispositions,
              calls::SaveDisposition, calls::SetDisposition, calls::ConversationSettings,
-             calls::EraseContact, calls::EraseExpired /* #14 privacy */,
+             calls::EraseContact, calls::EraseExpired, calls::RecordContactExport,
+             calls::RetentionSettings /* #14 privacy */,
              // contacts
              calls::UpdateContact, calls::AddContactNote, calls::EditContactNote, calls::MergeContacts,
              calls::UpsertVisitor, calls::RotateIdentitySecret>;

@@ -108,6 +108,9 @@ class ChatEngine {
   // #14 privacy (chat_engine_privacy.cpp)
   void handle(store::Store& s, store::CommitHooks& h, const calls::EraseContact& call, Done<ErasureCounts> done);
   void handle(store::Store& s, store::CommitHooks& h, const calls::EraseExpired& call, Done<ErasureCounts> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::RecordContactExport& call, Done<bool> done);
+  void handle(store::Store& s, store::CommitHooks& h, const calls::RetentionSettings& call,
+              Done<domain::RetentionSettingsView> done);
   // Contacts (chat_engine_contacts.cpp).
   void handle(store::Store& s, store::CommitHooks& h, const calls::UpdateContact& call, Done<domain::ContactView> done);
   void handle(store::Store& s, store::CommitHooks& h, const calls::AddContactNote& call,

@@ -1,12 +1,15 @@
-// Privacy: erasing a contact ("right to be forgotten") and retention (docs/api.md, "Privacy"). An erasure is
-// one store job: every conversation of the contact, the contact row, the audit entry and the event commit
-// together or not at all. The attachment files are deleted by the caller after the commit (the answer names
-// those no other chat uses), so a rolled-back erasure never loses a file.
+// Privacy: erasing a contact ("right to be forgotten"), retention, and auditing exports (docs/api.md,
+// "Privacy"). An erasure is one store job: every conversation of the contact, the contact row, the audit entry
+// and the event commit together or not at all. The attachment files are deleted by the caller after the commit
+// (the answer names those no other chat uses), so a rolled-back erasure never loses a file. An export is read
+// elsewhere (service/contact_exporter); here it is only audited, on the leader like every audited action.
 #include <algorithm>
 #include <boost/json.hpp>
 
+#include "domain/role.hpp"
 #include "service/audit_detail.hpp"
 #include "service/chat_engine.hpp"
+#include "service/retention_setting.hpp"
 
 namespace livedesk::service {
 
@@ -70,6 +73,39 @@ void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::Era
   if (counts.conversations == 0) return done(counts);
   h.after_commit([done, counts](bool ok) {
     ok ? done(counts) : done(ChatError{503, "unavailable", "the erasure could not be saved"});
+  });
+}
+
+void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::RecordContactExport& call,
+                        Done<bool> done) {
+  const auto& actor = call.actor;
+  if (actor.is_customer() || !domain::has_at_least(actor.role, domain::Role::supervisor))
+    return done(ChatError{403, "forbidden", "only supervisors and admins export contacts"});
+  if (!s.contacts().find(call.contact_id)) return done(not_found("contact", call.contact_id));
+  audit(s, actor, "contact.exported", "contact", call.contact_id,
+        boost::json::serialize(boost::json::object{{"conversations", call.conversations}}));
+  // The export leaves only once its audit entry is durable.
+  h.after_commit([done](bool ok) {
+    ok ? done(true) : done(ChatError{503, "unavailable", "the export could not be audited"});
+  });
+}
+
+void ChatEngine::handle(store::Store& s, store::CommitHooks& h, const calls::RetentionSettings& call,
+                        Done<domain::RetentionSettingsView> done) {
+  const auto& actor = call.actor;
+  if (actor.is_customer() || actor.role != domain::Role::admin)
+    return done(ChatError{403, "forbidden", "only admins read or change the retention"});
+  const int previous = retention_days(s, settings_.retention_days);
+  if (!call.retention_days) return done(domain::RetentionSettingsView{previous});
+  const int days = *call.retention_days;
+  if (days < 0 || days > kMaxRetentionDays)
+    return done(ChatError{400, "invalid_field", "field 'retention_days' must be 0 (keep forever) to 36500"});
+  store_retention_days(s, days);
+  audit(s, actor, "settings.retention", "settings", 0,
+        boost::json::serialize(boost::json::object{{"retention_days", days}, {"previous", previous}}));
+  h.after_commit([done, days](bool ok) {
+    ok ? done(domain::RetentionSettingsView{days})
+       : done(ChatError{503, "unavailable", "the setting could not be saved"});
   });
 }
 

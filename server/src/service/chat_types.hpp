@@ -125,6 +125,8 @@ struct ChatSettings {
   std::chrono::milliseconds agent_offline_grace{60'000};
   std::chrono::milliseconds transfer_timeout{60'000};
   int default_capacity = 3;
+  // #14 privacy: --retention-days, the retention while no setting is stored (service/retention_setting.hpp).
+  int retention_days = 0;
 };
 
 // Contacts: who the embedding site says the visitor is (docs/api.md, "Contacts and identity").

@@ -273,5 +273,44 @@ TEST_F(ForwardingChatServiceTest, TagsAndDispositionsWorkThroughForwardedCalls) 
   EXPECT_EQ(code_of(outcome_of(remote_, calls::TagConversation{agent_, sid, vip.id, true})), "409 tag_archived");
 }
 
+// #14 privacy: an export is audited on the leader before it leaves; the retention setting is the admins'.
+TEST_F(ForwardingChatServiceTest, ExportsAreAuditedAndTheRetentionIsSetThroughForwardedCalls) {
+  std::promise<std::int64_t> admin;
+  executor_.post([&](store::Store& s) { admin.set_value(s.accounts().create({"ada", "Ada", domain::Role::admin, "h", 0})); });
+  const Actor ada = Actor::staff(admin.get_future().get(), domain::Role::admin, "ada");
+  const auto code_of = [](const auto& outcome) {
+    const auto* error = std::get_if<ChatError>(&outcome);
+    return error ? std::to_string(error->http_status) + " " + error->code : std::string("ok");
+  };
+  const auto contact = get(remote_, calls::StartChat{"Eve", "eve@example.com", "", std::nullopt}).started.customer_id;
+
+  EXPECT_EQ(code_of(outcome_of(remote_, calls::RecordContactExport{agent_, contact, 1})), "403 forbidden");
+  EXPECT_EQ(code_of(outcome_of(remote_, calls::RecordContactExport{supervisor_, contact + 100, 0})), "404 not_found");
+  EXPECT_TRUE(get(remote_, calls::RecordContactExport{supervisor_, contact, 1}));
+  std::promise<std::vector<store::AuditEntry>> audited;
+  executor_.post([&](store::Store& s) {
+    domain::AuditQuery query;
+    query.action = "contact.exported";
+    query.limit = 10;
+    audited.set_value(s.audit().query(query));
+  });
+  const auto entries = audited.get_future().get();
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].actor_user_id, supervisor_.id);
+  EXPECT_EQ(entries[0].target_type, "contact");
+  EXPECT_EQ(entries[0].target_id, std::to_string(contact));
+  EXPECT_EQ(json::parse(entries[0].detail_json), (json::object{{"conversations", 1}}));
+
+  EXPECT_EQ(code_of(outcome_of(remote_, calls::RetentionSettings{supervisor_, std::nullopt})), "403 forbidden");
+  EXPECT_EQ(code_of(outcome_of(remote_, calls::RetentionSettings{supervisor_, 30})), "403 forbidden");
+  EXPECT_EQ(get(remote_, calls::RetentionSettings{ada, std::nullopt}).retention_days, 0);  // the command line's
+  EXPECT_EQ(get(remote_, calls::RetentionSettings{ada, 30}).retention_days, 30);
+  EXPECT_EQ(get(remote_, calls::RetentionSettings{ada, std::nullopt}).retention_days, 30);
+  EXPECT_EQ(code_of(outcome_of(remote_, calls::RetentionSettings{ada, 36501})), "400 invalid_field");
+  EXPECT_EQ(code_of(outcome_of(remote_, calls::RetentionSettings{ada, -1})), "400 invalid_field");
+  EXPECT_EQ(get(remote_, calls::RetentionSettings{ada, 0}).retention_days, 0);
+  EXPECT_EQ(get(remote_, calls::RetentionSettings{ada, std::nullopt}).retention_days, 0);
+}
+
 }  // namespace
 }  // namespace livedesk::service

@@ -5,6 +5,7 @@
 #include <type_traits>
 
 #include "bus/event_codec.hpp"
+#include "domain/iso_time.hpp"
 #include "store/store.hpp"
 #include "store/store_executor.hpp"
 #include "support/json_log.hpp"
@@ -59,7 +60,8 @@ bool rebuild_batch(store::Store& s, std::size_t batch) {
 
 }  // namespace
 
-bool SearchProjection::apply_round(store::Store& store, std::size_t batch) {
+bool SearchProjection::apply_round(store::Store& store, std::size_t batch, std::int64_t now_ms,
+                                   std::int64_t delay_ms) {
   bool more = false;
   store.run_in_transaction([&](store::Store& s) {
     auto cursor = s.outbox().find(kCursor);
@@ -74,13 +76,16 @@ bool SearchProjection::apply_round(store::Store& store, std::size_t batch) {
       if (const auto event = bus::decode_event(record.payload)) touched.add(*event);
     for (auto customer : touched.customers)
       for (auto id : s.conversations().ids_of_customer(customer)) touched.sessions.insert(id);
-    for (auto id : touched.sessions) s.conversations().index(id);
+    s.conversations().mark_dirty({touched.sessions.begin(), touched.sessions.end()}, now_ms);
     if (!events.empty()) {
       cursor->position = events.back().position;
       s.outbox().save(*cursor);
     }
+    const auto due = s.conversations().due(now_ms - delay_ms, int(batch));
+    for (auto id : due) s.conversations().index(id);
+    s.conversations().clear_dirty(due);
     const bool rebuilding = rebuild_batch(s, batch);
-    more = events.size() == batch || rebuilding;
+    more = events.size() == batch || due.size() == batch || rebuilding;
   });
   return more;
 }
@@ -113,7 +118,7 @@ void SearchProjection::post_round() {
   const bool posted = store_.post_write(
       [this, more](store::Store& s, store::CommitHooks& hooks) {
         try {
-          *more = apply_round(s, batch_);
+          *more = apply_round(s, batch_, domain::to_unix_ms(clock_.now()), delay_.count());
         } catch (const std::exception& e) {
           // The round rolled back alone (its own savepoint); the next tick tries again.
           support::log_event(spdlog::level::warn, "search index round failed", {{"error", e.what()}});

@@ -2,9 +2,11 @@
 // The search projection: keeps the conversation search index (store/conversation_store.hpp) following the event
 // log. Its place in the log is the durable cursor "search_projection" (store/outbox_store.hpp). Each round, in
 // one transaction: the events after the cursor (a batch) name the conversations they change (messages, notes,
-// sessions, contacts' names and emails, erasures); each is re-indexed from the raw tables and the cursor moves
-// past the batch. Re-indexing reads the whole conversation, so a chat busy for a second is indexed once, not once
-// per message, and a crash between rounds only repeats idempotent work.
+// sessions, contacts' names and emails, erasures); those go into the search queue (search_dirty) and the cursor
+// moves past the batch. Then the queue's due conversations are indexed afresh from the raw tables: a closed,
+// erased or deleted one at once, an open one once it has waited `delay` since its first change not yet indexed.
+// Indexing writes the whole conversation, so the delay is what keeps a long busy chat from being written again
+// every round (its cost would grow with its length); a crash between rounds only repeats idempotent work.
 //
 // A rebuild (no cursor yet, as after an upgrade, or a log pruned past the cursor) clears the index, puts the
 // cursor at the log's end and walks every session by id in later rounds, a batch each, its progress kept in the
@@ -14,7 +16,11 @@
 // executor's thread, one round at a time (run() during a round is a no-op), and a full round posts the next.
 // apply_round() and rebuild() are the same work on a Store the caller owns (tests, `livedesk search rebuild`).
 #include <atomic>
+#include <chrono>
 #include <cstddef>
+#include <cstdint>
+
+#include "domain/clock.hpp"
 
 namespace livedesk::store {
 class Store;
@@ -29,13 +35,15 @@ class SearchProjection {
   static constexpr const char* kCursor = "search_projection";
   static constexpr const char* kRebuildCursor = "search_rebuild";
 
-  explicit SearchProjection(store::StoreExecutor& store, std::size_t batch = 500) : store_(store), batch_(batch) {}
+  SearchProjection(store::StoreExecutor& store, const domain::Clock& clock, std::chrono::milliseconds delay,
+                   std::size_t batch = 500)
+      : store_(store), clock_(clock), delay_(delay), batch_(batch) {}
 
   void run();
 
-  // One round on `store` in one transaction; true when there is more to do at once (a full batch of events or
-  // of the rebuild's sessions).
-  static bool apply_round(store::Store& store, std::size_t batch);
+  // One round on `store` in one transaction at `now_ms`; true when there is more to do at once (a full batch of
+  // events, of due conversations or of the rebuild's sessions).
+  static bool apply_round(store::Store& store, std::size_t batch, std::int64_t now_ms, std::int64_t delay_ms);
   // Rebuilds the whole index on `store` now (one transaction per batch); returns the conversations indexed.
   static std::size_t rebuild(store::Store& store, std::size_t batch);
 
@@ -43,6 +51,8 @@ class SearchProjection {
   void post_round();
 
   store::StoreExecutor& store_;
+  const domain::Clock& clock_;
+  const std::chrono::milliseconds delay_;
   const std::size_t batch_;
   std::atomic<bool> running_{false};
 };

@@ -58,9 +58,9 @@ class SearchProjectionTest : public ::testing::Test {
     return store_->conversations().search_newest(domain::SearchQuery::parse(q), {}, std::nullopt, 100);
   }
   // Rounds until there is nothing more to do at once; how many it took.
-  int catch_up(std::size_t batch) {
+  int catch_up(std::size_t batch, std::int64_t delay_ms = 0) {
     int rounds = 1;
-    while (SearchProjection::apply_round(*store_, batch)) ++rounds;
+    while (SearchProjection::apply_round(*store_, batch, now_ms_, delay_ms)) ++rounds;
     return rounds;
   }
   std::int64_t cursor() { return store_->outbox().find(SearchProjection::kCursor)->position; }
@@ -69,6 +69,7 @@ class SearchProjectionTest : public ::testing::Test {
   std::filesystem::path file_ = dir_.path() / "livedesk.db";
   std::unique_ptr<store::Store> store_;
   std::int64_t customer_ = 0;
+  std::int64_t now_ms_ = kT0;
   std::map<std::int64_t, std::int64_t> seqs_;
   int logged_ = 0;
 };
@@ -90,7 +91,7 @@ TEST_F(SearchProjectionTest, RebuildsWithoutACursorThenFollowsTheLog) {
   catch_up(100);
   EXPECT_EQ(search("zebra"), (Ids{sessions[3], sessions[1]}));
   EXPECT_EQ(cursor(), store_->events().last_position());
-  EXPECT_FALSE(SearchProjection::apply_round(*store_, 100));  // nothing new: nothing to do
+  EXPECT_FALSE(SearchProjection::apply_round(*store_, 100, now_ms_, 0));  // nothing new: nothing to do
 }
 
 TEST_F(SearchProjectionTest, AContactChangeReindexesTheirConversations) {
@@ -133,14 +134,39 @@ TEST_F(SearchProjectionTest, ARebuildGivesTheIndexFollowingTheLogGave) {
   EXPECT_EQ(SearchProjection::rebuild(*store_, 4), 6u);
   for (std::size_t i = 0; i < std::size(queries); ++i) EXPECT_EQ(search(queries[i]), live[i]) << queries[i];
   EXPECT_EQ(live[2], (Ids{sessions[3], sessions[2]}));
-  EXPECT_FALSE(SearchProjection::apply_round(*store_, 100));  // the rebuild left the cursor at the log's end
+  EXPECT_FALSE(SearchProjection::apply_round(*store_, 100, now_ms_, 0));  // the rebuild left the cursor at the end
+}
+
+TEST_F(SearchProjectionTest, AnOpenConversationWaitsTheDelayAClosedOneDoesNot) {
+  const auto open = session();
+  const auto closing = session();
+  catch_up(100, 1000);
+  say(open, "kiwi one");
+  say(closing, "kiwi two");
+  auto closed = *store_->sessions().find(closing);
+  closed.status = "closed";
+  closed.closed_ms = kT0 + 50;
+  closed.close_reason = "missed";
+  store_->sessions().update(closed);
+  catch_up(100, 1000);
+  EXPECT_EQ(search("kiwi"), (Ids{closing}));
+  now_ms_ += 600;
+  say(open, "kiwi three");  // changed again while waiting: the wait counts from the first change
+  catch_up(100, 1000);
+  EXPECT_EQ(search("kiwi"), (Ids{closing}));
+  now_ms_ += 400;
+  catch_up(100, 1000);
+  EXPECT_EQ(search("kiwi"), (Ids{closing, open}));
+  EXPECT_EQ(search("three"), (Ids{open}));
+  EXPECT_TRUE(store_->conversations().due(now_ms_ + 100'000, 10).empty());
 }
 
 TEST_F(SearchProjectionTest, RunsItsRoundsOnTheStoreExecutor) {
   const auto a = session();
   say(a, "walrus");
   store::StoreExecutor executor(store::open_sqlite_store(file_));
-  SearchProjection projection(executor, 1);
+  domain::SystemClock clock;
+  SearchProjection projection(executor, clock, std::chrono::milliseconds(0), 1);
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
   while (search("walrus").empty() && std::chrono::steady_clock::now() < deadline) {
     projection.run();

@@ -37,6 +37,8 @@ class BlockStore {
   virtual std::optional<CustomerBlock> lift(std::string_view email_lowercase, std::int64_t lifted_by,
                                             std::int64_t at_ms) = 0;
   virtual std::vector<CustomerBlock> active() = 0;  // newest first (created_ms, id descending)
+  // The blocks naming this customer, lifted ones too, newest first (a contact export lists them).
+  virtual std::vector<CustomerBlock> of_customer(std::int64_t customer_id) = 0;
 
  protected:
   ~BlockStore() = default;  // owned by the Store, never deleted through this interface

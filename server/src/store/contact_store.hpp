@@ -103,6 +103,8 @@ class ContactStore {
   // Moves `from`'s conversations, contact notes and blocks to `into`, and marks `from` merged into it with its
   // unique columns (email, external_id, visitor_id) cleared, so `into` may take them in a following update().
   virtual void merge(std::int64_t into, std::int64_t from, std::int64_t now_ms) = 0;
+  // The contacts merged straight into `into` (merged_into = into), by id; not those merged into them.
+  virtual std::vector<std::int64_t> merged_from(std::int64_t into) = 0;
 
   virtual std::int64_t insert_note(const ContactNote& note) = 0;  // returns the new id
   // Writes body, updated_ms and deleted_ms of the note with note.id; StoreError if there is none.

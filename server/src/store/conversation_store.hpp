@@ -115,6 +115,13 @@ class ConversationStore {
   // Ids of the sessions of contact `customer_id` (its name or email is in their search rows).
   virtual std::vector<std::int64_t> ids_of_customer(std::int64_t customer_id) = 0;
 
+  // The search queue (table search_dirty): conversations to index again. mark_dirty keeps an entry's first
+  // `since_ms`; due() gives those waiting since `since_or_before_ms` or earlier and those closed, erased or gone
+  // (whatever their wait), oldest first, at most `limit`; clear_dirty removes entries.
+  virtual void mark_dirty(const std::vector<std::int64_t>& session_ids, std::int64_t since_ms) = 0;
+  virtual std::vector<std::int64_t> due(std::int64_t since_or_before_ms, int limit) = 0;
+  virtual void clear_dirty(const std::vector<std::int64_t>& session_ids) = 0;
+
  protected:
   ~ConversationStore() = default;  // owned by the Store, never deleted through this interface
 };

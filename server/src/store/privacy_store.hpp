@@ -6,6 +6,7 @@
 // attachment rows and the search row are deleted. The caller deletes the blobs named in the answer that
 // no other attachment row still uses (blob_in_use), once the erasure has committed.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +37,9 @@ class PrivacyStore {
   virtual bool blob_in_use(std::string_view sha256) = 0;
   // Closed, not yet erased conversations closed before `cutoff_ms`, oldest first, at most `limit`.
   virtual std::vector<std::int64_t> closed_before(std::int64_t cutoff_ms, int limit) = 0;
+  // When the conversation was erased (by a contact's erasure or by retention); nullopt: not erased, or no
+  // such conversation.
+  virtual std::optional<std::int64_t> erased_ms(std::int64_t session_id) = 0;
 
  protected:
   ~PrivacyStore() = default;  // owned by the Store, never deleted through this interface

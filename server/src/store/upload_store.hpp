@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "store/store_error.hpp"
 
@@ -28,6 +29,8 @@ class UploadStore {
   // Uploading the same bytes to the same session twice keeps the first row.
   virtual void insert(const UploadedFile& file) = 0;
   virtual std::optional<UploadedFile> find(std::int64_t session_id, std::string_view sha256) = 0;
+  // The session's files, oldest first (created_ms, then upload order): what a contact export lists.
+  virtual std::vector<UploadedFile> of_session(std::int64_t session_id) = 0;
 
  protected:
   ~UploadStore() = default;  // owned by the Store, never deleted through this interface

@@ -19,7 +19,7 @@ namespace {
 namespace json = boost::json;
 
 std::vector<std::string> server_args(const std::optional<TestDatabase>& database) {
-  std::vector<std::string> args{"--search-index-ms", "50"};
+  std::vector<std::string> args{"--search-index-ms", "50", "--search-index-delay-ms", "10"};
   if (database) args.insert(args.end(), {"--database", database->url()});
   return args;
 }
@@ -35,8 +35,8 @@ void pages_while_chats_start(ToolsFloor& f) {
                   open_chat(port, "", "Pager " + std::to_string(i), "pager" + std::to_string(i) + "@example.com", "",
                             "pagination marker " + std::to_string(i))
                       .session_id);
-  wait_indexed(port, ann, "marker", before.front());
-  ASSERT_EQ(found(port, ann, "marker").size(), before.size());
+  wait_all_found(port, ann, "marker");
+  ASSERT_EQ(found(port, ann, "marker"), before);
 
   int started = 0;
   auto walk = [&](const std::string& query) {
@@ -58,11 +58,11 @@ void pages_while_chats_start(ToolsFloor& f) {
   const Ids existing = ids_of(page(port, ann, "limit=100"));
   EXPECT_EQ(walk("limit=3"), existing);
   // Newest with a search: the late chats are indexed as the walk goes on, yet never join it.
-  wait_indexed(port, ann, "marker", ids_of(page(port, ann, "limit=1")).front());
+  wait_all_found(port, ann, "marker");
   const Ids matching = found(port, ann, "marker", "limit=100");
   EXPECT_EQ(walk("q=marker&limit=3"), matching);
   // Relevance: the window is fixed by the first page; new conversations do not enter it.
-  wait_indexed(port, ann, "marker", ids_of(page(port, ann, "limit=1")).front());
+  wait_all_found(port, ann, "marker");
   const Ids window = found(port, ann, "marker", "limit=100");
   const Ids ranked = walk("q=marker&sort=relevance&limit=4");
   EXPECT_EQ(ranked.size(), window.size());

@@ -2,8 +2,8 @@
 // PostgreSQL: the filters, the search's meaning (words, phrases, prefixes, exclusions, folded case and accents,
 // non-Latin scripts), notes found by staff, snippets, relevance, the transcript, who may read, the refusals and an
 // erased conversation (pages while chats start: conversation_pages_test.cpp). The search index follows the event
-// log every --search-index-ms (50 here): the test waits for a write to be searchable by polling the route, with a
-// deadline.
+// log every --search-index-ms (50 here; open conversations after --search-index-delay-ms, 10 here): the test waits
+// for each conversation's last write to be searchable by polling the route, with a deadline.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -29,7 +29,8 @@ namespace {
 namespace json = boost::json;
 
 std::vector<std::string> server_args(const std::optional<TestDatabase>& database) {
-  std::vector<std::string> args{"--search-index-ms", "50"};
+  // Indexed every 50 ms, open conversations 10 ms after their first change (not 5 s).
+  std::vector<std::string> args{"--search-index-ms", "50", "--search-index-delay-ms", "10"};
   if (database) args.insert(args.end(), {"--database", database->url()});
   return args;
 }
@@ -93,8 +94,12 @@ void history_filters_and_search(ToolsFloor& f, bool postgres) {
   expect(call(port, "PUT", "/api/v1/conversations/" + sid(invoice.session_id) + "/tags/" + sid(billing), f.ben.token),
          200, "tag");
   say(port, ann, mueller.session_id, "Let me check the xylophone-shaped zipper");
-  // The last write: once it is found, everything before it is indexed.
+  // The last indexed write of each conversation, found: everything is searchable.
+  wait_indexed(port, ann, "παραγγελία", greek.session_id);
   wait_indexed(port, ann, "xylophone", mueller.session_id);
+  wait_indexed(port, ann, "loyalty", invoice.session_id);
+  wait_indexed(port, ann, "привет", cyrillic.session_id);
+  wait_indexed(port, ann, "配送", japanese.session_id);
   const Ids all{japanese.session_id, cyrillic.session_id, invoice.session_id, mueller.session_id, greek.session_id};
 
   // The list: newest first, each with its customer, agent, tags, rating and counts.
@@ -167,7 +172,9 @@ void history_filters_and_search(ToolsFloor& f, bool postgres) {
   EXPECT_EQ(found(port, ann, "東京の配送について"), (Ids{japanese.session_id}));
   EXPECT_EQ(found(port, ann, "東"), (Ids{}));  // not a word of its own: neither database splits the run
   EXPECT_EQ(found(port, ann, "東京*"), (Ids{japanese.session_id}));
-  // The customer's name and email, the subject, notes and whispers are searched too (these routes are staff-only).
+  // The customer's name and email, the subject, notes and whispers are searched too (these routes are staff-only);
+  // the system's own messages are not ("The agent ended the chat.").
+  EXPECT_EQ(found(port, ann, "ended"), (Ids{}));
   EXPECT_EQ(found(port, ann, "bob@example.com"), (Ids{invoice.session_id}));
   EXPECT_EQ(found(port, ann, "billing"), (Ids{invoice.session_id}));
   EXPECT_EQ(found(port, ann, "reseller"), (Ids{invoice.session_id}));

@@ -155,6 +155,9 @@ void age_conversation(const std::filesystem::path& database, std::int64_t sessio
 TEST(Privacy, RetentionErasesConversationsClosedLongerAgoThanItsDays) {
   ToolsFloor f({"--retention-days", "30", "--event-prune-ms", "100"});
   const auto port = f.port();
+  // Nothing stored yet: the command line's value is the setting.
+  EXPECT_EQ(expect(call(port, "GET", "/api/v1/admin/settings/retention", f.ada.token), 200, "retention"),
+            (json::object{{"retention_days", 30}}));
   const auto old = chat_taken_by(port, f.ann.token, "Olden", "olden@example.com", "an old secret");
   expect(call(port, "POST", session_path(old.session_id, "/close"), old.token), 200, "closed");
   const auto recent = chat_taken_by(port, f.ann.token, "Newton", "newton@example.com", "a recent question");

@@ -41,23 +41,20 @@ Ids ids_of(const json::object& page) {
   return out;
 }
 
-// The ids the search `q` finds now (newest first), with further filters in `more`.
 Ids found(unsigned short port, const std::string& token, const std::string& q, const std::string& more) {
   return ids_of(page(port, token, "q=" + url_encoded(q) + (more.empty() ? "" : "&" + more)));
 }
 
-// Polls until `done` holds for the answer to the search `q` (the projection follows the log), or 30 s have gone.
 json::object search_until(unsigned short port, const std::string& token, const std::string& q,
-                          const std::function<bool(const json::object&)>& done) {
+                          const std::function<bool(const json::object&)>& done, const std::string& more) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
   for (;;) {
-    auto answer = page(port, token, "q=" + url_encoded(q));
+    auto answer = page(port, token, "q=" + url_encoded(q) + (more.empty() ? "" : "&" + more));
     if (done(answer) || std::chrono::steady_clock::now() > deadline) return answer;
     std::this_thread::sleep_for(std::chrono::milliseconds(20));  // polling interval, not a wait for an outcome
   }
 }
 
-// Waits until the search `q` finds conversation `id`: everything logged before its last write is indexed then too.
 void wait_indexed(unsigned short port, const std::string& token, const std::string& q, std::int64_t id) {
   const auto answer = search_until(port, token, q, [id](const json::object& p) {
     for (auto found_id : ids_of(p))
@@ -66,6 +63,13 @@ void wait_indexed(unsigned short port, const std::string& token, const std::stri
   });
   const auto ids = ids_of(answer);
   ASSERT_NE(std::find(ids.begin(), ids.end(), id), ids.end()) << "'" << q << "' never found " << id << ": " << answer;
+}
+
+void wait_all_found(unsigned short port, const std::string& token, const std::string& q) {
+  const auto all = ids_of(page(port, token, "limit=100"));
+  const auto answer = search_until(
+      port, token, q, [&](const json::object& p) { return ids_of(p) == all; }, "limit=100");
+  ASSERT_EQ(ids_of(answer), all) << "'" << q << "' never found every conversation";
 }
 
 // A chat with a subject and a first message, taken by `agent_token` unless it is empty.

@@ -25,12 +25,17 @@ boost::json::object page(unsigned short port, const std::string& token, const st
 Ids ids_of(const boost::json::object& page);
 // The ids the search `q` finds now (newest first), with further parameters in `more`.
 Ids found(unsigned short port, const std::string& token, const std::string& q, const std::string& more = "");
-// Polls the search `q` until `done` holds for its answer, or 30 s have gone; returns the last answer.
+// Polls the search `q` (with `more` parameters) until `done` holds for its answer, or 30 s have gone; returns the
+// last answer.
 boost::json::object search_until(unsigned short port, const std::string& token, const std::string& q,
-                                 const std::function<bool(const boost::json::object&)>& done);
-// Fails the test unless the search `q` finds conversation `id` within 30 s; once it does, everything logged before
-// the write that put it there is indexed too (the projection follows the log in order).
+                                 const std::function<bool(const boost::json::object&)>& done,
+                                 const std::string& more = "");
+// Fails the test unless the search `q` finds conversation `id` within 30 s. An open conversation is indexed some
+// time after its first change (--search-index-delay-ms), so a test waits for the last write of each conversation
+// it searches, not for one write standing for all.
 void wait_indexed(unsigned short port, const std::string& token, const std::string& q, std::int64_t id);
+// Fails the test unless, within 30 s, the search `q` finds every conversation there is (at most 100).
+void wait_all_found(unsigned short port, const std::string& token, const std::string& q);
 // A chat with a subject and a first message, taken by `agent_token` unless that is empty (then it waits).
 StartedChat open_chat(unsigned short port, const std::string& agent_token, const std::string& name,
                       const std::string& email, const std::string& subject, const std::string& message);

@@ -995,6 +995,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contacts/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything livedesk holds about a contact, as one JSON document (supervisor)
+         * @description The contact, its notes, every conversation (messages with bodies and attachment metadata, files, notes and whispers, transfers, tags, disposition, rating), its blocks and the contacts merged into it. An erased contact exports what the erasure left. Audited (`contact.exported`); the answer leaves only once the audit entry has committed.
+         */
+        get: operations["exportContact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/settings/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The retention setting (admin)
+         * @description The stored setting, or the leader's `--retention-days` while none is stored.
+         */
+        get: operations["getRetentionSettings"];
+        /**
+         * Change the retention (admin)
+         * @description Stored as a shared setting; the next retention run (every `--event-prune-ms`, on the leader) uses it. Audited (`settings.retention`).
+         */
+        put: operations["putRetentionSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contacts": {
         parameters: {
             query?: never;
@@ -1720,6 +1764,72 @@ export interface components {
                 name: string;
             };
             rating: number | null;
+        };
+        /** @description A file uploaded to the conversation (sent in a message or not). */
+        ExportedAttachment: {
+            sha256: string;
+            name: string;
+            mime: string;
+            size: number;
+            /** Format: date-time */
+            created_at: string;
+            /** @description Where staff download it (`GET /api/v1/chat/sessions/{id}/attachments/{sha}`). */
+            url: string;
+        };
+        /** @description One conversation of an exported contact with all it holds. An erased one (`erased`) keeps its rows but no bodies, subject, rating comment or files. */
+        ExportedConversation: {
+            id: number;
+            status: components["schemas"]["SessionStatus"];
+            subject: string;
+            priority: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            assigned_at: string | null;
+            /** Format: date-time */
+            first_response_at: string | null;
+            /** Format: date-time */
+            closed_at: string | null;
+            close_reason: components["schemas"]["CloseReason"] | null;
+            agent: {
+                id: number;
+                name: string;
+            } | null;
+            erased: boolean;
+            /** Format: date-time */
+            erased_at: string | null;
+            tags: components["schemas"]["Tag"][];
+            disposition: components["schemas"]["Disposition"] | null;
+            rating: {
+                rating: number;
+                comment: string;
+                /** Format: date-time */
+                created_at: string;
+            } | null;
+            /** @description Every message, by seq (system messages too). */
+            messages: components["schemas"]["Message"][];
+            attachments: components["schemas"]["ExportedAttachment"][];
+            /** @description Notes and whispers (`kind`), not deleted, oldest first. */
+            notes: components["schemas"]["Note"][];
+            transfers: components["schemas"]["Transfer"][];
+        };
+        /** @description Everything livedesk holds about one contact (docs/api.md, "Privacy"). */
+        ContactExport: {
+            /** Format: date-time */
+            exported_at: string;
+            contact: components["schemas"]["Contact"];
+            /** @description Newest first. */
+            notes: components["schemas"]["ContactNote"][];
+            /** @description Every conversation, oldest first. */
+            conversations: components["schemas"]["ExportedConversation"][];
+            /** @description Newest first, lifted ones too. */
+            blocks: components["schemas"]["Block"][];
+            /** @description Every contact merged into this one (also through another merged one). */
+            merged_contact_ids: number[];
+        };
+        RetentionSettings: {
+            /** @description Closed conversations closed more than this many days ago are erased; 0 keeps them forever. */
+            retention_days: number;
         };
         /** @description An agent or a disposition, by id with its name. */
         NamedRef: {
@@ -4402,6 +4512,98 @@ export interface operations {
             /** @description `session_open`: the contact has an open chat; close it first. */
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    exportContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export, as a download. */
+            200: {
+                headers: {
+                    /** @description `attachment; filename="contact-<id>.json"` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactExport"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: an agent (supervisors and admins export). `insufficient_scope`: an API token without `contacts:read`. */
+            403: components["responses"]["Forbidden"];
+            /** @description `not_found`: no such contact. */
+            404: components["responses"]["NotFound"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
+            /** @description Also when the export's audit entry could not be saved (nothing was sent). */
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getRetentionSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The setting. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionSettings"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: not an admin. `insufficient_scope`: an API token without the `admin` scope. */
+            403: components["responses"]["Forbidden"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    putRetentionSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetentionSettings"];
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionSettings"];
+                };
+            };
+            /** @description `missing_field`: no `retention_days`. `invalid_field`: not a whole number from 0 to 36500. `invalid_json`. */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `forbidden`: not an admin. `insufficient_scope`: an API token without the `admin` scope. */
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description `rate_limited`: too many bad secrets for this API token (staff JWTs are never limited here). */
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Unavailable"];
         };
     };

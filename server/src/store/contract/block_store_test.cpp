@@ -69,6 +69,23 @@ TEST_P(BlockStoreTest, ActiveBlocksAreNewestFirstWithoutLiftedOnes) {
   EXPECT_NE(lifted, 0);
 }
 
+TEST_P(BlockStoreTest, ACustomersBlocksAreNewestFirstLiftedOnesToo) {
+  CustomerBlock first = block("carla@example.com", kT0 + 1);
+  first.customer_id = customer_;
+  const auto lifted = store_->blocks().insert(first);
+  store_->blocks().lift("carla@example.com", supervisor_, kT0 + 2);
+  CustomerBlock again = block("carla@example.com", kT0 + 3);
+  again.customer_id = customer_;
+  const auto active = store_->blocks().insert(again);
+  store_->blocks().insert(block("someone@example.com", kT0 + 4));  // no customer: nobody's
+  const auto blocks = store_->blocks().of_customer(customer_);
+  EXPECT_EQ(ids_of(blocks), (Ids{active, lifted}));
+  EXPECT_EQ(blocks[1].lifted_ms, kT0 + 2);
+  EXPECT_EQ(blocks[1].lifted_by, supervisor_);
+  EXPECT_FALSE(blocks[0].lifted_ms.has_value());
+  EXPECT_TRUE(store_->blocks().of_customer(customer_ + 1000).empty());
+}
+
 LIVEDESK_INSTANTIATE_FOR_EVERY_BACKEND(BlockStoreTest);
 
 }  // namespace

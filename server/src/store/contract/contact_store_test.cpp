@@ -179,6 +179,21 @@ TEST_P(ContactStoreTest, MergeMovesConversationsNotesAndBlocks) {
   EXPECT_EQ(store_->contacts().stats(customer_).chat_count, 1);
 }
 
+TEST_P(ContactStoreTest, MergedFromListsTheContactsMergedStraightIntoOne) {
+  const auto b = store_->contacts().upsert("B", "b@example.com", kT0).id;
+  const auto c = store_->contacts().upsert("C", "c@example.com", kT0).id;
+  const auto d = store_->contacts().upsert("D", "d@example.com", kT0).id;
+  EXPECT_TRUE(store_->contacts().merged_from(customer_).empty());
+  store_->run_in_transaction([&](Store& s) {
+    s.contacts().merge(b, d, kT0 + 1);  // d into b, then b into the customer
+    s.contacts().merge(customer_, c, kT0 + 2);
+    s.contacts().merge(customer_, b, kT0 + 3);
+  });
+  EXPECT_EQ(store_->contacts().merged_from(customer_), (test_support::Ids{b, c}));
+  EXPECT_EQ(store_->contacts().merged_from(b), (test_support::Ids{d}));
+  EXPECT_TRUE(store_->contacts().merged_from(d).empty());
+}
+
 TEST_P(ContactStoreTest, ContactNotesAreListedNewestFirstWithTheirAuthor) {
   ContactNote note;
   note.contact_id = customer_;

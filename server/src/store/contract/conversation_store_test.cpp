@@ -288,6 +288,23 @@ TEST_P(ConversationStoreTest, ErasedConversationsLeaveTheIndexAndARebuildWalksEv
   EXPECT_EQ(conversations().ids_of_customer(customer_), (Ids{session_, kept, erased}));
 }
 
+TEST_P(ConversationStoreTest, TheSearchQueueGivesWhatWaitedLongEnoughAndWhatClosedAtOnce) {
+  const auto open = store_->sessions().insert(waiting(kT0));
+  const auto later = store_->sessions().insert(waiting(kT0));
+  const auto done = store_->sessions().insert(closed(kT0, kT0 + 5, agent_));
+  conversations().mark_dirty({open, done}, kT0 + 100);
+  conversations().mark_dirty({later}, kT0 + 200);
+  conversations().mark_dirty({open}, kT0 + 300);  // still waiting since kT0 + 100
+  EXPECT_EQ(conversations().due(kT0 + 99, 10), (Ids{done}));
+  EXPECT_EQ(conversations().due(kT0 + 100, 10), (Ids{open, done}));
+  EXPECT_EQ(conversations().due(kT0 + 200, 10), (Ids{open, done, later}));
+  EXPECT_EQ(conversations().due(kT0 + 200, 1), (Ids{open}));
+  conversations().clear_dirty({open, done});
+  EXPECT_EQ(conversations().due(kT0 + 1000, 10), (Ids{later}));
+  conversations().mark_dirty({done + 100}, kT0 + 900);  // no such session: due at once (its row must go)
+  EXPECT_EQ(conversations().due(kT0, 10), (Ids{done + 100}));
+}
+
 LIVEDESK_INSTANTIATE_FOR_EVERY_BACKEND(ConversationStoreTest);
 
 }  // namespace

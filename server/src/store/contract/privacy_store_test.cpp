@@ -106,6 +106,30 @@ TEST_P(PrivacyStoreTest, AnErasedContactHasNoNameOrEmailAndKeepsItsConversations
   EXPECT_EQ(store_->privacy().conversations_of(customer_), (std::vector{session_, first, second}));  // with the fixture's waiting chat
 }
 
+TEST_P(PrivacyStoreTest, ASessionsFilesAreListedOldestFirstUntilItIsErased) {
+  const auto id = conversation(customer_, kT0 + 100, kShaA);
+  store_->uploads().insert({id, kShaB, "later.pdf", "application/pdf", 7, kT0 + 50});
+  store_->uploads().insert({session_, kShaB, "elsewhere.pdf", "application/pdf", 7, kT0 + 2});
+  const auto files = store_->uploads().of_session(id);
+  ASSERT_EQ(files.size(), 2u);
+  EXPECT_EQ(files[0].sha256, kShaA);
+  EXPECT_EQ(files[0].name, "card.png");
+  EXPECT_EQ(files[0].mime, "image/png");
+  EXPECT_EQ(files[0].size, 3);
+  EXPECT_EQ(files[0].created_ms, kT0 + 1);
+  EXPECT_EQ(files[0].session_id, id);
+  EXPECT_EQ(files[1].sha256, kShaB);
+  EXPECT_EQ(files[1].name, "later.pdf");
+  EXPECT_FALSE(store_->privacy().erased_ms(id).has_value());
+  store_->privacy().erase_conversation(id, kT0 + 1000);
+  EXPECT_TRUE(store_->uploads().of_session(id).empty());
+  EXPECT_EQ(store_->privacy().erased_ms(id), kT0 + 1000);
+  store_->privacy().erase_conversation(id, kT0 + 2000);  // the first erasure's time stays
+  EXPECT_EQ(store_->privacy().erased_ms(id), kT0 + 1000);
+  EXPECT_EQ(store_->uploads().of_session(session_).size(), 1u);
+  EXPECT_FALSE(store_->privacy().erased_ms(id + 1000).has_value());  // no such conversation
+}
+
 TEST_P(PrivacyStoreTest, RetentionFindsClosedConversationsNotYetErasedOldestFirst) {
   const auto newer = conversation(customer_, kT0 + 300, kShaA);
   const auto oldest = conversation(customer_, kT0 + 100, kShaA);

@@ -24,10 +24,13 @@ constexpr PgStatement kLiftBlock{
 constexpr PgStatement kActiveBlocks{"active_blocks", "SELECT " LIVEDESK_PG_BLOCK_COLUMNS
                                                      " FROM customer_blocks WHERE lifted_ms IS NULL "
                                                      "ORDER BY created_ms DESC, id DESC"};
+constexpr PgStatement kBlocksOfCustomer{"blocks_of_customer", "SELECT " LIVEDESK_PG_BLOCK_COLUMNS
+                                                              " FROM customer_blocks WHERE customer_id = $1 "
+                                                              "ORDER BY created_ms DESC, id DESC"};
 
 #undef LIVEDESK_PG_BLOCK_COLUMNS
 
-constexpr PgStatement kStatements[] = {kEmailBlocked, kInsertBlock, kLiftBlock, kActiveBlocks};
+constexpr PgStatement kStatements[] = {kEmailBlocked, kInsertBlock, kLiftBlock, kActiveBlocks, kBlocksOfCustomer};
 
 }  // namespace
 
@@ -53,6 +56,11 @@ std::optional<CustomerBlock> PgBlockStore::lift(std::string_view email_lowercase
 
 std::vector<CustomerBlock> PgBlockStore::active() {
   return db_.read([](pqxx::transaction_base& tx) { return read_all<CustomerBlock>(exec(tx, kActiveBlocks)); });
+}
+
+std::vector<CustomerBlock> PgBlockStore::of_customer(std::int64_t customer_id) {
+  return db_.read(
+      [&](pqxx::transaction_base& tx) { return read_all<CustomerBlock>(exec(tx, kBlocksOfCustomer, customer_id)); });
 }
 
 }  // namespace livedesk::store::postgres

@@ -21,6 +21,7 @@ class PgBlockStore final : public BlockStore {
   std::optional<CustomerBlock> lift(std::string_view email_lowercase, std::int64_t lifted_by,
                                     std::int64_t at_ms) override;
   std::vector<CustomerBlock> active() override;
+  std::vector<CustomerBlock> of_customer(std::int64_t customer_id) override;
 
  private:
   PgConnection& db_;

@@ -70,6 +70,8 @@ constexpr PgStatement kMarkMerged{
     "mark_contact_merged",
     "UPDATE customers SET merged_into = $1, email = NULL, external_id = NULL, visitor_id = NULL, updated_ms = $3 "
     "WHERE id = $2"};
+constexpr PgStatement kMergedFrom{"contacts_merged_from",
+                                  "SELECT id FROM customers WHERE merged_into = $1 ORDER BY id"};
 constexpr PgStatement kInsertContactNote{
     "insert_contact_note",
     "INSERT INTO contact_notes(customer_id, author_user_id, body, created_ms, updated_ms, deleted_ms) "
@@ -88,7 +90,7 @@ constexpr PgStatement kContactNotes{
 constexpr PgStatement kStatements[] = {
     kUpsertCustomer, kInsertContact,        kUpdateContact, kTouchContact,     kFindCustomer,
     kCustomerByEmail, kContactByExternalId, kContactByVisitorId, kListContacts, kContactStats,
-    kContactConversations, kMoveSessions, kMoveNotes, kMoveBlocks, kMarkMerged,
+    kContactConversations, kMoveSessions, kMoveNotes, kMoveBlocks, kMarkMerged, kMergedFrom,
     kInsertContactNote, kUpdateContactNote, kFindContactNote, kContactNotes};
 
 // `text` as a LIKE prefix pattern (escape '\'), lowercased for the lower(column) it is compared with.
@@ -184,6 +186,14 @@ void PgContactStore::merge(std::int64_t into, std::int64_t from, std::int64_t no
     exec(tx, kMoveBlocks, into, from);
     if (exec(tx, kMarkMerged, into, from, now_ms).affected_rows() == 0)
       throw StoreError("no contact " + std::to_string(from) + " to merge");
+  });
+}
+
+std::vector<std::int64_t> PgContactStore::merged_from(std::int64_t into) {
+  return db_.read([&](pqxx::transaction_base& tx) {
+    std::vector<std::int64_t> out;
+    for (const auto& row : exec(tx, kMergedFrom, into)) out.push_back(as_int64(row[0]));
+    return out;
   });
 }
 

@@ -28,6 +28,7 @@ class PgContactStore final : public ContactStore {
   ContactStats stats(std::int64_t id) override;
   std::vector<ContactConversation> conversations(std::int64_t id, int limit) override;
   void merge(std::int64_t into, std::int64_t from, std::int64_t now_ms) override;
+  std::vector<std::int64_t> merged_from(std::int64_t into) override;
   std::int64_t insert_note(const ContactNote& note) override;
   void update_note(const ContactNote& note) override;
   std::optional<ContactNote> find_note(std::int64_t id) override;

@@ -67,10 +67,28 @@ constexpr PgStatement kIdsAfter{"conversation_ids_after",
 constexpr PgStatement kIdsOfCustomer{"conversation_ids_of_customer",
                                      "SELECT id FROM chat_sessions WHERE customer_id = $1 ORDER BY id"};
 
+constexpr PgStatement kMarkDirty{"conversation_mark_dirty",
+                                 "INSERT INTO search_dirty(session_id, since_ms) SELECT unnest($1::bigint[]), $2 "
+                                 "ON CONFLICT (session_id) DO NOTHING"};
+constexpr PgStatement kDue{"conversation_due",
+                           "SELECT d.session_id FROM search_dirty d LEFT JOIN chat_sessions s ON s.id = d.session_id "
+                           "WHERE d.since_ms <= $1 OR s.id IS NULL OR s.status = 'closed' OR s.erased_ms IS NOT NULL "
+                           "ORDER BY d.since_ms, d.session_id LIMIT $2"};
+constexpr PgStatement kClearDirty{"conversation_clear_dirty",
+                                  "DELETE FROM search_dirty WHERE session_id = ANY($1::bigint[])"};
+
 #undef LIVEDESK_STRIP
 #undef LIVEDESK_WORDS
 
-constexpr PgStatement kStatements[] = {kIndex, kUnindex, kClearIndex, kIdsAfter, kIdsOfCustomer};
+constexpr PgStatement kStatements[] = {kIndex,    kUnindex, kClearIndex, kIdsAfter, kIdsOfCustomer,
+                                       kMarkDirty, kDue,     kClearDirty};
+
+// A bigint[] literal: "{1,2,3}".
+std::string array_of(const std::vector<std::int64_t>& ids) {
+  std::string out = "{";
+  for (auto id : ids) out += (out.size() > 1 ? "," : "") + std::to_string(id);
+  return out + "}";
+}
 
 }  // namespace
 
@@ -183,6 +201,20 @@ std::vector<std::int64_t> PgConversationStore::ids_after(std::int64_t after_id, 
 
 std::vector<std::int64_t> PgConversationStore::ids_of_customer(std::int64_t customer_id) {
   return db_.read([&](pqxx::transaction_base& tx) { return ids_of(exec(tx, kIdsOfCustomer, customer_id)); });
+}
+
+void PgConversationStore::mark_dirty(const std::vector<std::int64_t>& session_ids, std::int64_t since_ms) {
+  if (session_ids.empty()) return;
+  db_.write([&](pqxx::transaction_base& tx) { exec(tx, kMarkDirty, array_of(session_ids), since_ms); });
+}
+
+std::vector<std::int64_t> PgConversationStore::due(std::int64_t since_or_before_ms, int limit) {
+  return db_.read([&](pqxx::transaction_base& tx) { return ids_of(exec(tx, kDue, since_or_before_ms, limit)); });
+}
+
+void PgConversationStore::clear_dirty(const std::vector<std::int64_t>& session_ids) {
+  if (session_ids.empty()) return;
+  db_.write([&](pqxx::transaction_base& tx) { exec(tx, kClearDirty, array_of(session_ids)); });
 }
 
 }  // namespace livedesk::store::postgres

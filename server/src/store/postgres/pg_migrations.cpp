@@ -334,10 +334,14 @@ CREATE TABLE conversation_search (
 CREATE INDEX conversation_search_by_document ON conversation_search USING GIN (document);
 )sql";
 
-// The search's text configuration: 'simple' with accents dropped first (the unaccent dictionary), for the
-// document, the query and the snippets alike, so a snippet highlights "Müller" for a search for "muller".
-// PostgreSQL only: SQLite's unicode61 tokenizer does this itself.
+// Migration 9 of store/sqlite/migrations.cpp (the search queue), and the search's text configuration:
+// 'simple' with accents dropped first (the unaccent dictionary), for the document, the query and the snippets
+// alike, so a snippet highlights "Müller" for a search for "muller" (SQLite's unicode61 does this itself).
 constexpr std::string_view kSearchConfiguration = R"sql(
+CREATE TABLE search_dirty (
+  session_id BIGINT PRIMARY KEY,
+  since_ms   BIGINT NOT NULL
+);
 CREATE TEXT SEARCH CONFIGURATION livedesk_search (COPY = pg_catalog.simple);
 ALTER TEXT SEARCH CONFIGURATION livedesk_search
   ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part, numword, numhword,
@@ -354,7 +358,7 @@ constexpr std::array kMigrations{
     Migration{6, "api tokens", kApiTokens},
     Migration{7, "webhooks and outbox", kWebhooks},
     Migration{8, "conversations and contacts", kConversations},
-    Migration{9, "search configuration", kSearchConfiguration},
+    Migration{9, "conversation search", kSearchConfiguration},
 };
 
 // Any constant will do, as long as no other code on the database uses it:

@@ -31,10 +31,11 @@ constexpr PgStatement kClosedBefore{
     "privacy_closed_before",
     "SELECT id FROM chat_sessions WHERE status = 'closed' AND erased_ms IS NULL AND closed_ms < $1 "
     "ORDER BY closed_ms, id LIMIT $2"};
+constexpr PgStatement kErasedMs{"privacy_erased_ms", "SELECT erased_ms FROM chat_sessions WHERE id = $1"};
 
 constexpr PgStatement kStatements[] = {kDeleteAttachments, kClearMessages,      kClearNotes,      kClearRating,
                                        kDeleteSearch,      kEraseSession,       kEraseContact,    kDeleteContactNotes,
-                                       kConversationsOf,   kBlobInUse,          kClosedBefore};
+                                       kConversationsOf,   kBlobInUse,          kClosedBefore,    kErasedMs};
 
 std::vector<std::int64_t> ids(const pqxx::result& result) {
   std::vector<std::int64_t> out;
@@ -78,6 +79,14 @@ bool PgPrivacyStore::blob_in_use(std::string_view sha256) {
 
 std::vector<std::int64_t> PgPrivacyStore::closed_before(std::int64_t cutoff_ms, int limit) {
   return db_.read([&](pqxx::transaction_base& tx) { return ids(exec(tx, kClosedBefore, cutoff_ms, limit)); });
+}
+
+std::optional<std::int64_t> PgPrivacyStore::erased_ms(std::int64_t session_id) {
+  return db_.read([&](pqxx::transaction_base& tx) -> std::optional<std::int64_t> {
+    const auto result = exec(tx, kErasedMs, session_id);
+    if (result.empty()) return std::nullopt;
+    return as_optional_int64(result[0][0]);
+  });
 }
 
 }  // namespace livedesk::store::postgres

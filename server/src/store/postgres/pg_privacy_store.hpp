@@ -21,6 +21,7 @@ class PgPrivacyStore final : public PrivacyStore {
   std::vector<std::int64_t> conversations_of(std::int64_t contact_id) override;
   bool blob_in_use(std::string_view sha256) override;
   std::vector<std::int64_t> closed_before(std::int64_t cutoff_ms, int limit) override;
+  std::optional<std::int64_t> erased_ms(std::int64_t session_id) override;
 
  private:
   PgConnection& db_;

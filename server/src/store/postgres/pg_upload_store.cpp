@@ -15,7 +15,13 @@ constexpr PgStatement kFindUpload{
     "find_upload",
     "SELECT session_id, sha256, name, mime, size, created_ms FROM attachments WHERE session_id = $1 AND sha256 = $2"};
 
-constexpr PgStatement kStatements[] = {kInsertUpload, kFindUpload};
+// Served by the UNIQUE (session_id, sha256) index; the sort is over one session's few files.
+constexpr PgStatement kUploadsOfSession{
+    "uploads_of_session",
+    "SELECT session_id, sha256, name, mime, size, created_ms FROM attachments WHERE session_id = $1 "
+    "ORDER BY created_ms, id"};
+
+constexpr PgStatement kStatements[] = {kInsertUpload, kFindUpload, kUploadsOfSession};
 
 }  // namespace
 
@@ -30,6 +36,11 @@ void PgUploadStore::insert(const UploadedFile& f) {
 std::optional<UploadedFile> PgUploadStore::find(std::int64_t session_id, std::string_view sha256) {
   return db_.read(
       [&](pqxx::transaction_base& tx) { return read_first<UploadedFile>(exec(tx, kFindUpload, session_id, sha256)); });
+}
+
+std::vector<UploadedFile> PgUploadStore::of_session(std::int64_t session_id) {
+  return db_.read(
+      [&](pqxx::transaction_base& tx) { return read_all<UploadedFile>(exec(tx, kUploadsOfSession, session_id)); });
 }
 
 }  // namespace livedesk::store::postgres

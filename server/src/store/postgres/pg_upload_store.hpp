@@ -18,6 +18,7 @@ class PgUploadStore final : public UploadStore {
 
   void insert(const UploadedFile& file) override;
   std::optional<UploadedFile> find(std::int64_t session_id, std::string_view sha256) override;
+  std::vector<UploadedFile> of_session(std::int64_t session_id) override;
 
  private:
   PgConnection& db_;

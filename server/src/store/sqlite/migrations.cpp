@@ -359,6 +359,17 @@ CREATE VIRTUAL TABLE conversation_search USING fts5(
 );
 )sql";
 
+// The search queue (#14): conversations changed since the search projection last indexed them, and since when.
+// An open conversation is indexed once it has waited --search-index-delay-ms, a closed one at once, so a long
+// busy chat is not written to the index again and again (service/search_projection.hpp). No reference to
+// chat_sessions: an entry may outlive a session erased meanwhile.
+constexpr std::string_view kSearchQueue = R"sql(
+CREATE TABLE search_dirty (
+  session_id INTEGER PRIMARY KEY,
+  since_ms   INTEGER NOT NULL
+);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "initial schema", kInitialSchema},
     Migration{2, "note kinds", kNoteKinds},
@@ -368,6 +379,7 @@ constexpr std::array kMigrations{
     Migration{6, "api tokens", kApiTokens},
     Migration{7, "webhooks and outbox", kWebhooks},
     Migration{8, "conversations and contacts", kConversations, true},
+    Migration{9, "conversation search", kSearchQueue},
 };
 
 std::int64_t now_ms() {

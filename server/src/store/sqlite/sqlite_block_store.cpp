@@ -62,4 +62,11 @@ std::vector<CustomerBlock> SqliteBlockStore::active() {
   return read_all<CustomerBlock>(*query);
 }
 
+std::vector<CustomerBlock> SqliteBlockStore::of_customer(std::int64_t customer_id) {
+  auto query =
+      statements_.use(std::string(kSelectBlock) + "WHERE customer_id = ?1 ORDER BY created_ms DESC, id DESC");
+  query->bind(1, customer_id);
+  return read_all<CustomerBlock>(*query);
+}
+
 }  // namespace livedesk::store::sqlite

@@ -19,6 +19,7 @@ class SqliteBlockStore final : public BlockStore {
   std::optional<CustomerBlock> lift(std::string_view email_lowercase, std::int64_t lifted_by,
                                     std::int64_t at_ms) override;
   std::vector<CustomerBlock> active() override;
+  std::vector<CustomerBlock> of_customer(std::int64_t customer_id) override;
 
  private:
   sqlite3* db_;

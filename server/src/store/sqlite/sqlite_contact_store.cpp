@@ -172,6 +172,14 @@ void SqliteContactStore::merge(std::int64_t into, std::int64_t from, std::int64_
   if (sqlite3_changes(db_) == 0) throw StoreError("no contact " + std::to_string(from) + " to merge");
 }
 
+std::vector<std::int64_t> SqliteContactStore::merged_from(std::int64_t into) {
+  auto query = statements_.use("SELECT id FROM customers WHERE merged_into = ?1 ORDER BY id");
+  query->bind(1, into);
+  std::vector<std::int64_t> out;
+  while (query->step()) out.push_back(query->column_int64(0));
+  return out;
+}
+
 std::int64_t SqliteContactStore::insert_note(const ContactNote& n) {
   auto insert = statements_.use(
       "INSERT INTO contact_notes(customer_id, author_user_id, body, created_ms, updated_ms, deleted_ms) "

@@ -169,6 +169,36 @@ std::vector<std::int64_t> SqliteConversationStore::ids_of_customer(std::int64_t 
   return read_ids(*query);
 }
 
+void SqliteConversationStore::mark_dirty(const std::vector<std::int64_t>& session_ids, std::int64_t since_ms) {
+  auto insert = statements_.use(
+      "INSERT INTO search_dirty(session_id, since_ms) VALUES (?1, ?2) ON CONFLICT(session_id) DO NOTHING");
+  for (auto id : session_ids) {
+    insert->bind(1, id);
+    insert->bind(2, since_ms);
+    insert->run();
+    insert->reset();
+  }
+}
+
+std::vector<std::int64_t> SqliteConversationStore::due(std::int64_t since_or_before_ms, int limit) {
+  auto query = statements_.use(
+      "SELECT d.session_id FROM search_dirty d LEFT JOIN chat_sessions s ON s.id = d.session_id "
+      "WHERE d.since_ms <= ?1 OR s.id IS NULL OR s.status = 'closed' OR s.erased_ms IS NOT NULL "
+      "ORDER BY d.since_ms, d.session_id LIMIT ?2");
+  query->bind(1, since_or_before_ms);
+  query->bind(2, limit);
+  return read_ids(*query);
+}
+
+void SqliteConversationStore::clear_dirty(const std::vector<std::int64_t>& session_ids) {
+  auto remove = statements_.use("DELETE FROM search_dirty WHERE session_id = ?1");
+  for (auto id : session_ids) {
+    remove->bind(1, id);
+    remove->run();
+    remove->reset();
+  }
+}
+
 #undef LIVEDESK_STRIP
 
 }  // namespace livedesk::store::sqlite

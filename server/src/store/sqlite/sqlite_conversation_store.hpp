@@ -30,6 +30,9 @@ class SqliteConversationStore final : public ConversationStore {
   void clear_index() override;
   std::vector<std::int64_t> ids_after(std::int64_t after_id, int limit) override;
   std::vector<std::int64_t> ids_of_customer(std::int64_t customer_id) override;
+  void mark_dirty(const std::vector<std::int64_t>& session_ids, std::int64_t since_ms) override;
+  std::vector<std::int64_t> due(std::int64_t since_or_before_ms, int limit) override;
+  void clear_dirty(const std::vector<std::int64_t>& session_ids) override;
 
  private:
   sqlite3* db_;

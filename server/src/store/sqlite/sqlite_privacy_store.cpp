@@ -78,4 +78,11 @@ std::vector<std::int64_t> SqlitePrivacyStore::closed_before(std::int64_t cutoff_
   return ids(*query);
 }
 
+std::optional<std::int64_t> SqlitePrivacyStore::erased_ms(std::int64_t session_id) {
+  auto query = statements_.use("SELECT erased_ms FROM chat_sessions WHERE id = ?1");
+  query->bind(1, session_id);
+  if (!query->step()) return std::nullopt;
+  return query->column_optional_int64(0);
+}
+
 }  // namespace livedesk::store::sqlite

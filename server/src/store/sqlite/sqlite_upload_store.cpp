@@ -25,4 +25,13 @@ std::optional<UploadedFile> SqliteUploadStore::find(std::int64_t session_id, std
   return read_first<UploadedFile>(*query);
 }
 
+std::vector<UploadedFile> SqliteUploadStore::of_session(std::int64_t session_id) {
+  // Served by the UNIQUE (session_id, sha256) index; the sort is over one session's few files.
+  auto query = statements_.use(
+      "SELECT session_id, sha256, name, mime, size, created_ms FROM attachments WHERE session_id = ?1 "
+      "ORDER BY created_ms, id");
+  query->bind(1, session_id);
+  return read_all<UploadedFile>(*query);
+}
+
 }  // namespace livedesk::store::sqlite

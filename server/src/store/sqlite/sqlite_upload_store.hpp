@@ -16,6 +16,7 @@ class SqliteUploadStore final : public UploadStore {
 
   void insert(const UploadedFile& file) override;
   std::optional<UploadedFile> find(std::int64_t session_id, std::string_view sha256) override;
+  std::vector<UploadedFile> of_session(std::int64_t session_id) override;
 
  private:
   sqlite3* db_;

@@ -436,7 +436,7 @@ try {
     }
   });
 
-  // ---- #14: the contact panel (the conversation search and transcript steps come with GET /api/v1/conversations) ----
+  // ---- #14: the contact panel, the conversation search and the transcript ----
   const sup = await api(base, '/api/v1/auth/login', { method: 'POST', body: { username: 'supervisor', password: 'supervisor-demo-pass' } });
   {
     const letters = (n) => Array.from({ length: n }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
@@ -462,7 +462,7 @@ try {
       await api(base, `/api/v1/chat/sessions/${first.session_id}/close`, { method: 'POST', token: aliceLogin.access_token, body: {} });
     });
 
-    await step('alice opens the returning customer\'s new chat and sees her previous conversation in the contact panel', async () => {
+    await step('alice opens the returning customer\'s new chat and reads the previous conversation from the contact panel', async () => {
       const second = await api(base, '/api/v1/chat/sessions', {
         method: 'POST',
         body: { name: ritaName, email: ritaEmail, subject: 'Still no parcel', message: 'Hello again, it is about my parcel' },
@@ -475,7 +475,37 @@ try {
       await panel.getByTestId('contact-name').filter({ hasText: ritaName }).waitFor({ timeout: LONG });
       const earlier = panel.getByTestId('earlier-conversation').filter({ hasText: firstSubject });
       await earlier.waitFor({ timeout: LONG });
+      await earlier.click();
+      const dialog = agent.getByTestId('transcript-dialog');
+      await dialog.getByTestId('transcript-message').filter({ hasText: firstText }).waitFor({ timeout: LONG });
       await agent.screenshot({ path: join(artifacts, 'agent-contact-panel-1440.png') });
+      await agent.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached', timeout: LONG });
+    });
+
+    await step('supervisor finds that conversation on the Conversations page by a word from its middle', async () => {
+      await supervisor.goto(`${base}/dashboard`);
+      await supervisor.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Conversations' }).click();
+      await supervisor.waitForURL('**/conversations', { timeout: LONG });
+      const box = supervisor.getByLabel('Search conversations');
+      await box.fill(rare.toUpperCase()); // case folded
+      await box.press('Enter');
+      const hit = supervisor.getByTestId('conversation-result').filter({ hasText: ritaName });
+      const end = Date.now() + LONG;
+      // The search projection follows the event log: reload the page until the closed conversation is indexed.
+      while (!(await hit.count()) && Date.now() < end) {
+        await supervisor.getByTestId('conversation-results').or(supervisor.getByText('No conversation matches')).first().waitFor({ timeout: LONG });
+        if (await hit.count()) break;
+        await supervisor.waitForTimeout(500); // re-check interval while the projection catches up
+        await supervisor.reload();
+      }
+      await hit.waitFor({ timeout: 5_000 });
+      const mark = (await hit.locator('mark').allTextContents()).map((t) => t.toLowerCase());
+      if (!mark.includes(rare)) throw new Error(`snippet marks ${JSON.stringify(mark)}, not ${rare}`);
+      await supervisor.screenshot({ path: join(artifacts, 'conversations-1440.png'), fullPage: true });
+      copyFileSync(join(artifacts, 'conversations-1440.png'), join(repo, 'docs/screenshot-conversations.png'));
+      await hit.getByRole('link').first().click();
+      await supervisor.getByTestId('transcript-message').filter({ hasText: firstText }).waitFor({ timeout: LONG });
     });
   }
 } catch (err) {

@@ -58,36 +58,72 @@ bool rebuild_batch(store::Store& s, std::size_t batch) {
   return true;
 }
 
+// Only these events change what is searched (a closing makes the conversation due at once).
+bool changes_search(std::string_view type) {
+  return type == "message.created" || type == "session.created" || type == "session.closed" ||
+         type.starts_with("note.") || type.starts_with("whisper.") || type.starts_with("contact.");
+}
+
 }  // namespace
 
-bool SearchProjection::apply_round(store::Store& store, std::size_t batch, std::int64_t now_ms,
-                                   std::int64_t delay_ms) {
+SearchChanges SearchProjection::read_changes(store::Store& s, std::size_t batch) {
+  SearchChanges changes;
+  const auto cursor = s.outbox().find(kCursor);
+  // Events the cursor never saw are gone from the log: only reading everything again is right.
+  if (!cursor || cursor->position + 1 < s.events().first_position()) {
+    changes.rebuild = true;
+    return changes;
+  }
+  changes.from = changes.to = cursor->position;
+  const auto events = s.events().read_after(cursor->position, batch);
+  changes.events = events.size();
+  Touched touched;
+  for (const auto& record : events)
+    if (changes_search(record.type))
+      if (const auto event = bus::decode_event(record.payload)) touched.add(*event);
+  for (auto customer : touched.customers)
+    for (auto id : s.conversations().ids_of_customer(customer)) touched.sessions.insert(id);
+  if (!events.empty()) changes.to = events.back().position;
+  changes.sessions.assign(touched.sessions.begin(), touched.sessions.end());
+  return changes;
+}
+
+bool SearchProjection::apply_changes(store::Store& store, const SearchChanges& changes, std::size_t batch,
+                                     std::int64_t now_ms, std::int64_t delay_ms) {
   bool more = false;
   store.run_in_transaction([&](store::Store& s) {
     auto cursor = s.outbox().find(kCursor);
-    // Events the cursor never saw are gone from the log: only reading everything again is right.
-    if (!cursor || cursor->position + 1 < s.events().first_position()) {
-      start_rebuild(s);
-      cursor = s.outbox().find(kCursor);
+    if (changes.rebuild) {
+      if (!cursor || cursor->position + 1 < s.events().first_position()) start_rebuild(s);
+      more = true;  // read again from the new cursor
+      return;
     }
-    const auto events = s.events().read_after(cursor->position, batch);
-    Touched touched;
-    for (const auto& record : events)
-      if (const auto event = bus::decode_event(record.payload)) touched.add(*event);
-    for (auto customer : touched.customers)
-      for (auto id : s.conversations().ids_of_customer(customer)) touched.sessions.insert(id);
-    s.conversations().mark_dirty({touched.sessions.begin(), touched.sessions.end()}, now_ms);
-    if (!events.empty()) {
-      cursor->position = events.back().position;
+    // Another round moved the cursor since these changes were read: they are stale, read again.
+    if (!cursor || cursor->position != changes.from) {
+      more = true;
+      return;
+    }
+    s.conversations().mark_dirty(changes.sessions, now_ms);
+    if (changes.to != changes.from) {
+      cursor->position = changes.to;
       s.outbox().save(*cursor);
     }
     const auto due = s.conversations().due(now_ms - delay_ms, int(batch));
     for (auto id : due) s.conversations().index(id);
     s.conversations().clear_dirty(due);
     const bool rebuilding = rebuild_batch(s, batch);
-    more = events.size() == batch || due.size() == batch || rebuilding;
+    more = changes.events == batch || due.size() == batch || rebuilding;
   });
   return more;
+}
+
+bool SearchProjection::apply_round(store::Store& store, std::size_t batch, std::int64_t now_ms,
+                                   std::int64_t delay_ms) {
+  for (;;) {
+    const auto changes = read_changes(store, batch);
+    const bool more = apply_changes(store, changes, batch, now_ms, delay_ms);
+    if (!changes.rebuild) return more;
+  }
 }
 
 std::size_t SearchProjection::rebuild(store::Store& store, std::size_t batch) {
@@ -114,11 +150,30 @@ void SearchProjection::run() {
 }
 
 void SearchProjection::post_round() {
+  // Reading the log and decoding its events happens on a reader, so the store's writer (what every chat
+  // message waits for) only marks the queue, moves the cursor and indexes what is due.
+  const bool posted = store_.post_read(
+      [this](store::Store& reader) {
+        auto changes = std::make_shared<SearchChanges>();
+        try {
+          *changes = read_changes(reader, batch_);
+        } catch (const std::exception& e) {
+          support::log_event(spdlog::level::warn, "search index read failed", {{"error", e.what()}});
+          running_ = false;
+          return;
+        }
+        post_write(std::move(changes));
+      },
+      [this](const std::exception&) { running_ = false; });
+  if (!posted) running_ = false;
+}
+
+void SearchProjection::post_write(std::shared_ptr<const SearchChanges> changes) {
   auto more = std::make_shared<bool>(false);
   const bool posted = store_.post_write(
-      [this, more](store::Store& s, store::CommitHooks& hooks) {
+      [this, changes, more](store::Store& s, store::CommitHooks& hooks) {
         try {
-          *more = apply_round(s, batch_, domain::to_unix_ms(clock_.now()), delay_.count());
+          *more = apply_changes(s, *changes, batch_, domain::to_unix_ms(clock_.now()), delay_.count());
         } catch (const std::exception& e) {
           // The round rolled back alone (its own savepoint); the next tick tries again.
           support::log_event(spdlog::level::warn, "search index round failed", {{"error", e.what()}});

@@ -4,7 +4,7 @@ import type { Role } from '../api/types';
 interface AppHeaderProps {
   title: string;
   userName?: string;
-  /** The signed-in user's role: picks the page links (the Conversations page is linked once the server has its routes). */
+  /** The signed-in user's role: picks the page links (every staff member gets the Conversations page). */
   role?: Role;
   onLogout?: () => void;
   children?: ReactNode;
@@ -24,6 +24,7 @@ export function AppHeader({ title, userName, role, onLogout, children }: AppHead
         <nav className="app-header-nav" aria-label="Pages">
           <a href="/agent">Console</a>
           {role === 'supervisor' || role === 'admin' ? <a href="/dashboard">Dashboard</a> : null}
+          <a href="/conversations">Conversations</a>
         </nav>
       ) : null}
       <div className="app-header-status">{children}</div>

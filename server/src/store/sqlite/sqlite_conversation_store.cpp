@@ -25,7 +25,7 @@ std::vector<std::int64_t> read_ids(Statement& statement) {
 
 // The FTS5 table joined to the sessions (and ratings, which a filter may name).
 constexpr const char* kSearchFrom =
-    " FROM conversation_search JOIN chat_sessions s ON s.id = conversation_search.rowid "
+    " FROM conversation_search CROSS JOIN chat_sessions s ON s.id = conversation_search.rowid "
     "LEFT JOIN csat_ratings r ON r.session_id = s.id WHERE conversation_search MATCH ";
 
 // What index() stores: the markers of a snippet never occur in it (char(57344) is U+E000).
@@ -40,14 +40,20 @@ constexpr const char* kRank = "CAST(-bm25(conversation_search, 4.0, 3.0, 1.0, 1.
 
 std::vector<ConversationRow> SqliteConversationStore::list(const ConversationFilter& filter,
                                                            std::optional<std::int64_t> before_id, int limit) {
+  // The page's ids first, then their rows: a plan that sorts would otherwise compute every matching row's
+  // message count before keeping a page of them.
   Sql sql(Sql::Dialect::sqlite);
-  std::string text = std::string("SELECT ") + Sql::row_columns() + Sql::from_clause() + "WHERE 1";
+  std::string text = std::string("SELECT s.id") + Sql::from_clause() + "WHERE 1";
   if (before_id) text += " AND s.id < " + sql.bind(*before_id);
   text += sql.conditions(filter);
   text += " ORDER BY s.id DESC LIMIT " + sql.bind(std::int64_t(limit));
-  auto query = statements_.use(text);
-  bind_all(*query, sql);
-  return read_all<ConversationRow>(*query);
+  std::vector<std::int64_t> ids;
+  {
+    auto query = statements_.use(text);
+    bind_all(*query, sql);
+    ids = read_ids(*query);
+  }
+  return find_many(ids);
 }
 
 std::optional<ConversationRow> SqliteConversationStore::find(std::int64_t id) {

@@ -42,20 +42,21 @@ void start_rebuild(store::Store& s) {
   s.outbox().save({SearchProjection::kRebuildCursor, 0, std::nullopt, 0, std::nullopt, std::nullopt});
 }
 
-// One batch of the rebuild's walk; true when it is not done.
-bool rebuild_batch(store::Store& s, std::size_t batch) {
+// One batch of the rebuild's walk: how many conversations it indexed (`batch`: it is not done yet; fewer: it
+// is, or there was no rebuild going).
+std::size_t rebuild_batch(store::Store& s, std::size_t batch) {
   const auto progress = s.outbox().find(SearchProjection::kRebuildCursor);
-  if (!progress) return false;
+  if (!progress) return 0;
   const auto ids = s.conversations().ids_after(progress->position, int(batch));
   for (auto id : ids) s.conversations().index(id);
   if (ids.size() < batch) {
     s.outbox().remove(SearchProjection::kRebuildCursor);
-    return false;
+    return ids.size();
   }
   auto next = *progress;
   next.position = ids.back();
   s.outbox().save(next);
-  return true;
+  return ids.size();
 }
 
 // Only these events change what is searched (a closing makes the conversation due at once).
@@ -111,7 +112,7 @@ bool SearchProjection::apply_changes(store::Store& store, const SearchChanges& c
     const auto due = s.conversations().due(now_ms - delay_ms, int(batch));
     for (auto id : due) s.conversations().index(id);
     s.conversations().clear_dirty(due);
-    const bool rebuilding = rebuild_batch(s, batch);
+    const bool rebuilding = rebuild_batch(s, batch) == batch;
     more = changes.events == batch || due.size() == batch || rebuilding;
   });
   return more;
@@ -129,18 +130,11 @@ bool SearchProjection::apply_round(store::Store& store, std::size_t batch, std::
 std::size_t SearchProjection::rebuild(store::Store& store, std::size_t batch) {
   store.run_in_transaction([](store::Store& s) { start_rebuild(s); });
   std::size_t indexed = 0;
-  std::int64_t after = 0;
   for (;;) {
-    std::vector<std::int64_t> ids;
-    store.run_in_transaction([&](store::Store& s) {
-      ids = s.conversations().ids_after(after, int(batch));
-      for (auto id : ids) s.conversations().index(id);
-      if (ids.size() < batch) s.outbox().remove(kRebuildCursor);
-      else s.outbox().save({kRebuildCursor, ids.back(), std::nullopt, 0, std::nullopt, std::nullopt});
-    });
-    indexed += ids.size();
-    if (ids.size() < batch) return indexed;
-    after = ids.back();
+    std::size_t done = 0;
+    store.run_in_transaction([&](store::Store& s) { done = rebuild_batch(s, batch); });
+    indexed += done;
+    if (done < batch) return indexed;
   }
 }
 

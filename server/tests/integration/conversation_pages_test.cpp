@@ -18,12 +18,6 @@ namespace livedesk::it::tools {
 namespace {
 namespace json = boost::json;
 
-std::vector<std::string> server_args(const std::optional<TestDatabase>& database) {
-  std::vector<std::string> args{"--search-index-ms", "50", "--search-index-delay-ms", "10"};
-  if (database) args.insert(args.end(), {"--database", database->url()});
-  return args;
-}
-
 // Pages of newest order, with and without a search, and of relevance, while new chats start between them: the
 // pages together are exactly what existed when the first page was read, each once.
 void pages_while_chats_start(ToolsFloor& f) {
@@ -70,14 +64,14 @@ void pages_while_chats_start(ToolsFloor& f) {
 }
 
 TEST(Conversations, PagesStayStableWhileChatsStartOnSqlite) {
-  ToolsFloor f(server_args(std::nullopt));
+  ToolsFloor f(search_server_args(std::nullopt));
   pages_while_chats_start(f);
 }
 
 TEST(Conversations, PagesStayStableWhileChatsStartOnPostgres) {
   std::optional<TestDatabase> database;
   database.emplace();
-  ToolsFloor f(server_args(database));
+  ToolsFloor f(search_server_args(database));
   pages_while_chats_start(f);
 }
 

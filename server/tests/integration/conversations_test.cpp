@@ -28,13 +28,6 @@ namespace livedesk::it::tools {
 namespace {
 namespace json = boost::json;
 
-std::vector<std::string> server_args(const std::optional<TestDatabase>& database) {
-  // Indexed every 50 ms, open conversations 10 ms after their first change (not 5 s).
-  std::vector<std::string> args{"--search-index-ms", "50", "--search-index-delay-ms", "10"};
-  if (database) args.insert(args.end(), {"--database", database->url()});
-  return args;
-}
-
 std::string utc_date(std::chrono::system_clock::time_point t) {
   const std::time_t seconds = std::chrono::system_clock::to_time_t(t);
   std::tm tm{};
@@ -319,14 +312,14 @@ void history_filters_and_search(ToolsFloor& f, bool postgres) {
 }
 
 TEST(Conversations, FiltersSearchAndTranscriptOnSqlite) {
-  ToolsFloor f(server_args(std::nullopt));
+  ToolsFloor f(search_server_args(std::nullopt));
   history_filters_and_search(f, false);
 }
 
 TEST(Conversations, FiltersSearchAndTranscriptOnPostgres) {
   std::optional<TestDatabase> database;
   database.emplace();
-  ToolsFloor f(server_args(database));
+  ToolsFloor f(search_server_args(database));
   history_filters_and_search(f, true);
 }
 

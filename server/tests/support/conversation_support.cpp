@@ -11,6 +11,12 @@
 namespace livedesk::it::tools {
 namespace json = boost::json;
 
+std::vector<std::string> search_server_args(const std::optional<TestDatabase>& database) {
+  std::vector<std::string> args{"--search-index-ms", "50", "--search-index-delay-ms", "10"};
+  if (database) args.insert(args.end(), {"--database", database->url()});
+  return args;
+}
+
 std::string url_encoded(const std::string& text) {
   static const char* hex = "0123456789ABCDEF";
   std::string out;

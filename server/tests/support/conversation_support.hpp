@@ -6,9 +6,11 @@
 #include <boost/json.hpp>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "support/cluster_support.hpp"
 #include "support/http_client.hpp"
 #include "support/ws_client.hpp"
 
@@ -17,6 +19,10 @@ namespace livedesk::it::tools {
 using Ids = std::vector<std::int64_t>;
 
 // Percent-encodes everything but unreserved characters (for q and cursors).
+// The server's arguments for these tests: indexed every 50 ms, open conversations 10 ms after their first
+// change (not 5 s); on `database` when given.
+std::vector<std::string> search_server_args(const std::optional<TestDatabase>& database);
+
 std::string url_encoded(const std::string& text);
 // GET /api/v1/conversations?<query> as `token`; page() throws unless 200.
 HttpResult list(unsigned short port, const std::string& token, const std::string& query);

@@ -23,10 +23,14 @@ struct Touched {
     std::visit(
         [this](const auto& e) {
           using E = std::decay_t<decltype(e)>;
-          if constexpr (std::is_same_v<E, bus::SessionChanged>) sessions.insert(e.session.id);
-          else if constexpr (std::is_same_v<E, bus::MessageCreated>) sessions.insert(e.message.session_id);
-          else if constexpr (std::is_same_v<E, bus::NoteChanged>) sessions.insert(e.note.session_id);
-          else if constexpr (std::is_same_v<E, bus::ContactChanged>) customers.insert(e.contact.id);
+          if constexpr (std::is_same_v<E, bus::SessionChanged>)
+            sessions.insert(e.session.id);
+          else if constexpr (std::is_same_v<E, bus::MessageCreated>)
+            sessions.insert(e.message.session_id);
+          else if constexpr (std::is_same_v<E, bus::NoteChanged>)
+            sessions.insert(e.note.session_id);
+          else if constexpr (std::is_same_v<E, bus::ContactChanged>)
+            customers.insert(e.contact.id);
           else if constexpr (std::is_same_v<E, bus::ContactErased>) {
             sessions.insert(e.sessions.begin(), e.sessions.end());
             if (e.contact) customers.insert(e.contact_id);
@@ -118,8 +122,7 @@ bool SearchProjection::apply_changes(store::Store& store, const SearchChanges& c
   return more;
 }
 
-bool SearchProjection::apply_round(store::Store& store, std::size_t batch, std::int64_t now_ms,
-                                   std::int64_t delay_ms) {
+bool SearchProjection::apply_round(store::Store& store, std::size_t batch, std::int64_t now_ms, std::int64_t delay_ms) {
   for (;;) {
     const auto changes = read_changes(store, batch);
     const bool more = apply_changes(store, changes, batch, now_ms, delay_ms);

@@ -56,10 +56,10 @@ class SearchProjection {
 
   // The two halves of a round; apply_changes runs in one transaction and returns what apply_round does.
   static SearchChanges read_changes(store::Store& store, std::size_t batch);
-  static bool apply_changes(store::Store& store, const SearchChanges& changes, std::size_t batch,
-                            std::int64_t now_ms, std::int64_t delay_ms);
-  // One round on `store` at `now_ms` (a rebuild started is followed by the round's reading); true when there is more to do at once (a full batch of
-  // events, of due conversations or of the rebuild's sessions).
+  static bool apply_changes(store::Store& store, const SearchChanges& changes, std::size_t batch, std::int64_t now_ms,
+                            std::int64_t delay_ms);
+  // One round on `store` at `now_ms` (a rebuild started is followed by the round's reading); true when there is more to
+  // do at once (a full batch of events, of due conversations or of the rebuild's sessions).
   static bool apply_round(store::Store& store, std::size_t batch, std::int64_t now_ms, std::int64_t delay_ms);
   // Rebuilds the whole index on `store` now (one transaction per batch); returns the conversations indexed.
   static std::size_t rebuild(store::Store& store, std::size_t batch);

@@ -53,7 +53,8 @@ class SearchProjectionTest : public ::testing::Test {
   }
   // `type` as service/event_json names it: the projection decodes only the types that change what is searched.
   void log(std::string type, const bus::Event& event, std::int64_t created_ms = kT0) {
-    store_->events().append({0, "ev-" + std::to_string(++logged_), std::move(type), created_ms, bus::encode_event(event)});
+    store_->events().append(
+        {0, "ev-" + std::to_string(++logged_), std::move(type), created_ms, bus::encode_event(event)});
   }
   Ids search(std::string_view q) {
     return store_->conversations().search_newest(domain::SearchQuery::parse(q), {}, std::nullopt, 100);

@@ -34,8 +34,10 @@ std::string ConversationSql::list_of(const std::vector<T>& items) {
   std::string out = "(";
   for (const auto& item : items) {
     if (out.size() > 1) out += ", ";
-    if constexpr (std::is_same_v<T, std::string>) out += bind(item);
-    else out += bind(std::int64_t(item));
+    if constexpr (std::is_same_v<T, std::string>)
+      out += bind(item);
+    else
+      out += bind(std::int64_t(item));
   }
   return out + ")";
 }
@@ -48,8 +50,10 @@ std::string ConversationSql::rows_query(const std::vector<std::int64_t>& ids) {
 
 std::string ConversationSql::tags_query(const std::vector<std::int64_t>& ids) {
   return "SELECT st.session_id AS session_id, t.id AS id, t.name AS name, t.color AS color, "
-         "t.created_ms AS created_ms, t.archived_ms AS archived_ms FROM session_tags st JOIN tags t ON t.id = st.tag_id "
-         "WHERE st.session_id IN " + id_list(ids) + " ORDER BY st.session_id, t.id";
+         "t.created_ms AS created_ms, t.archived_ms AS archived_ms FROM session_tags st JOIN tags t ON t.id = "
+         "st.tag_id "
+         "WHERE st.session_id IN " +
+         id_list(ids) + " ORDER BY st.session_id, t.id";
 }
 
 void ConversationSql::keep_order(std::vector<ConversationRow>& rows, const std::vector<std::int64_t>& ids) {
@@ -62,8 +66,8 @@ std::vector<std::pair<std::int64_t, Tag>> ConversationSql::tag_pairs(std::vector
   std::vector<std::pair<std::int64_t, Tag>> out;
   out.reserve(rows.size());
   for (auto& row : rows)
-    out.push_back({row.session_id, Tag{row.id, std::move(row.name), std::move(row.color), row.created_ms,
-                                       row.archived_ms}});
+    out.push_back(
+        {row.session_id, Tag{row.id, std::move(row.name), std::move(row.color), row.created_ms, row.archived_ms}});
   return out;
 }
 

@@ -24,13 +24,13 @@ namespace livedesk::store {
 
 // What a list or a search keeps; every field left empty lets everything through.
 struct ConversationFilter {
-  std::vector<std::string> statuses;          // waiting | active | closed: any of them
+  std::vector<std::string> statuses;  // waiting | active | closed: any of them
   std::optional<std::int64_t> agent_id;
   std::optional<std::int64_t> customer_id;
-  std::vector<std::int64_t> tag_ids;          // carries at least one of them
+  std::vector<std::int64_t> tag_ids;  // carries at least one of them
   std::optional<std::int64_t> disposition_id;
-  std::optional<std::string> close_reason;    // resolved | missed | blocked
-  std::vector<int> ratings;                   // rated one of these (1..5)
+  std::optional<std::string> close_reason;      // resolved | missed | blocked
+  std::vector<int> ratings;                     // rated one of these (1..5)
   std::optional<std::int64_t> created_from_ms;  // created_ms >= this
   std::optional<std::int64_t> created_to_ms;    // created_ms < this
 };

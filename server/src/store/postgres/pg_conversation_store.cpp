@@ -37,8 +37,9 @@ constexpr const char* kSearchFrom =
 // show it); the document gets ASCII punctuation as spaces, so "bob@example.com" or "10.5" are words as SQLite's
 // unicode61 makes them, not one email or number token of PostgreSQL's parser. chr(57344) is U+E000.
 #define LIVEDESK_STRIP(x) "replace(replace(" x ", chr(57344), ''), chr(57345), '')"
-#define LIVEDESK_WORDS(x, weight)                                                                            \
-  "setweight(to_tsvector('livedesk_search', lower(regexp_replace(" x ", '[!-/:-@\\[-`{-~]', ' ', 'g') " \
+#define LIVEDESK_WORDS(x, weight)                                    \
+  "setweight(to_tsvector('livedesk_search', lower(regexp_replace(" x \
+  ", '[!-/:-@\\[-`{-~]', ' ', 'g') "                                 \
   "COLLATE \"und-x-icu\")), '" weight "')"
 
 constexpr PgStatement kIndex{
@@ -80,8 +81,8 @@ constexpr PgStatement kClearDirty{"conversation_clear_dirty",
 #undef LIVEDESK_STRIP
 #undef LIVEDESK_WORDS
 
-constexpr PgStatement kStatements[] = {kIndex,    kUnindex, kClearIndex, kIdsAfter, kIdsOfCustomer,
-                                       kMarkDirty, kDue,     kClearDirty};
+constexpr PgStatement kStatements[] = {kIndex,         kUnindex,   kClearIndex, kIdsAfter,
+                                       kIdsOfCustomer, kMarkDirty, kDue,        kClearDirty};
 
 // A bigint[] literal: "{1,2,3}".
 std::string array_of(const std::vector<std::int64_t>& ids) {
@@ -145,8 +146,10 @@ std::vector<RankedMatch> PgConversationStore::search_ranked(const domain::Search
   Sql sql(Sql::Dialect::postgres);
   const std::string q = tsquery(sql, query);
   // Only the newest `window` matches are ranked: ts_rank over every match of a common word would read them all.
-  std::string text = "SELECT id, (ts_rank(document, " + q + ") * 1000000)::bigint AS score FROM (SELECT s.id AS id, "
-                     "cs.document" + kSearchFrom + q + " AND cs.session_id <= " + sql.bind(max_id);
+  std::string text = "SELECT id, (ts_rank(document, " + q +
+                     ") * 1000000)::bigint AS score FROM (SELECT s.id AS id, "
+                     "cs.document" +
+                     kSearchFrom + q + " AND cs.session_id <= " + sql.bind(max_id);
   text += sql.conditions(filter);
   text += " ORDER BY cs.session_id DESC LIMIT " + sql.bind(std::int64_t(window)) + ") w";
   std::string outer = "SELECT id, score FROM (" + text + ") ranked";

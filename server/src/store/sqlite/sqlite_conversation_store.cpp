@@ -94,9 +94,9 @@ std::vector<std::int64_t> SqliteConversationStore::search_newest(const domain::S
 }
 
 std::vector<RankedMatch> SqliteConversationStore::search_ranked(const domain::SearchQuery& query,
-                                                                const ConversationFilter& filter,
-                                                                std::int64_t max_id, std::optional<RankedMatch> after,
-                                                                int window, int limit) {
+                                                                const ConversationFilter& filter, std::int64_t max_id,
+                                                                std::optional<RankedMatch> after, int window,
+                                                                int limit) {
   Sql sql(Sql::Dialect::sqlite);
   // Only the newest `window` matches are ranked: bm25 over every match of a common word would cost a scan.
   std::string text = std::string("SELECT id, score FROM (SELECT s.id AS id, ") + kRank + " AS score" + kSearchFrom +
@@ -125,8 +125,8 @@ std::vector<SearchSnippet> SqliteConversationStore::snippets(const domain::Searc
   const std::string ellipsis = sql.bind(std::string("\xE2\x80\xA6"));  // U+2026
   std::string text = "SELECT rowid";
   for (int column : kSnippetColumns)
-    text += ", snippet(conversation_search, " + std::to_string(column) + ", " + start + ", " + end + ", " +
-            ellipsis + ", 24)";
+    text += ", snippet(conversation_search, " + std::to_string(column) + ", " + start + ", " + end + ", " + ellipsis +
+            ", 24)";
   text += " FROM conversation_search WHERE conversation_search MATCH " + match + " AND rowid IN " + sql.id_list(ids);
   auto statement = statements_.use(text);
   bind_all(*statement, sql);

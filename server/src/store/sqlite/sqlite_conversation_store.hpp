@@ -24,8 +24,7 @@ class SqliteConversationStore final : public ConversationStore {
   std::vector<RankedMatch> search_ranked(const domain::SearchQuery& query, const ConversationFilter& filter,
                                          std::int64_t max_id, std::optional<RankedMatch> after, int window,
                                          int limit) override;
-  std::vector<SearchSnippet> snippets(const domain::SearchQuery& query,
-                                      const std::vector<std::int64_t>& ids) override;
+  std::vector<SearchSnippet> snippets(const domain::SearchQuery& query, const std::vector<std::int64_t>& ids) override;
   void index(std::int64_t session_id) override;
   void clear_index() override;
   std::vector<std::int64_t> ids_after(std::int64_t after_id, int limit) override;

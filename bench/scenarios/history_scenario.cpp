@@ -8,6 +8,7 @@
 // the statuses seen, and for search also per query group (common words, rare words, phrases,
 // prefixes, exclusions, non-Latin and accents; filtered or not; newest or relevance). The ids it
 // asks for (agents, tags, dispositions, contacts, conversations) come from the API's own answers.
+#include <algorithm>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
@@ -89,6 +90,14 @@ struct Measured {
   std::map<int, int64_t> statuses;
   std::string example_error;
   int64_t results = 0;  // rows answered (conversations or contacts), to see that searches find things
+  std::vector<std::pair<int64_t, std::string>> slowest;  // the kSlowest slowest requests, to see what misses
+
+  static constexpr size_t kSlowest = 8;
+  void keep_if_slow(int64_t us, const std::string& target) {
+    slowest.emplace_back(us, target);
+    std::sort(slowest.begin(), slowest.end(), std::greater<>());
+    if (slowest.size() > kSlowest) slowest.pop_back();
+  }
 
   json::object report() const {
     json::object o = summary(us);
@@ -97,6 +106,9 @@ struct Measured {
     o["statuses"] = st;
     o["rows_answered"] = results;
     if (!example_error.empty()) o["example_error"] = example_error;
+    json::array slow;
+    for (auto& [us, target] : slowest) slow.push_back(json::object{{"ms", double(us) / 1000.0}, {"target", target}});
+    o["slowest"] = slow;
     if (!groups.empty()) {
       json::object g;
       for (auto& [name, list] : groups) g[name] = summary(list);
@@ -108,7 +120,8 @@ struct Measured {
 
 class HistoryRun {
  public:
-  HistoryRun(const HistoryOptions& options) : options_(options), rng_(options.seed * 31 + 5), http_(http_connection()) {}
+  HistoryRun(const HistoryOptions& options)
+      : options_(options), rng_(options.seed * 31 + 5), http_(http_connection()) {}
 
   awaitable<void> run() {
     co_await wait_ready();
@@ -198,7 +211,8 @@ class HistoryRun {
       for (auto& d : o->at("dispositions").as_array()) known_.dispositions.push_back(d.at("id").as_int64());
     }
     if (auto o = co_await get_json(contacts)) {
-      for (auto& c : o->at("contacts").as_array()) known_.max_contact = std::max(known_.max_contact, c.at("id").as_int64());
+      for (auto& c : o->at("contacts").as_array())
+        known_.max_contact = std::max(known_.max_contact, c.at("id").as_int64());
     }
     note("history: conversations up to id " + std::to_string(known_.max_conversation) + ", contacts up to " +
          std::to_string(known_.max_contact) + ", " + std::to_string(known_.agents.size()) + " agents, " +
@@ -215,10 +229,12 @@ class HistoryRun {
     if (!measured) co_return std::nullopt;
     Measured& m = measured_[kind];
     m.us.push_back(us);
+    m.keep_if_slow(us, target);
     if (!group.empty()) m.groups[group].push_back(us);
     ++m.statuses[r.status];
     if (r.status != 200) {
-      if (m.example_error.empty()) m.example_error = target + " -> " + std::to_string(r.status) + " " + r.body.substr(0, 200);
+      if (m.example_error.empty())
+        m.example_error = target + " -> " + std::to_string(r.status) + " " + r.body.substr(0, 200);
       co_return std::nullopt;
     }
     try {
@@ -256,7 +272,8 @@ class HistoryRun {
       case 6:
         return known_.dispositions.empty() ? "" : "&disposition_id=" + std::to_string(pick(known_.dispositions));
       case 7:
-        return known_.agents.empty() ? window() : "&status=closed&agent_id=" + std::to_string(pick(known_.agents)) + window();
+        return known_.agents.empty() ? window()
+                                     : "&status=closed&agent_id=" + std::to_string(pick(known_.agents)) + window();
       case 8:
         return "&rating=5" + window();
       default:
@@ -266,19 +283,23 @@ class HistoryRun {
 
   awaitable<void> search(bool measured) {
     static const std::vector<std::pair<std::string, std::vector<std::string>>> queries{
-        {"common", {"order", "password", "refund", "invoice", "app", "account", "thanks", "help", "charged", "login",
-                    "charged twice", "package damaged", "app crashes settings"}},
+        {"common",
+         {"order", "password", "refund", "invoice", "app", "account", "thanks", "help", "charged", "login",
+          "charged twice", "package damaged", "app crashes settings"}},
         {"rare", {"chargeback", "kerberos", "nonprofit", "firmware", "barcode", "Zahlungserinnerung", "hospital"}},
-        {"phrase", {"\"reset my password\"", "\"tracking number\"", "\"order number\"", "\"two-factor code\"",
-                    "\"vielen dank\"", "\"numéro de commande\"", "\"wrong item\""}},
+        {"phrase",
+         {"\"reset my password\"", "\"tracking number\"", "\"order number\"", "\"two-factor code\"", "\"vielen dank\"",
+          "\"numéro de commande\"", "\"wrong item\""}},
         {"prefix", {"pass*", "refun*", "invo*", "deliv*", "bestell*", "rembours*", "ch*", "subscri*"}},
-        {"exclusion", {"order -refund", "password -reset", "login -password", "invoice -\"last month\"",
-                       "app -crashes", "refund -\"order number\""}},
+        {"exclusion",
+         {"order -refund", "password -reset", "login -password", "invoice -\"last month\"", "app -crashes",
+          "refund -\"order number\""}},
         {"non_latin_accents", {"παραγγελία", "заказ", "Résiliation", "müller", "Rückerstattung", "Здравствуйте"}},
     };
     const auto& [group, list] = queries[size_t(rng_.below(int64_t(queries.size())))];
     std::string q = pick(list);
-    if (group == "rare" && rng_.chance(0.3)) q = "#" + std::to_string(rng_.between(1000000, 9999999));  // an order number
+    if (group == "rare" && rng_.chance(0.3))
+      q = "#" + std::to_string(rng_.between(1000000, 9999999));  // an order number
     const bool relevance = rng_.chance(0.3);
     const bool filtered = rng_.chance(0.5);
     std::string target = "/api/v1/conversations?q=" + url_encode(q) + "&limit=25";
@@ -303,7 +324,8 @@ class HistoryRun {
 
   // Page 1, then down by next_cursor: pages 2.. are measured as list_deep.
   awaitable<void> list_deep(bool measured) {
-    const std::string base = "/api/v1/conversations?limit=25" + (rng_.chance(0.5) ? std::string() : conversation_filter());
+    const std::string base =
+        "/api/v1/conversations?limit=25" + (rng_.chance(0.5) ? std::string() : conversation_filter());
     auto o = co_await get_json(base);
     for (int page = 2; o && page <= options_.deep_pages; ++page) {
       if (!o->at("next_cursor").is_string()) break;
@@ -317,8 +339,8 @@ class HistoryRun {
 
   awaitable<void> contact(bool measured) {
     // Half the time a contact seen in recent chats (returning customers have long histories).
-    const int64_t id = !known_.customers.empty() && rng_.chance(0.5) ? pick(known_.customers)
-                                                                     : rng_.between(1, known_.max_contact);
+    const int64_t id =
+        !known_.customers.empty() && rng_.chance(0.5) ? pick(known_.customers) : rng_.between(1, known_.max_contact);
     const std::string kind = "contact", group, target = "/api/v1/contacts/" + std::to_string(id);
     co_await timed(kind, group, target, measured);
   }
@@ -364,8 +386,9 @@ json::object run_history(const HistoryOptions& options, const ServerUnderTest& s
   json::object o = run.report();
   o["scenario"] = "history";
   o["params"] = {{"requests", options.requests}, {"warmup", options.warmup}, {"deep_pages", options.deep_pages},
-                 {"user", options.user},         {"seed", options.seed},       {"persistence", server.persistence()}};
-  o["duration_s"] = std::round(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() * 10) / 10;
+                 {"user", options.user},         {"seed", options.seed},     {"persistence", server.persistence()}};
+  o["duration_s"] =
+      std::round(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() * 10) / 10;
   o["server_rss_kib"] = server.rss_kib();
   return o;
 }

@@ -55,47 +55,53 @@ bool ContactDirectory::list(std::string query, int limit, std::optional<std::str
     }
   }
   limit = std::clamp(limit, 1, kMaxLimit);
-  return store_.post_read(
-      guarded(done, [query = std::move(query), limit, after](store::Store& s, const auto& done) {
-        domain::ContactPageView page;
-        // One more than asked tells whether there is a next page.
-        auto rows = s.contacts().list(query, after, limit + 1);
-        const bool more = int(rows.size()) > limit;
-        if (more) rows.resize(std::size_t(limit));
-        for (const auto& row : rows) page.contacts.push_back(to_view(row, s.contacts().stats(row.id)));
-        if (more) page.next_cursor = cursor_text(rows.back(), query);
-        done(std::move(page));
-      }),
-      [done](const std::exception&) { done(unavailable()); });
+  return store_.post_read(guarded(done,
+                                  [query = std::move(query), limit, after](store::Store& s, const auto& done) {
+                                    domain::ContactPageView page;
+                                    // One more than asked tells whether there is a next page.
+                                    auto rows = s.contacts().list(query, after, limit + 1);
+                                    const bool more = int(rows.size()) > limit;
+                                    if (more) rows.resize(std::size_t(limit));
+                                    std::vector<std::int64_t> ids;
+                                    for (const auto& row : rows) ids.push_back(row.id);
+                                    const auto stats = s.contacts().stats_of(ids);
+                                    for (std::size_t i = 0; i < rows.size(); ++i)
+                                      page.contacts.push_back(to_view(rows[i], stats[i]));
+                                    if (more) page.next_cursor = cursor_text(rows.back(), query);
+                                    done(std::move(page));
+                                  }),
+                          [done](const std::exception&) { done(unavailable()); });
 }
 
 bool ContactDirectory::find(std::int64_t id, std::function<void(Outcome<domain::ContactDetailView>)> done) {
-  return store_.post_read(
-      guarded(done, [id](store::Store& s, const auto& done) {
-        auto contact = s.contacts().find(id);
-        if (!contact) return done(not_found("contact", id));
-        domain::ContactDetailView detail;
-        detail.contact = to_view(*contact, s.contacts().stats(id));
-        for (const auto& note : s.contacts().notes_of(id)) detail.notes.push_back(to_view(note));
-        for (const auto& c : s.contacts().conversations(id, kConversations))
-          detail.conversations.push_back(to_view(c));
-        done(std::move(detail));
-      }),
-      [done](const std::exception&) { done(unavailable()); });
+  return store_.post_read(guarded(done,
+                                  [id](store::Store& s, const auto& done) {
+                                    auto contact = s.contacts().find(id);
+                                    if (!contact) return done(not_found("contact", id));
+                                    domain::ContactDetailView detail;
+                                    detail.contact = to_view(*contact, s.contacts().stats(id));
+                                    for (const auto& note : s.contacts().notes_of(id))
+                                      detail.notes.push_back(to_view(note));
+                                    for (const auto& c : s.contacts().conversations(id, kConversations))
+                                      detail.conversations.push_back(to_view(c));
+                                    done(std::move(detail));
+                                  }),
+                          [done](const std::exception&) { done(unavailable()); });
 }
 
 bool ContactDirectory::identity_settings(std::function<void(Outcome<IdentitySettings>)> done) {
   return store_.post_read(
-      guarded(done, [](store::Store& s, const auto& done) {
-        IdentitySettings out;
-        out.configured = s.settings().find("widget_identity_secret").has_value();
-        if (auto rotated = s.settings().find("widget_identity_rotated_ms")) {
-          std::int64_t ms = 0;
-          if (std::from_chars(rotated->data(), rotated->data() + rotated->size(), ms).ec == std::errc{})
-            out.rotated_ms = ms;
-        }
-        done(out);
-      }),
+      guarded(done,
+              [](store::Store& s, const auto& done) {
+                IdentitySettings out;
+                out.configured = s.settings().find("widget_identity_secret").has_value();
+                if (auto rotated = s.settings().find("widget_identity_rotated_ms")) {
+                  std::int64_t ms = 0;
+                  if (std::from_chars(rotated->data(), rotated->data() + rotated->size(), ms).ec == std::errc{})
+                    out.rotated_ms = ms;
+                }
+                done(out);
+              }),
       [done](const std::exception&) { done(unavailable()); });
 }
 

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "store/store_error.hpp"
@@ -42,6 +43,34 @@ struct ContactStats {
   std::int64_t rating_sum = 0;
 };
 BOOST_DESCRIBE_STRUCT(ContactStats, (), (chat_count, rating_count, rating_sum))
+
+// A contact's id with its stats, as stats_of() reads them.
+struct ContactStatsRow {
+  std::int64_t customer_id = 0;
+  std::int64_t chat_count = 0;
+  std::int64_t rating_count = 0;
+  std::int64_t rating_sum = 0;
+};
+BOOST_DESCRIBE_STRUCT(ContactStatsRow, (), (customer_id, chat_count, rating_count, rating_sum))
+
+// The range [low, high) of the texts that start with `text` lowered (ASCII, as SQL's lower() in both backends),
+// compared byte by byte: what a contact search by prefix reads from the name and email indexes. U+10FFFF, the
+// highest code point (a noncharacter), bounds it.
+inline std::pair<std::string, std::string> prefix_range(std::string_view text) {
+  std::string low;
+  for (char c : text) low += (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+  return {low, low + "\xF4\x8F\xBF\xBF"};
+}
+
+// `rows` (any order, none for a contact without conversations) as the stats of each of `ids` in order.
+inline std::vector<ContactStats> stats_in_order(const std::vector<ContactStatsRow>& rows,
+                                                const std::vector<std::int64_t>& ids) {
+  std::vector<ContactStats> out(ids.size());
+  for (std::size_t i = 0; i < ids.size(); ++i)
+    for (const auto& row : rows)
+      if (row.customer_id == ids[i]) out[i] = {row.chat_count, row.rating_count, row.rating_sum};
+  return out;
+}
 
 // One of a contact's conversations, as the contact's page lists it.
 struct ContactConversation {
@@ -98,6 +127,8 @@ class ContactStore {
   // exact external id.
   virtual std::vector<Contact> list(std::string_view query, std::optional<ContactCursor> after, int limit) = 0;
   virtual ContactStats stats(std::int64_t id) = 0;
+  // The stats of each of `ids` in one read (a page of contacts), in the order of `ids`.
+  virtual std::vector<ContactStats> stats_of(const std::vector<std::int64_t>& ids) = 0;
   // Newest first.
   virtual std::vector<ContactConversation> conversations(std::int64_t id, int limit) = 0;
   // Moves `from`'s conversations, contact notes and blocks to `into`, and marks `from` merged into it with its

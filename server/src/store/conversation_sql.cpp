@@ -24,6 +24,10 @@ const char* ConversationSql::from_clause() {
          "LEFT JOIN csat_ratings r ON r.session_id = s.id ";
 }
 
+const char* ConversationSql::filter_from() {
+  return " FROM chat_sessions s LEFT JOIN csat_ratings r ON r.session_id = s.id ";
+}
+
 std::string ConversationSql::bind(Value value) {
   values_.push_back(std::move(value));
   return (dialect_ == Dialect::sqlite ? "?" : "$") + std::to_string(values_.size());
@@ -44,6 +48,17 @@ std::string ConversationSql::list_of(const std::vector<T>& items) {
 
 std::string ConversationSql::id_list(const std::vector<std::int64_t>& ids) { return list_of(ids); }
 
+std::string ConversationSql::id_set(const std::vector<std::int64_t>& ids) {
+  std::string array = dialect_ == Dialect::sqlite ? "[" : "{";
+  for (auto id : ids) {
+    if (array.size() > 1) array += ',';
+    array += std::to_string(id);
+  }
+  array += dialect_ == Dialect::sqlite ? "]" : "}";
+  if (dialect_ == Dialect::sqlite) return "(SELECT value FROM json_each(" + bind(std::move(array)) + "))";
+  return "(SELECT unnest(" + bind(std::move(array)) + "::bigint[]))";
+}
+
 std::string ConversationSql::rows_query(const std::vector<std::int64_t>& ids) {
   return std::string("SELECT ") + row_columns() + from_clause() + "WHERE s.id IN " + id_list(ids);
 }
@@ -54,6 +69,22 @@ std::string ConversationSql::tags_query(const std::vector<std::int64_t>& ids) {
          "st.tag_id "
          "WHERE st.session_id IN " +
          id_list(ids) + " ORDER BY st.session_id, t.id";
+}
+
+bool ConversationSql::unfiltered(const ConversationFilter& filter) {
+  return ConversationSql(Dialect::sqlite).conditions(filter).empty();
+}
+
+std::vector<RankedMatch> ConversationSql::ranked_page(std::vector<RankedMatch> scored, std::optional<RankedMatch> after,
+                                                      int limit) {
+  auto before = [](const RankedMatch& a, const RankedMatch& b) {
+    return a.score != b.score ? a.score > b.score : a.id > b.id;
+  };
+  std::sort(scored.begin(), scored.end(), before);
+  auto from = scored.begin();
+  if (after) from = std::upper_bound(scored.begin(), scored.end(), *after, before);
+  std::vector<RankedMatch> page(from, from + std::min<std::ptrdiff_t>(limit, scored.end() - from));
+  return page;
 }
 
 void ConversationSql::keep_order(std::vector<ConversationRow>& rows, const std::vector<std::int64_t>& ids) {

@@ -3,6 +3,7 @@
 // WHERE conditions of a ConversationFilter. Text is built from which filters are set and how many values a list
 // holds, never from the values: each value gets a numbered placeholder (?N for SQLite, $N for PostgreSQL) and
 // waits in values() to be bound in order. Plain structure, no I/O; one builder per statement.
+#include <algorithm>
 #include <boost/describe/class.hpp>
 #include <cstdint>
 #include <optional>
@@ -36,6 +37,8 @@ class ConversationSql {
   // csat_ratings r, as from_clause() joins them.
   static const char* row_columns();
   static const char* from_clause();
+  // Only what conditions() names: chat_sessions s and csat_ratings r, for a query that wants ids.
+  static const char* filter_from();
 
   explicit ConversationSql(Dialect dialect) : dialect_(dialect) {}
 
@@ -45,9 +48,25 @@ class ConversationSql {
   std::string conditions(const ConversationFilter& filter);
   // "(?1, ?2, ...)" for a list of ids.
   std::string id_list(const std::vector<std::int64_t>& ids);
+  // The same set as one value, for `x IN <id_set>`: the text does not depend on how many ids there are, so a
+  // long list (a ranking window, a batch) does not prepare a new statement for every length.
+  std::string id_set(const std::vector<std::int64_t>& ids);
   // The rows of `ids` (find_many) and their tags (tags_of).
   std::string rows_query(const std::vector<std::int64_t>& ids);
   std::string tags_query(const std::vector<std::int64_t>& ids);
+
+  // How many rows a search first walks newest first, checking each against the filter, before it looks for
+  // the remaining matches another way (each backend's newest_matches()): enough that a common word fills a
+  // page at once, few enough that the walk stays a few milliseconds when the filter lets almost nothing through.
+  static int walk_size(int count) { return std::max(walk_floor, 4 * count); }
+  // The least walk; the contract tests lower it to reach the second way with a few conversations.
+  static inline int walk_floor = 4000;
+  // True when `filter` sets nothing.
+  static bool unfiltered(const ConversationFilter& filter);
+  // The page of ranked matches after `after`: `scored` sorted by score descending then id descending, at most
+  // `limit`.
+  static std::vector<RankedMatch> ranked_page(std::vector<RankedMatch> scored, std::optional<RankedMatch> after,
+                                              int limit);
 
   // Puts `rows` in the order of `ids`.
   static void keep_order(std::vector<ConversationRow>& rows, const std::vector<std::int64_t>& ids);

@@ -124,6 +124,15 @@ TEST_P(ContactStoreTest, ListIsNewestSightingFirstWithAKeysetCursorAndAQuery) {
   EXPECT_EQ(test_support::ids_of(store_->contacts().list("crm-42", std::nullopt, 10)), (test_support::Ids{zed}));
   EXPECT_TRUE(store_->contacts().list("crm-4", std::nullopt, 10).empty());  // external ids match exactly
   EXPECT_TRUE(store_->contacts().list("%", std::nullopt, 10).empty());      // LIKE wildcards are plain text
+  // A search pages like the list, ties in the sighting broken by id.
+  const auto by_prefix = store_->contacts().list("d", std::nullopt, 1);
+  ASSERT_EQ(by_prefix.size(), 1u);
+  EXPECT_EQ(by_prefix[0].id, dana);
+  EXPECT_EQ(test_support::ids_of(store_->contacts().list("d", ContactCursor{kT0 + 30, dana}, 10)),
+            (test_support::Ids{dan}));
+  // A prefix matches the start of the name or of the email, not the middle.
+  EXPECT_EQ(test_support::ids_of(store_->contacts().list("brown", std::nullopt, 10)), test_support::Ids{});
+  EXPECT_EQ(test_support::ids_of(store_->contacts().list("dan@", std::nullopt, 10)), (test_support::Ids{dan}));
 }
 
 TEST_P(ContactStoreTest, StatsAndConversationsAreCountedFromTheSessions) {
@@ -137,6 +146,16 @@ TEST_P(ContactStoreTest, StatsAndConversationsAreCountedFromTheSessions) {
   EXPECT_EQ(stats.chat_count, 3);
   EXPECT_EQ(stats.rating_count, 2);
   EXPECT_EQ(stats.rating_sum, 7);
+
+  // A page's stats in one read, in the order asked, a contact without conversations counted as none.
+  const auto quiet = store_->contacts().upsert("Quiet", "quiet@example.com", kT0).id;
+  const auto page = store_->contacts().stats_of({quiet, customer_});
+  ASSERT_EQ(page.size(), 2u);
+  EXPECT_EQ(page[0].chat_count, 0);
+  EXPECT_EQ(page[0].rating_count, 0);
+  EXPECT_EQ(page[1].chat_count, 3);
+  EXPECT_EQ(page[1].rating_sum, 7);
+  EXPECT_TRUE(store_->contacts().stats_of({}).empty());
 
   const auto list = store_->contacts().conversations(customer_, 2);
   ASSERT_EQ(list.size(), 2u);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "store/contract/store_test_fixture.hpp"
+#include "store/conversation_sql.hpp"
 
 namespace livedesk::store {
 namespace {
@@ -176,6 +177,35 @@ TEST_P(ConversationStoreTest, SearchMeansTheSameOnEveryBackend) {
   EXPECT_EQ(search("carla@example.com").size(), 5u);
   const auto subject = chat({"hello"}, "Lost luggage");
   EXPECT_EQ(search("luggage"), (Ids{subject}));
+}
+
+TEST_P(ConversationStoreTest, AFilterTooRareForTheFirstWalkIsSearchedFromItsSide) {
+  // The search walks the newest matches first (walk_floor of them at least); what passes a filter more rarely
+  // is looked for another way. A short walk reaches that second way here.
+  const int saved = ConversationSql::walk_floor;
+  ConversationSql::walk_floor = 2;
+  const auto rare = store_->contacts().upsert("Rare", "rare@example.com", kT0).id;
+  Ids theirs;
+  for (int i = 0; i < 12; ++i) {
+    const bool rare_one = i == 1 || i == 3 || i == 4;
+    const auto id = chat({"alpha " + std::to_string(i)}, "help", rare_one ? rare : 0);
+    if (rare_one) theirs.insert(theirs.begin(), id);
+  }
+  chat({"beta"}, "help", rare);
+  ConversationFilter filter;
+  filter.customer_id = rare;
+  const auto q = Query::parse("alpha");
+  EXPECT_EQ(conversations().search_newest(q, filter, std::nullopt, 10), theirs);           // the walk reads every match
+  EXPECT_EQ(conversations().search_newest(q, filter, std::nullopt, 1), (Ids{theirs[0]}));  // found the other way
+  EXPECT_EQ(conversations().search_newest(q, filter, std::nullopt, 2), (Ids{theirs[0], theirs[1]}));  // both ways
+  EXPECT_EQ(conversations().search_newest(q, filter, theirs[0], 1), (Ids{theirs[1]}));
+  EXPECT_EQ(conversations().search_newest(q, filter, theirs[2], 1), Ids{});
+  const auto ranked = conversations().search_ranked(q, filter, theirs[0] + 100, std::nullopt, 2, 10);
+  Ids ranked_ids;
+  for (const auto& match : ranked) ranked_ids.push_back(match.id);
+  std::sort(ranked_ids.rbegin(), ranked_ids.rend());
+  EXPECT_EQ(ranked_ids, (Ids{theirs[0], theirs[1]}));  // the window: the two newest matches
+  ConversationSql::walk_floor = saved;
 }
 
 TEST_P(ConversationStoreTest, NotesAndWhispersAreSearchedUntilDeleted) {

@@ -1,5 +1,6 @@
 #include "store/postgres/pg_contact_store.hpp"
 
+#include <limits>
 #include <string>
 
 #include "store/postgres/pg_rows.hpp"
@@ -12,8 +13,8 @@ namespace {
 #define LIVEDESK_PG_CUSTOMER_COLUMNS                                                                 \
   "id, name, coalesce(email, '') AS email, created_ms, external_id, identity_verified, visitor_id, " \
   "attributes, last_seen_ms, updated_ms, merged_into, erased_ms"
-#define LIVEDESK_PG_CONTACT_NOTE                                                                                  \
-  "SELECT n.id, n.customer_id AS contact_id, n.author_user_id, coalesce(u.name, '') AS author_name, n.body, "     \
+#define LIVEDESK_PG_CONTACT_NOTE                                                                              \
+  "SELECT n.id, n.customer_id AS contact_id, n.author_user_id, coalesce(u.name, '') AS author_name, n.body, " \
   "n.created_ms, n.updated_ms, n.deleted_ms FROM contact_notes n LEFT JOIN staff_users u ON u.id = n.author_user_id "
 
 // The conflict target is UNIQUE(email), so a known email keeps its id and created_ms.
@@ -41,20 +42,33 @@ constexpr PgStatement kContactByExternalId{
     "contact_by_external_id", "SELECT " LIVEDESK_PG_CUSTOMER_COLUMNS " FROM customers WHERE external_id = $1"};
 constexpr PgStatement kContactByVisitorId{
     "contact_by_visitor_id", "SELECT " LIVEDESK_PG_CUSTOMER_COLUMNS " FROM customers WHERE visitor_id = $1"};
-constexpr PgStatement kListContacts{
-    "list_contacts",
+// Newest first from customers_by_seen (migration 10), from the cursor on (a row value the index starts from);
+// a search reads its matches from the name and email indexes first (a rare prefix would otherwise walk every
+// contact). The ranges compare bytes (COLLATE "C", as the indexes), whatever the database's collation.
+#define LIVEDESK_PG_CONTACT_PAGE                                                                            \
+  "AND (coalesce(last_seen_ms, created_ms), id) < (coalesce($1::bigint, 9223372036854775807), $2::bigint) " \
+  "ORDER BY coalesce(last_seen_ms, created_ms) DESC, id DESC LIMIT $3"
+constexpr PgStatement kListContacts{"list_contacts",
+                                    "SELECT " LIVEDESK_PG_CUSTOMER_COLUMNS
+                                    " FROM customers WHERE merged_into IS NULL " LIVEDESK_PG_CONTACT_PAGE};
+constexpr PgStatement kSearchContacts{
+    "search_contacts",
     "SELECT " LIVEDESK_PG_CUSTOMER_COLUMNS
-    " FROM customers WHERE merged_into IS NULL "
-    "AND ($1::text = '' OR lower(name) LIKE $2::text ESCAPE '\\' OR email LIKE $2::text ESCAPE '\\' "
-    "     OR external_id = $1::text) "
-    "AND ($3::bigint IS NULL OR coalesce(last_seen_ms, created_ms) < $3::bigint "
-    "     OR (coalesce(last_seen_ms, created_ms) = $3::bigint AND id < $4::bigint)) "
-    "ORDER BY coalesce(last_seen_ms, created_ms) DESC, id DESC LIMIT $5"};
+    " FROM customers WHERE merged_into IS NULL AND id IN ("
+    "SELECT id FROM customers WHERE lower(name) COLLATE \"C\" >= $4::text AND lower(name) COLLATE \"C\" < $5::text "
+    "UNION SELECT id FROM customers WHERE email COLLATE \"C\" >= $4::text AND email COLLATE \"C\" < $5::text "
+    "UNION SELECT id FROM customers WHERE external_id = $6::text) " LIVEDESK_PG_CONTACT_PAGE};
+#undef LIVEDESK_PG_CONTACT_PAGE
 // chat_sessions_by_customer_id, then csat_ratings' unique session_id.
 constexpr PgStatement kContactStats{
     "contact_stats",
     "SELECT count(*) AS chat_count, count(r.rating) AS rating_count, coalesce(sum(r.rating), 0) AS rating_sum "
     "FROM chat_sessions s LEFT JOIN csat_ratings r ON r.session_id = s.id WHERE s.customer_id = $1"};
+constexpr PgStatement kContactStatsOf{
+    "contact_stats_of",
+    "SELECT s.customer_id, count(*) AS chat_count, count(r.rating) AS rating_count, "
+    "coalesce(sum(r.rating), 0) AS rating_sum FROM chat_sessions s LEFT JOIN csat_ratings r ON r.session_id = s.id "
+    "WHERE s.customer_id = ANY($1::bigint[]) GROUP BY s.customer_id"};
 constexpr PgStatement kContactConversations{
     "contact_conversations",
     "SELECT s.id, s.status, s.subject, s.created_ms, s.closed_ms, s.agent_id, coalesce(u.name, '') AS agent_name, "
@@ -88,20 +102,10 @@ constexpr PgStatement kContactNotes{
 #undef LIVEDESK_PG_CONTACT_NOTE
 
 constexpr PgStatement kStatements[] = {
-    kUpsertCustomer, kInsertContact,        kUpdateContact, kTouchContact,     kFindCustomer,
-    kCustomerByEmail, kContactByExternalId, kContactByVisitorId, kListContacts, kContactStats,
-    kContactConversations, kMoveSessions, kMoveNotes, kMoveBlocks, kMarkMerged, kMergedFrom,
-    kInsertContactNote, kUpdateContactNote, kFindContactNote, kContactNotes};
-
-// `text` as a LIKE prefix pattern (escape '\'), lowercased for the lower(column) it is compared with.
-std::string like_prefix(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
-  }
-  return out + '%';
-}
+    kUpsertCustomer,       kInsertContact,      kUpdateContact,   kTouchContact,   kFindCustomer, kCustomerByEmail,
+    kContactByExternalId,  kContactByVisitorId, kListContacts,    kSearchContacts, kContactStats, kContactStatsOf,
+    kContactConversations, kMoveSessions,       kMoveNotes,       kMoveBlocks,     kMarkMerged,   kMergedFrom,
+    kInsertContactNote,    kUpdateContactNote,  kFindContactNote, kContactNotes};
 
 std::optional<std::string> null_if_empty(const std::string& text) {
   if (text.empty()) return std::nullopt;
@@ -129,8 +133,8 @@ std::int64_t PgContactStore::insert(const Contact& c) {
 
 void PgContactStore::update(const Contact& c) {
   db_.write([&](pqxx::transaction_base& tx) {
-    if (exec(tx, kUpdateContact, c.id, c.name, null_if_empty(c.email), c.external_id, c.identity_verified,
-             c.visitor_id, c.attributes, c.last_seen_ms, c.updated_ms, c.merged_into, c.erased_ms)
+    if (exec(tx, kUpdateContact, c.id, c.name, null_if_empty(c.email), c.external_id, c.identity_verified, c.visitor_id,
+             c.attributes, c.last_seen_ms, c.updated_ms, c.merged_into, c.erased_ms)
             .affected_rows() == 0)
       throw StoreError("no contact " + std::to_string(c.id) + " to update");
   });
@@ -160,11 +164,26 @@ std::optional<Contact> PgContactStore::find_by_visitor_id(std::string_view visit
 }
 
 std::vector<Contact> PgContactStore::list(std::string_view text, std::optional<ContactCursor> after, int limit) {
+  const std::optional<std::int64_t> seen = after ? std::optional<std::int64_t>(after->seen_ms) : std::nullopt;
+  const std::int64_t id = after ? after->id : std::numeric_limits<std::int64_t>::max();
   return db_.read([&](pqxx::transaction_base& tx) {
-    return read_all<Contact>(exec(tx, kListContacts, text, like_prefix(text),
-                                  after ? std::optional<std::int64_t>(after->seen_ms) : std::nullopt,
-                                  after ? after->id : 0, limit));
+    if (text.empty()) return read_all<Contact>(exec(tx, kListContacts, seen, id, limit));
+    const auto [low, high] = prefix_range(text);
+    return read_all<Contact>(exec(tx, kSearchContacts, seen, id, limit, low, high, text));
   });
+}
+
+std::vector<ContactStats> PgContactStore::stats_of(const std::vector<std::int64_t>& ids) {
+  if (ids.empty()) return {};
+  std::string array = "{";
+  for (auto id : ids) {
+    if (array.size() > 1) array += ',';
+    array += std::to_string(id);
+  }
+  array += "}";
+  auto rows =
+      db_.read([&](pqxx::transaction_base& tx) { return read_all<ContactStatsRow>(exec(tx, kContactStatsOf, array)); });
+  return stats_in_order(std::move(rows), ids);
 }
 
 ContactStats PgContactStore::stats(std::int64_t id) {
@@ -212,8 +231,7 @@ void PgContactStore::update_note(const ContactNote& n) {
 }
 
 std::optional<ContactNote> PgContactStore::find_note(std::int64_t id) {
-  return db_.read(
-      [&](pqxx::transaction_base& tx) { return read_first<ContactNote>(exec(tx, kFindContactNote, id)); });
+  return db_.read([&](pqxx::transaction_base& tx) { return read_first<ContactNote>(exec(tx, kFindContactNote, id)); });
 }
 
 std::vector<ContactNote> PgContactStore::notes_of(std::int64_t contact_id) {

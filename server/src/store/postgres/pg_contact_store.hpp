@@ -26,6 +26,7 @@ class PgContactStore final : public ContactStore {
   std::optional<Contact> find_by_visitor_id(std::string_view visitor_id) override;
   std::vector<Contact> list(std::string_view query, std::optional<ContactCursor> after, int limit) override;
   ContactStats stats(std::int64_t id) override;
+  std::vector<ContactStats> stats_of(const std::vector<std::int64_t>& ids) override;
   std::vector<ContactConversation> conversations(std::int64_t id, int limit) override;
   void merge(std::int64_t into, std::int64_t from, std::int64_t now_ms) override;
   std::vector<std::int64_t> merged_from(std::int64_t into) override;
@@ -33,7 +34,6 @@ class PgContactStore final : public ContactStore {
   void update_note(const ContactNote& note) override;
   std::optional<ContactNote> find_note(std::int64_t id) override;
   std::vector<ContactNote> notes_of(std::int64_t contact_id) override;
-
 
  private:
   PgConnection& db_;

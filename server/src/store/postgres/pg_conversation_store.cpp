@@ -23,15 +23,18 @@ std::vector<std::int64_t> ids_of(const pqxx::result& result) {
   return ids;
 }
 
-// The query as a tsquery: lowered with ICU's root locale, so the fold is Unicode's whatever the database's locale
-// (which may be C), as the indexed text is; livedesk_search then drops accents (migration 9).
-std::string tsquery(Sql& sql, const domain::SearchQuery& query) {
-  return "to_tsquery('livedesk_search', lower(" + sql.bind(query.tsquery()) + " COLLATE \"und-x-icu\"))";
+// The query as a tsquery, made once per request and then passed as a value: lowered with ICU's root locale, so
+// the fold is Unicode's whatever the database's locale (which may be C), as the indexed text is; livedesk_search
+// then drops accents (migration 9). As a constant the planner can weigh it by the index's statistics; as
+// to_tsquery(...) in each statement (a stable function) it could only guess.
+std::string tsquery_text(pqxx::transaction_base& tx, const domain::SearchQuery& query) {
+  Sql sql(Sql::Dialect::postgres);
+  const std::string text =
+      "SELECT to_tsquery('livedesk_search', lower(" + sql.bind(query.tsquery()) + " COLLATE \"und-x-icu\"))::text";
+  return as_text(run(tx, text, sql)[0][0]);
 }
 
-constexpr const char* kSearchFrom =
-    " FROM conversation_search cs JOIN chat_sessions s ON s.id = cs.session_id "
-    "LEFT JOIN csat_ratings r ON r.session_id = s.id WHERE cs.document @@ ";
+std::string tsquery(Sql& sql, const std::string& text) { return sql.bind(text) + "::tsquery"; }
 
 // What index() stores and what it makes the document of. The stored text keeps its punctuation (the snippets
 // show it); the document gets ASCII punctuation as spaces, so "bob@example.com" or "10.5" are words as SQLite's
@@ -132,52 +135,86 @@ std::vector<std::pair<std::int64_t, Tag>> PgConversationStore::tags_of(const std
 std::vector<std::int64_t> PgConversationStore::search_newest(const domain::SearchQuery& query,
                                                              const ConversationFilter& filter,
                                                              std::optional<std::int64_t> before_id, int limit) {
-  Sql sql(Sql::Dialect::postgres);
-  std::string text = std::string("SELECT s.id") + kSearchFrom + tsquery(sql, query);
-  if (before_id) text += " AND cs.session_id < " + sql.bind(*before_id);
-  text += sql.conditions(filter);
-  text += " ORDER BY cs.session_id DESC LIMIT " + sql.bind(std::int64_t(limit));
-  return db_.read([&](pqxx::transaction_base& tx) { return ids_of(run(tx, text, sql)); });
+  return db_.read([&](pqxx::transaction_base& tx) {
+    return newest_matches(tx, tsquery_text(tx, query), filter, before_id, limit);
+  });
 }
 
 std::vector<RankedMatch> PgConversationStore::search_ranked(const domain::SearchQuery& query,
                                                             const ConversationFilter& filter, std::int64_t max_id,
                                                             std::optional<RankedMatch> after, int window, int limit) {
-  Sql sql(Sql::Dialect::postgres);
-  const std::string q = tsquery(sql, query);
   // Only the newest `window` matches are ranked: ts_rank over every match of a common word would read them all.
-  std::string text = "SELECT id, (ts_rank(document, " + q +
-                     ") * 1000000)::bigint AS score FROM (SELECT s.id AS id, "
-                     "cs.document" +
-                     kSearchFrom + q + " AND cs.session_id <= " + sql.bind(max_id);
-  text += sql.conditions(filter);
-  text += " ORDER BY cs.session_id DESC LIMIT " + sql.bind(std::int64_t(window)) + ") w";
-  std::string outer = "SELECT id, score FROM (" + text + ") ranked";
-  if (after) {
-    const std::string score = sql.bind(after->score);
-    outer += " WHERE score < " + score + " OR (score = " + score + " AND id < " + sql.bind(after->id) + ")";
-  }
-  outer += " ORDER BY score DESC, id DESC LIMIT " + sql.bind(std::int64_t(limit));
   return db_.read([&](pqxx::transaction_base& tx) {
-    std::vector<RankedMatch> out;
-    for (const auto& row : run(tx, outer, sql)) out.push_back({as_int64(row[0]), as_int64(row[1])});
-    return out;
+    const std::string q = tsquery_text(tx, query);
+    const auto ids = newest_matches(tx, q, filter, max_id + 1, window);
+    if (ids.empty()) return std::vector<RankedMatch>{};
+    Sql sql(Sql::Dialect::postgres);
+    const std::string text = "SELECT cs.session_id, (ts_rank(cs.document, " + tsquery(sql, q) +
+                             ") * 1000000)::bigint FROM conversation_search cs WHERE cs.session_id IN " +
+                             sql.id_set(ids);
+    std::vector<RankedMatch> scored;
+    for (const auto& row : run(tx, text, sql)) scored.push_back({as_int64(row[0]), as_int64(row[1])});
+    return Sql::ranked_page(std::move(scored), after, limit);
   });
+}
+
+std::vector<std::int64_t> PgConversationStore::newest_matches(pqxx::transaction_base& tx, const std::string& query,
+                                                              const ConversationFilter& filter,
+                                                              std::optional<std::int64_t> below, int count) {
+  // First a bounded walk down the newest search rows, each checked for the query and the filter: a common
+  // word fills a page within it. The planner is not left to choose this: it estimates a query's matches
+  // (`password -reset`, a word and a filter that go together) badly enough to walk 70,000 rows for 1,000.
+  const int walk = Sql::walk_size(count);
+  Sql sql(Sql::Dialect::postgres);
+  std::string walked = "SELECT session_id, document FROM conversation_search";
+  if (below) walked += " WHERE session_id < " + sql.bind(*below);
+  walked += " ORDER BY session_id DESC LIMIT " + sql.bind(std::int64_t(walk));
+  const std::string text = "SELECT s.id FROM (" + walked +
+                           ") cs JOIN chat_sessions s ON s.id = cs.session_id LEFT JOIN csat_ratings r ON "
+                           "r.session_id = s.id WHERE cs.document @@ " +
+                           tsquery(sql, query) + sql.conditions(filter) + " ORDER BY s.id DESC LIMIT " +
+                           sql.bind(std::int64_t(count));
+  auto ids = ids_of(run(tx, text, sql));
+  if (int(ids.size()) >= count) return ids;
+
+  // Where the walk stopped (it read every row when it read fewer than `walk`).
+  Sql edge(Sql::Dialect::postgres);
+  std::string last = "SELECT count(*), min(session_id) FROM (SELECT session_id FROM conversation_search";
+  if (below) last += " WHERE session_id < " + edge.bind(*below);
+  last += " ORDER BY session_id DESC LIMIT " + edge.bind(std::int64_t(walk)) + ") w";
+  const auto stop = run(tx, last, edge);
+  if (as_int64(stop[0][0]) < walk) return ids;
+
+  // The rest are rarer than one in `walk / count`: the GIN index finds them all and they are sorted. Index
+  // and sequential scans are turned off for this statement's transaction so the planner cannot go back to
+  // walking the primary key; it still chooses how to join the filter (from a selective filter's side).
+  tx.exec("SET LOCAL enable_indexscan = off");
+  tx.exec("SET LOCAL enable_seqscan = off");
+  Sql rest(Sql::Dialect::postgres);
+  const std::string older =
+      "SELECT s.id FROM conversation_search cs JOIN chat_sessions s ON s.id = cs.session_id LEFT JOIN "
+      "csat_ratings r ON r.session_id = s.id WHERE cs.document @@ " +
+      tsquery(rest, query) + " AND cs.session_id < " + rest.bind(as_int64(stop[0][1])) + rest.conditions(filter) +
+      " ORDER BY cs.session_id DESC LIMIT " + rest.bind(std::int64_t(count - int(ids.size())));
+  for (auto id : ids_of(run(tx, older, rest))) ids.push_back(id);
+  tx.exec("SET LOCAL enable_indexscan TO DEFAULT");
+  tx.exec("SET LOCAL enable_seqscan TO DEFAULT");
+  return ids;
 }
 
 std::vector<SearchSnippet> PgConversationStore::snippets(const domain::SearchQuery& query,
                                                          const std::vector<std::int64_t>& ids) {
   if (ids.empty()) return {};
-  Sql sql(Sql::Dialect::postgres);
-  const std::string q = tsquery(sql, query);
-  const std::string options = sql.bind(std::string("StartSel=") + kHitStart + ", StopSel=" + kHitEnd +
-                                       ", MaxWords=24, MinWords=8, ShortWord=1, MaxFragments=1, "
-                                       "FragmentDelimiter=\" \xE2\x80\xA6 \"");
-  std::string text = "SELECT cs.session_id";
-  for (const char* column : Sql::kSnippetColumns)
-    text += std::string(", ts_headline('livedesk_search', cs.") + column + ", " + q + ", " + options + ")";
-  text += " FROM conversation_search cs WHERE cs.session_id IN " + sql.id_list(ids) + " AND cs.document @@ " + q;
   return db_.read([&](pqxx::transaction_base& tx) {
+    Sql sql(Sql::Dialect::postgres);
+    const std::string q = tsquery(sql, tsquery_text(tx, query));
+    const std::string options = sql.bind(std::string("StartSel=") + kHitStart + ", StopSel=" + kHitEnd +
+                                         ", MaxWords=24, MinWords=8, ShortWord=1, MaxFragments=1, "
+                                         "FragmentDelimiter=\" \xE2\x80\xA6 \"");
+    std::string text = "SELECT cs.session_id";
+    for (const char* column : Sql::kSnippetColumns)
+      text += std::string(", ts_headline('livedesk_search', cs.") + column + ", " + q + ", " + options + ")";
+    text += " FROM conversation_search cs WHERE cs.session_id IN " + sql.id_list(ids) + " AND cs.document @@ " + q;
     std::vector<SearchSnippet> out;
     for (const auto& row : run(tx, text, sql)) {
       std::vector<std::string> pieces;

@@ -37,6 +37,12 @@ class PgConversationStore final : public ConversationStore {
   void clear_dirty(const std::vector<std::int64_t>& session_ids) override;
 
  private:
+  // Ids of matches of `query` (a tsquery's text) passing `filter` with id < `below`, newest first, at most
+  // `count`, read in `tx`.
+  std::vector<std::int64_t> newest_matches(pqxx::transaction_base& tx, const std::string& query,
+                                           const ConversationFilter& filter, std::optional<std::int64_t> below,
+                                           int count);
+
   PgConnection& db_;
 };
 

@@ -1,5 +1,6 @@
 #include "store/sqlite/sqlite_contact_store.hpp"
 
+#include <limits>
 #include <string>
 
 #include "store/sqlite/sqlite_rows.hpp"
@@ -15,16 +16,6 @@ constexpr const char* kSelectCustomer =
 constexpr const char* kSelectNote =
     "SELECT n.id, n.customer_id AS contact_id, n.author_user_id, coalesce(u.name, '') AS author_name, n.body, "
     "n.created_ms, n.updated_ms, n.deleted_ms FROM contact_notes n LEFT JOIN staff_users u ON u.id = n.author_user_id ";
-
-// `text` as a LIKE prefix pattern (escape '\'), lowercased for the lower(column) it is compared with.
-std::string like_prefix(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
-  }
-  return out + '%';
-}
 
 std::optional<std::string> null_if_empty(const std::string& text) {
   if (text.empty()) return std::nullopt;
@@ -119,19 +110,45 @@ std::optional<Contact> SqliteContactStore::find_by_visitor_id(std::string_view v
 }
 
 std::vector<Contact> SqliteContactStore::list(std::string_view text, std::optional<ContactCursor> after, int limit) {
+  // Newest first from customers_by_seen (migration 10), from the cursor on: SQLite seeks the expression index by
+  // the `<=`, the row value then drops the ties already shown. A search reads its matches from the name and
+  // email indexes first (a rare prefix would otherwise walk every contact).
+  const char* matches = text.empty()
+                            ? ""
+                            : "AND id IN (SELECT id FROM customers WHERE lower(name) >= ?1 AND lower(name) < ?2 "
+                              "UNION SELECT id FROM customers WHERE email >= ?1 AND email < ?2 "
+                              "UNION SELECT id FROM customers WHERE external_id = ?6) ";
   auto query = statements_.use(
-      std::string(kSelectCustomer) +
-      "WHERE merged_into IS NULL "
-      "AND (?1 = '' OR lower(name) LIKE ?2 ESCAPE '\\' OR email LIKE ?2 ESCAPE '\\' OR external_id = ?1) "
-      "AND (?3 IS NULL OR coalesce(last_seen_ms, created_ms) < ?3 "
-      "     OR (coalesce(last_seen_ms, created_ms) = ?3 AND id < ?4)) "
+      std::string(kSelectCustomer) + "WHERE merged_into IS NULL " + matches +
+      "AND coalesce(last_seen_ms, created_ms) <= ?3 AND (coalesce(last_seen_ms, created_ms), id) < (?3, ?4) "
       "ORDER BY coalesce(last_seen_ms, created_ms) DESC, id DESC LIMIT ?5");
-  query->bind(1, text);
-  query->bind(2, like_prefix(text));
-  query->bind(3, after ? std::optional<std::int64_t>(after->seen_ms) : std::nullopt);
-  query->bind(4, after ? after->id : 0);
+  constexpr auto kMax = std::numeric_limits<std::int64_t>::max();
+  query->bind(3, after ? after->seen_ms : kMax);
+  query->bind(4, after ? after->id : kMax);
   query->bind(5, limit);
+  if (!text.empty()) {
+    const auto [low, high] = prefix_range(text);
+    query->bind(1, low);
+    query->bind(2, high);
+    query->bind(6, text);
+  }
   return read_all<Contact>(*query);
+}
+
+std::vector<ContactStats> SqliteContactStore::stats_of(const std::vector<std::int64_t>& ids) {
+  if (ids.empty()) return {};
+  std::string array = "[";
+  for (auto id : ids) {
+    if (array.size() > 1) array += ',';
+    array += std::to_string(id);
+  }
+  array += "]";
+  auto query = statements_.use(
+      "SELECT s.customer_id, count(*) AS chat_count, count(r.rating) AS rating_count, "
+      "coalesce(sum(r.rating), 0) AS rating_sum FROM chat_sessions s LEFT JOIN csat_ratings r ON r.session_id = s.id "
+      "WHERE s.customer_id IN (SELECT value FROM json_each(?1)) GROUP BY s.customer_id");
+  query->bind(1, array);
+  return stats_in_order(read_all<ContactStatsRow>(*query), ids);
 }
 
 ContactStats SqliteContactStore::stats(std::int64_t id) {
@@ -195,8 +212,7 @@ std::int64_t SqliteContactStore::insert_note(const ContactNote& n) {
 }
 
 void SqliteContactStore::update_note(const ContactNote& n) {
-  auto update =
-      statements_.use("UPDATE contact_notes SET body = ?2, updated_ms = ?3, deleted_ms = ?4 WHERE id = ?1");
+  auto update = statements_.use("UPDATE contact_notes SET body = ?2, updated_ms = ?3, deleted_ms = ?4 WHERE id = ?1");
   update->bind(1, n.id);
   update->bind(2, n.body);
   update->bind(3, n.updated_ms);
@@ -213,8 +229,9 @@ std::optional<ContactNote> SqliteContactStore::find_note(std::int64_t id) {
 
 std::vector<ContactNote> SqliteContactStore::notes_of(std::int64_t contact_id) {
   // contact_notes_by_customer (customer_id, created_ms).
-  auto query = statements_.use(std::string(kSelectNote) +
-                               "WHERE n.customer_id = ?1 AND n.deleted_ms IS NULL ORDER BY n.created_ms DESC, n.id DESC");
+  auto query =
+      statements_.use(std::string(kSelectNote) +
+                      "WHERE n.customer_id = ?1 AND n.deleted_ms IS NULL ORDER BY n.created_ms DESC, n.id DESC");
   query->bind(1, contact_id);
   return read_all<ContactNote>(*query);
 }

@@ -34,6 +34,10 @@ class SqliteConversationStore final : public ConversationStore {
   void clear_dirty(const std::vector<std::int64_t>& session_ids) override;
 
  private:
+  // Ids of matches passing `filter` with id < `below`, newest first, at most `count`.
+  std::vector<std::int64_t> newest_matches(const domain::SearchQuery& query, const ConversationFilter& filter,
+                                           std::optional<std::int64_t> below, int count);
+
   sqlite3* db_;
   StatementCache& statements_;
 };

@@ -80,49 +80,43 @@ std::vector<std::pair<std::int64_t, Tag>> SqliteConversationStore::tags_of(const
 std::vector<std::int64_t> SqliteConversationStore::search_newest(const domain::SearchQuery& query,
                                                                  const ConversationFilter& filter,
                                                                  std::optional<std::int64_t> before_id, int limit) {
-  return newest_matches(query, filter, before_id, limit);
+  std::vector<std::int64_t> ids;
+  for (const auto& match : newest_matches(query, filter, before_id, limit, false)) ids.push_back(match.id);
+  return ids;
 }
 
 std::vector<RankedMatch> SqliteConversationStore::search_ranked(const domain::SearchQuery& query,
                                                                 const ConversationFilter& filter, std::int64_t max_id,
                                                                 std::optional<RankedMatch> after, int window,
                                                                 int limit) {
-  // Only the newest `window` matches are ranked: bm25 over every match of a common word would cost a scan.
-  const auto ids = newest_matches(query, filter, max_id + 1, window);
-  if (ids.empty()) return {};
-  Sql sql(Sql::Dialect::sqlite);
-  const auto [low, high] = std::minmax_element(ids.begin(), ids.end());
-  const std::string text = std::string("SELECT rowid, ") + kRank + " FROM conversation_search WHERE " +
-                           "conversation_search MATCH " + sql.bind(query.fts5()) + " AND rowid BETWEEN " +
-                           sql.bind(*low) + " AND " + sql.bind(*high) + " AND +rowid IN " + sql.id_set(ids);
-  auto statement = statements_.use(text);
-  bind_all(*statement, sql);
-  std::vector<RankedMatch> scored;
-  while (statement->step()) scored.push_back({statement->column_int64(0), statement->column_int64(1)});
-  return Sql::ranked_page(std::move(scored), after, limit);
+  // Only the newest `window` matches are ranked: bm25 over every match of a common word would cost a scan. They
+  // are scored as they are found, in the same walks.
+  return Sql::ranked_page(newest_matches(query, filter, max_id + 1, window, true), after, limit);
 }
 
-std::vector<std::int64_t> SqliteConversationStore::newest_matches(const domain::SearchQuery& query,
-                                                                  const ConversationFilter& filter,
-                                                                  std::optional<std::int64_t> below, int count) {
+std::vector<RankedMatch> SqliteConversationStore::newest_matches(const domain::SearchQuery& query,
+                                                                 const ConversationFilter& filter,
+                                                                 std::optional<std::int64_t> below, int count,
+                                                                 bool scored) {
   // First the newest matches, a bounded number of them, each checked against the filter (FTS5 drives: most
   // searches end here). What a filter lets through too rarely for that is found from the filter's side,
   // batch by batch below where the walk stopped: its ids, then which of them match.
   const int walk = Sql::unfiltered(filter) ? count : Sql::walk_size(count);
+  const std::string score = scored ? kRank : "0";
   Sql sql(Sql::Dialect::sqlite);
-  std::string walked =
-      "SELECT rowid AS id FROM conversation_search WHERE conversation_search MATCH " + sql.bind(query.fts5());
+  std::string walked = "SELECT rowid AS id, " + score +
+                       " AS score FROM conversation_search WHERE conversation_search MATCH " + sql.bind(query.fts5());
   if (below) walked += " AND rowid < " + sql.bind(*below);
   walked += " ORDER BY rowid DESC LIMIT " + sql.bind(std::int64_t(walk));
-  std::string text = "SELECT s.id FROM (" + walked +
+  std::string text = "SELECT s.id, w.score FROM (" + walked +
                      ") w CROSS JOIN chat_sessions s ON s.id = w.id LEFT JOIN csat_ratings r ON r.session_id = s.id "
                      "WHERE 1" +
                      sql.conditions(filter) + " ORDER BY s.id DESC LIMIT " + sql.bind(std::int64_t(count));
-  std::vector<std::int64_t> ids;
+  std::vector<RankedMatch> ids;
   {
     auto statement = statements_.use(text);
     bind_all(*statement, sql);
-    ids = read_ids(*statement);
+    while (statement->step()) ids.push_back({statement->column_int64(0), statement->column_int64(1)});
   }
   if (int(ids.size()) >= count || walk == count) return ids;
 
@@ -156,14 +150,15 @@ std::vector<std::int64_t> SqliteConversationStore::newest_matches(const domain::
     }
     if (batch.empty()) break;
     Sql check(Sql::Dialect::sqlite);
-    const std::string matching = "SELECT rowid FROM conversation_search WHERE conversation_search MATCH " +
-                                 check.bind(query.fts5()) + " AND rowid BETWEEN " + check.bind(batch.back()) + " AND " +
-                                 check.bind(batch.front()) + " AND +rowid IN " + check.id_set(batch) +
-                                 " ORDER BY rowid DESC";
+    const std::string matching =
+        "SELECT rowid, " + score + " FROM conversation_search WHERE conversation_search MATCH " +
+        check.bind(query.fts5()) + " AND rowid BETWEEN " + check.bind(batch.back()) + " AND " +
+        check.bind(batch.front()) + " AND +rowid IN " + check.id_set(batch) + " ORDER BY rowid DESC";
     {
       auto statement = statements_.use(matching);
       bind_all(*statement, check);
-      while (int(ids.size()) < count && statement->step()) ids.push_back(statement->column_int64(0));
+      while (int(ids.size()) < count && statement->step())
+        ids.push_back({statement->column_int64(0), statement->column_int64(1)});
     }
     if (int(batch.size()) < kBatch) break;
     boundary = batch.back();

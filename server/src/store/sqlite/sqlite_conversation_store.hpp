@@ -34,9 +34,10 @@ class SqliteConversationStore final : public ConversationStore {
   void clear_dirty(const std::vector<std::int64_t>& session_ids) override;
 
  private:
-  // Ids of matches passing `filter` with id < `below`, newest first, at most `count`.
-  std::vector<std::int64_t> newest_matches(const domain::SearchQuery& query, const ConversationFilter& filter,
-                                           std::optional<std::int64_t> below, int count);
+  // Matches passing `filter` with id < `below`, newest first, at most `count`; with their bm25 score when
+  // `scored` (else 0).
+  std::vector<RankedMatch> newest_matches(const domain::SearchQuery& query, const ConversationFilter& filter,
+                                          std::optional<std::int64_t> below, int count, bool scored);
 
   sqlite3* db_;
   StatementCache& statements_;

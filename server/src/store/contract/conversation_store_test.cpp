@@ -191,7 +191,7 @@ TEST_P(ConversationStoreTest, AFilterTooRareForTheFirstWalkIsSearchedFromItsSide
     const auto id = chat({"alpha " + std::to_string(i)}, "help", rare_one ? rare : 0);
     if (rare_one) theirs.insert(theirs.begin(), id);
   }
-  chat({"beta"}, "help", rare);
+  const auto beta = chat({"beta"}, "help", rare);
   ConversationFilter filter;
   filter.customer_id = rare;
   const auto q = Query::parse("alpha");
@@ -205,6 +205,11 @@ TEST_P(ConversationStoreTest, AFilterTooRareForTheFirstWalkIsSearchedFromItsSide
   for (const auto& match : ranked) ranked_ids.push_back(match.id);
   std::sort(ranked_ids.rbegin(), ranked_ids.rend());
   EXPECT_EQ(ranked_ids, (Ids{theirs[0], theirs[1]}));  // the window: the two newest matches
+  // The list without a query walks the same way: the newest sessions first, then the filter's own index.
+  EXPECT_EQ(ids_of_rows(conversations().list(filter, std::nullopt, 1)), (Ids{beta}));
+  EXPECT_EQ(ids_of_rows(conversations().list(filter, std::nullopt, 2)), (Ids{beta, theirs[0]}));
+  EXPECT_EQ(ids_of_rows(conversations().list(filter, std::nullopt, 10)), (Ids{beta, theirs[0], theirs[1], theirs[2]}));
+  EXPECT_EQ(ids_of_rows(conversations().list(filter, theirs[0], 1)), (Ids{theirs[1]}));
   ConversationSql::walk_floor = saved;
 }
 

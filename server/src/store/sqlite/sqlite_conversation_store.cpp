@@ -40,7 +40,7 @@ std::vector<ConversationRow> SqliteConversationStore::list(const ConversationFil
   // The page's ids first, then their rows: a plan that sorts would otherwise compute every matching row's
   // message count before keeping a page of them.
   Sql sql(Sql::Dialect::sqlite);
-  std::string text = std::string("SELECT s.id") + Sql::from_clause() + "WHERE 1";
+  std::string text = std::string("SELECT s.id") + Sql::filter_from() + "WHERE 1";
   if (before_id) text += " AND s.id < " + sql.bind(*before_id);
   text += sql.conditions(filter);
   text += " ORDER BY s.id DESC LIMIT " + sql.bind(std::int64_t(limit));

@@ -3,7 +3,7 @@
 # N seconds, FUZZ_JOBS (default 2) at a time, over its seed corpus (server/fuzz/corpus/<target>/, with
 # <target>.dict when there is one). Fails when any target crashes, leaks, breaks an invariant, hits UBSan or times
 # out; the input that did it is kept in build/fuzz/artifacts/. Prints each target's executions and coverage.
-#   scripts/fuzz.sh smoke [seconds] [target...]   the test command's run: default 15 s each; new inputs discarded
+#   scripts/fuzz.sh smoke [seconds] [target...]   the test command's run: default 10 s each; new inputs discarded
 #   scripts/fuzz.sh long [seconds] [target...]    default 600 s each; new inputs kept in build/fuzz/corpus/<target>/
 # Targets are named without "_fuzz"; none named: every target. Build jobs: FUZZ_BUILD_JOBS (default: nproc).
 set -euo pipefail
@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 usage() { sed -n '2,8p' "$0"; }
 mode=${1:-}
 case "$mode" in
-  smoke) seconds=15 ;;
+  smoke) seconds=10 ;;
   long) seconds=600 ;;
   -h|--help) usage; exit 0 ;;
   *) usage >&2; exit 2 ;;

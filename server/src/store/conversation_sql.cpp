@@ -4,6 +4,8 @@
 #include <type_traits>
 #include <unordered_map>
 
+#include "store/id_array.hpp"
+
 namespace livedesk::store {
 
 const char* ConversationSql::row_columns() {
@@ -49,14 +51,8 @@ std::string ConversationSql::list_of(const std::vector<T>& items) {
 std::string ConversationSql::id_list(const std::vector<std::int64_t>& ids) { return list_of(ids); }
 
 std::string ConversationSql::id_set(const std::vector<std::int64_t>& ids) {
-  std::string array = dialect_ == Dialect::sqlite ? "[" : "{";
-  for (auto id : ids) {
-    if (array.size() > 1) array += ',';
-    array += std::to_string(id);
-  }
-  array += dialect_ == Dialect::sqlite ? "]" : "}";
-  if (dialect_ == Dialect::sqlite) return "(SELECT value FROM json_each(" + bind(std::move(array)) + "))";
-  return "(SELECT unnest(" + bind(std::move(array)) + "::bigint[]))";
+  if (dialect_ == Dialect::sqlite) return "(SELECT value FROM json_each(" + bind(id_array(ids, IdArray::json)) + "))";
+  return "(SELECT unnest(" + bind(id_array(ids, IdArray::postgres)) + "::bigint[]))";
 }
 
 std::string ConversationSql::rows_query(const std::vector<std::int64_t>& ids) {

@@ -3,6 +3,7 @@
 #include <limits>
 #include <string>
 
+#include "store/id_array.hpp"
 #include "store/postgres/pg_rows.hpp"
 
 namespace livedesk::store::postgres {
@@ -175,12 +176,7 @@ std::vector<Contact> PgContactStore::list(std::string_view text, std::optional<C
 
 std::vector<ContactStats> PgContactStore::stats_of(const std::vector<std::int64_t>& ids) {
   if (ids.empty()) return {};
-  std::string array = "{";
-  for (auto id : ids) {
-    if (array.size() > 1) array += ',';
-    array += std::to_string(id);
-  }
-  array += "}";
+  const std::string array = id_array(ids, IdArray::postgres);
   auto rows =
       db_.read([&](pqxx::transaction_base& tx) { return read_all<ContactStatsRow>(exec(tx, kContactStatsOf, array)); });
   return stats_in_order(std::move(rows), ids);

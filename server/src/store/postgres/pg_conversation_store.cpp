@@ -1,6 +1,7 @@
 #include "store/postgres/pg_conversation_store.hpp"
 
 #include "store/conversation_sql.hpp"
+#include "store/id_array.hpp"
 #include "store/postgres/pg_rows.hpp"
 
 namespace livedesk::store::postgres {
@@ -35,6 +36,24 @@ std::string tsquery_text(pqxx::transaction_base& tx, const domain::SearchQuery& 
 }
 
 std::string tsquery(Sql& sql, const std::string& text) { return sql.bind(text) + "::tsquery"; }
+
+// The newest `walk` rows of `table` by `key` below `below`, as a subquery selecting `columns`.
+std::string newest_rows(Sql& sql, const std::string& table, const std::string& key, const std::string& columns,
+                        std::optional<std::int64_t> below, int walk) {
+  std::string text = "SELECT " + columns + " FROM " + table;
+  if (below) text += " WHERE " + key + " < " + sql.bind(*below);
+  return text + " ORDER BY " + key + " DESC LIMIT " + sql.bind(std::int64_t(walk));
+}
+
+// Where that walk stopped: the lowest key it read, or none when it read every row (fewer than `walk`).
+std::optional<std::int64_t> walk_stop(pqxx::transaction_base& tx, const std::string& table, const std::string& key,
+                                      std::optional<std::int64_t> below, int walk) {
+  Sql sql(Sql::Dialect::postgres);
+  const auto stop =
+      run(tx, "SELECT count(*), min(" + key + ") FROM (" + newest_rows(sql, table, key, key, below, walk) + ") w", sql);
+  if (as_int64(stop[0][0]) < walk) return std::nullopt;
+  return as_int64(stop[0][1]);
+}
 
 // What index() stores and what it makes the document of. The stored text keeps its punctuation (the snippets
 // show it); the document gets ASCII punctuation as spaces, so "bob@example.com" or "10.5" are words as SQLite's
@@ -87,13 +106,6 @@ constexpr PgStatement kClearDirty{"conversation_clear_dirty",
 constexpr PgStatement kStatements[] = {kIndex,         kUnindex,   kClearIndex, kIdsAfter,
                                        kIdsOfCustomer, kMarkDirty, kDue,        kClearDirty};
 
-// A bigint[] literal: "{1,2,3}".
-std::string array_of(const std::vector<std::int64_t>& ids) {
-  std::string out = "{";
-  for (auto id : ids) out += (out.size() > 1 ? "," : "") + std::to_string(id);
-  return out + "}";
-}
-
 }  // namespace
 
 std::span<const PgStatement> PgConversationStore::statements() { return kStatements; }
@@ -114,28 +126,20 @@ std::vector<ConversationRow> PgConversationStore::list(const ConversationFilter&
   const int walk = Sql::walk_size(limit);
   return find_many(db_.read([&](pqxx::transaction_base& tx) {
     Sql sql(Sql::Dialect::postgres);
-    std::string newest = "SELECT id FROM chat_sessions";
-    if (before_id) newest += " WHERE id < " + sql.bind(*before_id);
-    newest += " ORDER BY id DESC LIMIT " + sql.bind(std::int64_t(walk));
-    const std::string text = "SELECT s.id FROM (" + newest +
+    const std::string text = "SELECT s.id FROM (" + newest_rows(sql, "chat_sessions", "id", "id", before_id, walk) +
                              ") w JOIN chat_sessions s ON s.id = w.id LEFT JOIN csat_ratings r ON r.session_id = "
                              "s.id WHERE true" +
                              sql.conditions(filter) + " ORDER BY s.id DESC LIMIT " + sql.bind(std::int64_t(limit));
     auto ids = ids_of(run(tx, text, sql));
     if (int(ids.size()) >= limit) return ids;
-
-    Sql edge(Sql::Dialect::postgres);
-    std::string last = "SELECT count(*), min(id) FROM (SELECT id FROM chat_sessions";
-    if (before_id) last += " WHERE id < " + edge.bind(*before_id);
-    last += " ORDER BY id DESC LIMIT " + edge.bind(std::int64_t(walk)) + ") w";
-    const auto stop = run(tx, last, edge);
-    if (as_int64(stop[0][0]) < walk) return ids;
+    const auto stop = walk_stop(tx, "chat_sessions", "id", before_id, walk);
+    if (!stop) return ids;
 
     // `s.id + 0`: no index gives that order, so the plan reads the filter's matches by their own index.
     Sql rest(Sql::Dialect::postgres);
-    const std::string older = std::string("SELECT s.id") + Sql::filter_from() + "WHERE s.id < " +
-                              rest.bind(as_int64(stop[0][1])) + rest.conditions(filter) +
-                              " ORDER BY s.id + 0 DESC LIMIT " + rest.bind(std::int64_t(limit - int(ids.size())));
+    const std::string older = std::string("SELECT s.id") + Sql::filter_from() + "WHERE s.id < " + rest.bind(*stop) +
+                              rest.conditions(filter) + " ORDER BY s.id + 0 DESC LIMIT " +
+                              rest.bind(std::int64_t(limit - int(ids.size())));
     for (auto id : ids_of(run(tx, older, rest))) ids.push_back(id);
     return ids;
   }));
@@ -198,24 +202,16 @@ std::vector<std::int64_t> PgConversationStore::newest_matches(pqxx::transaction_
   // (`password -reset`, a word and a filter that go together) badly enough to walk 70,000 rows for 1,000.
   const int walk = Sql::walk_size(count);
   Sql sql(Sql::Dialect::postgres);
-  std::string walked = "SELECT session_id, document FROM conversation_search";
-  if (below) walked += " WHERE session_id < " + sql.bind(*below);
-  walked += " ORDER BY session_id DESC LIMIT " + sql.bind(std::int64_t(walk));
-  const std::string text = "SELECT s.id FROM (" + walked +
-                           ") cs JOIN chat_sessions s ON s.id = cs.session_id LEFT JOIN csat_ratings r ON "
-                           "r.session_id = s.id WHERE cs.document @@ " +
-                           tsquery(sql, query) + sql.conditions(filter) + " ORDER BY s.id DESC LIMIT " +
-                           sql.bind(std::int64_t(count));
+  const std::string text =
+      "SELECT s.id FROM (" +
+      newest_rows(sql, "conversation_search", "session_id", "session_id, document", below, walk) +
+      ") cs JOIN chat_sessions s ON s.id = cs.session_id LEFT JOIN csat_ratings r ON r.session_id = s.id WHERE "
+      "cs.document @@ " +
+      tsquery(sql, query) + sql.conditions(filter) + " ORDER BY s.id DESC LIMIT " + sql.bind(std::int64_t(count));
   auto ids = ids_of(run(tx, text, sql));
   if (int(ids.size()) >= count) return ids;
-
-  // Where the walk stopped (it read every row when it read fewer than `walk`).
-  Sql edge(Sql::Dialect::postgres);
-  std::string last = "SELECT count(*), min(session_id) FROM (SELECT session_id FROM conversation_search";
-  if (below) last += " WHERE session_id < " + edge.bind(*below);
-  last += " ORDER BY session_id DESC LIMIT " + edge.bind(std::int64_t(walk)) + ") w";
-  const auto stop = run(tx, last, edge);
-  if (as_int64(stop[0][0]) < walk) return ids;
+  const auto stop = walk_stop(tx, "conversation_search", "session_id", below, walk);
+  if (!stop) return ids;
 
   // The rest are rarer than one in `walk / count`: the GIN index finds them all and they are sorted. Index
   // and sequential scans are turned off for this statement's transaction so the planner cannot go back to
@@ -226,7 +222,7 @@ std::vector<std::int64_t> PgConversationStore::newest_matches(pqxx::transaction_
   const std::string older =
       "SELECT s.id FROM conversation_search cs JOIN chat_sessions s ON s.id = cs.session_id LEFT JOIN "
       "csat_ratings r ON r.session_id = s.id WHERE cs.document @@ " +
-      tsquery(rest, query) + " AND cs.session_id < " + rest.bind(as_int64(stop[0][1])) + rest.conditions(filter) +
+      tsquery(rest, query) + " AND cs.session_id < " + rest.bind(*stop) + rest.conditions(filter) +
       " ORDER BY cs.session_id DESC LIMIT " + rest.bind(std::int64_t(count - int(ids.size())));
   for (auto id : ids_of(run(tx, older, rest))) ids.push_back(id);
   tx.exec("SET LOCAL enable_indexscan TO DEFAULT");
@@ -278,7 +274,8 @@ std::vector<std::int64_t> PgConversationStore::ids_of_customer(std::int64_t cust
 
 void PgConversationStore::mark_dirty(const std::vector<std::int64_t>& session_ids, std::int64_t since_ms) {
   if (session_ids.empty()) return;
-  db_.write([&](pqxx::transaction_base& tx) { exec(tx, kMarkDirty, array_of(session_ids), since_ms); });
+  db_.write(
+      [&](pqxx::transaction_base& tx) { exec(tx, kMarkDirty, id_array(session_ids, IdArray::postgres), since_ms); });
 }
 
 std::vector<std::int64_t> PgConversationStore::due(std::int64_t since_or_before_ms, int limit) {
@@ -287,7 +284,7 @@ std::vector<std::int64_t> PgConversationStore::due(std::int64_t since_or_before_
 
 void PgConversationStore::clear_dirty(const std::vector<std::int64_t>& session_ids) {
   if (session_ids.empty()) return;
-  db_.write([&](pqxx::transaction_base& tx) { exec(tx, kClearDirty, array_of(session_ids)); });
+  db_.write([&](pqxx::transaction_base& tx) { exec(tx, kClearDirty, id_array(session_ids, IdArray::postgres)); });
 }
 
 }  // namespace livedesk::store::postgres

@@ -3,6 +3,7 @@
 #include <limits>
 #include <string>
 
+#include "store/id_array.hpp"
 #include "store/sqlite/sqlite_rows.hpp"
 
 namespace livedesk::store::sqlite {
@@ -137,17 +138,11 @@ std::vector<Contact> SqliteContactStore::list(std::string_view text, std::option
 
 std::vector<ContactStats> SqliteContactStore::stats_of(const std::vector<std::int64_t>& ids) {
   if (ids.empty()) return {};
-  std::string array = "[";
-  for (auto id : ids) {
-    if (array.size() > 1) array += ',';
-    array += std::to_string(id);
-  }
-  array += "]";
   auto query = statements_.use(
       "SELECT s.customer_id, count(*) AS chat_count, count(r.rating) AS rating_count, "
       "coalesce(sum(r.rating), 0) AS rating_sum FROM chat_sessions s LEFT JOIN csat_ratings r ON r.session_id = s.id "
       "WHERE s.customer_id IN (SELECT value FROM json_each(?1)) GROUP BY s.customer_id");
-  query->bind(1, array);
+  query->bind(1, id_array(ids, IdArray::json));
   return stats_in_order(read_all<ContactStatsRow>(*query), ids);
 }
 
